@@ -1,0 +1,230 @@
+using Microsoft.Playwright;
+using WebmailLite.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace WebmailLite.Tests.Browser;
+
+/// <summary>
+/// axe-core (WCAG 2.0–2.2 A/AA) on every state of the pages people meet first, at a desktop width and at 320 px
+/// (WCAG 1.4.10 reflow width), plus the accessibility tree of the message list.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityServers servers) : IClassFixture<AccessibilityServers>
+{
+    public const string SignInEmpty = "connexion";
+    public const string SignInEmptySubmit = "connexion, champs vides";
+    public const string SignInWrongPassword = "connexion, mot de passe refusé";
+    public const string SignInUnavailable = "connexion, service injoignable";
+    public const string SignInTooManyAttempts = "connexion, trop de tentatives";
+    public const string SignInMaintenance = "connexion, maintenance annoncée";
+    public const string SessionExpired = "connexion, session expirée";
+    public const string PracticeInbox = "boîte de réception (entraînement)";
+    public const string PlainMessage = "message texte";
+    public const string HtmlMessage = "message HTML nettoyé";
+
+    private static readonly string[] AllStates =
+        [SignInEmpty, SignInEmptySubmit, SignInWrongPassword, SignInUnavailable, SignInTooManyAttempts, SignInMaintenance, SessionExpired, PracticeInbox, PlainMessage, HtmlMessage];
+
+    public static TheoryData<string, int> StatesAndWidths()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var width in new[] { 1280, 320 })
+        {
+            foreach (var state in AllStates)
+            {
+                data.Add(state, width);
+            }
+        }
+        return data;
+    }
+
+    public static TheoryData<string> States() => new(AllStates);
+
+    [Theory]
+    [MemberData(nameof(StatesAndWidths))]
+    public async Task Page_HasNoWcagViolations(string state, int width)
+    {
+        var (context, page) = await OpenAsync(state, width);
+        await using var _ = context;
+
+        await Axe.AssertNoViolationsAsync(page, $"« {state} » at {width} px");
+    }
+
+    /// <summary>WCAG 1.4.10: at 320 CSS px nothing may need horizontal scrolling (axe does not check this).</summary>
+    [Theory]
+    [MemberData(nameof(States))]
+    public async Task Page_At320Px_NeedsNoHorizontalScrolling(string state)
+    {
+        var (context, page) = await OpenAsync(state, 320);
+        await using var _ = context;
+
+        var overflow = await page.EvaluateAsync<string[]>("""
+            () => {
+              const width = document.documentElement.clientWidth;
+              if (document.documentElement.scrollWidth <= width) return [];
+              return [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > width + 1 && getComputedStyle(e).position !== 'absolute')
+                .slice(0, 10)
+                .map(e => e.outerHTML.slice(0, 160) + ' → right edge ' + Math.round(e.getBoundingClientRect().right) + ' px');
+            }
+            """).WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.True(overflow.Length == 0, $"« {state} » scrolls sideways at 320 px; wider than the viewport:\n{string.Join("\n", overflow)}");
+    }
+
+    [Fact]
+    public async Task Inbox_AccessibilityTree_TableNamedByItsCaption_ColumnHeaders_UnreadSaidInText()
+    {
+        var account = await MailServer.Instance.CreateAccountAsync("ariatree");
+        // Oldest first: the list shows the newest (last appended) at the top. The plain one is already read.
+        await MailServer.Instance.AppendAsync(account, "INBOX", TestMessages.Plain(account, day: 0), seen: true);
+        await MailServer.Instance.AppendAsync(account, "INBOX", TestMessages.HtmlOnly(account, day: 1));
+        await MailServer.Instance.AppendAsync(account, "INBOX", TestMessages.Third(account, day: 2));
+        var (context, page) = await browser.NewPageAsync(servers.Dovecot);
+        await using var _ = context;
+
+        await PageActions.SignInAsync(page, account.Identifier, account.Password);
+
+        var table = page.Locator("main table");
+        // Dates are fixed in March 2024 so they read the same every day; sizes are matched loosely.
+        await Expect(table).ToMatchAriaSnapshotAsync("""
+            - table "Boîte de réception : 3 messages, page 1 sur 1":
+              - rowgroup:
+                - row "Expéditeur Objet Date Taille":
+                  - columnheader "Expéditeur"
+                  - columnheader "Objet"
+                  - columnheader "Date"
+                  - columnheader "Taille"
+              - rowgroup:
+                - row /Chloé Petit Non lu Réunion parents-professeurs : créneaux 14 mars 2024 \d+ (octets|Ko)/:
+                  - cell "Chloé Petit"
+                  - cell "Non lu Réunion parents-professeurs : créneaux":
+                    - link "Réunion parents-professeurs : créneaux"
+                  - cell "14 mars 2024"
+                  - cell /\d+ (octets|Ko)/
+                - row /Loïc Garnier Non lu Sortie pédagogique au musée d'Orsay 13 mars 2024/:
+                  - cell "Loïc Garnier"
+                  - cell "Non lu Sortie pédagogique au musée d'Orsay":
+                    - link "Sortie pédagogique au musée d'Orsay"
+                  - cell "13 mars 2024"
+                  - cell /\d+ (octets|Ko)/
+                - row /^Hélène Dubois Conseil de classe de 4e B : ordre du jour 12 mars 2024/:
+                  - cell "Hélène Dubois"
+                  - cell "Conseil de classe de 4e B : ordre du jour":
+                    - link "Conseil de classe de 4e B : ordre du jour"
+                  - cell "12 mars 2024"
+                  - cell /\d+ (octets|Ko)/
+            """);
+        // The read message must not say « Non lu » (partial snapshot matching would not notice an extra word).
+        await Expect(page.Locator("main tbody tr").Nth(2)).Not.ToContainTextAsync("Non lu");
+    }
+
+    /// <summary>Brings a fresh page (own context, caller disposes it) to the named state, and checks it got there.</summary>
+    private async Task<(IBrowserContext Context, IPage Page)> OpenAsync(string state, int width)
+    {
+        var server = state switch
+        {
+            SignInUnavailable => servers.Unavailable,
+            SignInMaintenance => servers.Maintenance,
+            PracticeInbox => servers.Practice,
+            _ => servers.Dovecot,
+        };
+        var (context, page) = await browser.NewPageAsync(server, width);
+        try
+        {
+            await GoToStateAsync(state, page);
+            return (context, page);
+        }
+        catch
+        {
+            await context.CloseAsync();
+            throw;
+        }
+    }
+
+    private static async Task GoToStateAsync(string state, IPage page)
+    {
+        var errorLinks = page.Locator(".err-sum a[href^='#']");
+        switch (state)
+        {
+            case SignInEmpty:
+                await page.GotoAsync("/");
+                await Expect(page.Locator("h1")).ToHaveTextAsync("Se connecter");
+                break;
+
+            case SignInEmptySubmit:
+                await PageActions.SubmitSignInAsync(page, "", "");
+                await Expect(errorLinks).ToHaveCountAsync(2);
+                await Expect(page.Locator("#Input_Identifier-error")).ToBeVisibleAsync();
+                await Expect(page.Locator("#Input_Password-error")).ToBeVisibleAsync();
+                break;
+
+            case SignInWrongPassword:
+            {
+                var account = await MailServer.Instance.CreateAccountAsync("axe-refus");
+                await PageActions.SubmitSignInAsync(page, account.Identifier, "pas-le-bon-mot-de-passe");
+                await Expect(page.Locator(".err-sum")).ToContainTextAsync("L'identifiant académique ou le mot de passe est incorrect");
+                break;
+            }
+
+            case SignInUnavailable:
+                await PageActions.SubmitSignInAsync(page, "cmartin", "un-mot-de-passe");
+                await Expect(page.Locator(".err-sum")).ToContainTextAsync("Le service de messagerie ne répond pas");
+                break;
+
+            case SignInTooManyAttempts:
+            {
+                // SignIn:MaxFailuresPerIdentifier = 1 on this server: one refusal, and the next attempt is held back.
+                var identifier = "inconnu-" + Guid.NewGuid().ToString("N")[..8];
+                await PageActions.SubmitSignInAsync(page, identifier, "essai-1");
+                await Expect(page.Locator(".err-sum")).ToContainTextAsync("incorrect");
+                await PageActions.SubmitSignInAsync(page, identifier, "essai-2");
+                await Expect(page.Locator(".err-sum")).ToContainTextAsync("Trop de tentatives");
+                break;
+            }
+
+            case SignInMaintenance:
+                await page.GotoAsync("/");
+                await Expect(page.Locator("section.banner")).ToContainTextAsync("Maintenance du service de messagerie");
+                break;
+
+            case SessionExpired:
+                await page.GotoAsync("/?session=expiree");
+                await Expect(page.Locator("main [role=status]")).ToContainTextAsync("Votre session a expiré");
+                break;
+
+            case PracticeInbox:
+                await PageActions.SignInAsync(page, WebmailLite.Practice.PracticeSeed.Identifier, WebmailLite.Practice.PracticeSeed.Password);
+                await Expect(page.Locator("main table tbody tr").First).ToBeVisibleAsync();
+                break;
+
+            case PlainMessage:
+            {
+                var account = await MailServer.Instance.CreateAccountAsync("axe-texte");
+                var uid = await MailServer.Instance.AppendAsync(account, "INBOX", TestMessages.Plain(account));
+                await PageActions.SignInAsync(page, account.Identifier, account.Password);
+                await page.GotoAsync(PageActions.MessageUrl(uid!.Value.Id));
+                await Expect(page.Locator("h1")).ToHaveTextAsync(TestMessages.PlainSubject);
+                await Expect(page.Locator(".body.text")).ToContainTextAsync(TestMessages.PlainBodyStart);
+                break;
+            }
+
+            case HtmlMessage:
+            {
+                var account = await MailServer.Instance.CreateAccountAsync("axe-html");
+                var uid = await MailServer.Instance.AppendAsync(account, "INBOX", TestMessages.HtmlOnly(account));
+                await PageActions.SignInAsync(page, account.Identifier, account.Password);
+                await page.GotoAsync(PageActions.MessageUrl(uid!.Value.Id));
+                await Expect(page.Locator("h1")).ToHaveTextAsync(TestMessages.HtmlSubject);
+                var body = page.Locator(".body.html");
+                await Expect(body).ToContainTextAsync(TestMessages.HtmlBodyText);
+                // Really the sanitized HTML: no script, no handler, the remote tracker not loaded.
+                await Expect(body.Locator("script, [onclick], img[src^='https://suivi']")).ToHaveCountAsync(0);
+                break;
+            }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown page state.");
+        }
+    }
+}

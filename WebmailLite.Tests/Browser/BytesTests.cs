@@ -1,0 +1,137 @@
+using System.Runtime.CompilerServices;
+using WebmailLite.Tests.Infrastructure;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace WebmailLite.Tests.Browser;
+
+/// <summary>
+/// Byte budgets per page, counted by Chromium's network layer (deterministic, unlike timings): what a school on a
+/// slow or metered link pays for each page. The app runs as the factory sets it up (environment "Testing", static
+/// web assets from the build output with ReloadStaticAssetsAtRuntime=false, i.e. the precompressed files).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture, ITestOutputHelper output) : IClassFixture<DovecotLiveServer>
+{
+    private const int SignInBudgetBytes = 10 * 1024;
+    private const int SignInMaxRequests = 3;
+    private const int InboxHtmlBudgetBytes = 14 * 1024;
+
+    private LiveServer Server => fixture.Server;
+
+    [Fact]
+    public async Task SignIn_ColdCache_Within10KBAnd3Requests()
+    {
+        var (context, page) = await browser.NewPageAsync(Server);
+        await using var _ = context;
+        var meter = await NetworkMeter.AttachAsync(page);
+
+        var cold = await meter.MeasureAsync(page, "/");
+        var warm = await meter.MeasureAsync(page, "/");
+
+        output.WriteLine(cold.Report("Sign-in, cold cache"));
+        output.WriteLine(warm.Report("Sign-in, warm cache (second visit, same context)"));
+        output.WriteLine($"Stylesheet source size: {StylesheetSourceBytes()} bytes (wwwroot-assets/css/site.css)");
+        Assert.NotNull(cold.Stylesheet);
+        Assert.True(cold.TotalBytes <= SignInBudgetBytes, $"Sign-in cold: {cold.TotalBytes} bytes > {SignInBudgetBytes}.\n{cold.Report("cold")}");
+        Assert.True(cold.Network.Count <= SignInMaxRequests, $"Sign-in cold: {cold.Network.Count} requests > {SignInMaxRequests}.\n{cold.Report("cold")}");
+    }
+
+    /// <summary>
+    /// The stylesheet is fingerprinted: compressed on the wire and cached for a year without revalidation, so a
+    /// second page costs its HTML only.
+    /// </summary>
+    [Fact]
+    public async Task Stylesheet_CompressedAndImmutable_SoTheSecondVisitTakesItFromCacheAtZeroBytes()
+    {
+        var (context, page) = await browser.NewPageAsync(Server);
+        await using var _ = context;
+        var meter = await NetworkMeter.AttachAsync(page);
+
+        var cold = await meter.MeasureAsync(page, "/");
+        var warm = await meter.MeasureAsync(page, "/");
+
+        var figures = cold.Report("Sign-in, cold cache") + warm.Report("Sign-in, warm cache");
+        output.WriteLine(figures);
+        var coldCss = cold.Stylesheet ?? throw new Xunit.Sdk.XunitException("The sign-in page loaded no stylesheet:\n" + figures);
+        Assert.True(coldCss.Status == 200, $"Stylesheet answered {coldCss.Status}.\n{figures}");
+        Assert.True(coldCss.Header("content-encoding") is "br" or "gzip",
+            $"Stylesheet not compressed (Content-Encoding « {coldCss.Header("content-encoding")} »).\n{figures}");
+        var cacheControl = coldCss.Header("cache-control");
+        Assert.True(cacheControl.Contains("max-age=31536000", StringComparison.Ordinal) && cacheControl.Contains("immutable", StringComparison.Ordinal),
+            $"Stylesheet Cache-Control is « {cacheControl} », expected « max-age=31536000, immutable ».\n{figures}");
+
+        // Second visit: the HTML again (no-store), the stylesheet from the browser cache at 0 bytes.
+        var warmCss = warm.All.FirstOrDefault(r => r.Url == coldCss.Url);
+        Assert.True(warmCss is null || (warmCss.FromCache && warmCss.EncodedBytes == 0),
+            $"Warm visit fetched the stylesheet again ({warmCss?.Status}, {warmCss?.EncodedBytes} bytes, from cache: {warmCss?.FromCache}).\n{figures}");
+        Assert.True(warm.TotalBytes <= cold.TotalBytes - coldCss.EncodedBytes,
+            $"Warm sign-in {warm.TotalBytes} bytes > cold {cold.TotalBytes} minus stylesheet {coldCss.EncodedBytes}.\n{figures}");
+    }
+
+    [Fact]
+    public async Task Inbox_25MessagesOfABusyMailbox_HtmlWithin14KBOnTheWireAndDecoded()
+    {
+        var account = await MailServer.Instance.CreateAccountAsync("octets");
+        await MailServer.Instance.AppendManyAsync(account, TestMessages.Many(account, 32));
+        var (context, page) = await browser.NewPageAsync(Server);
+        await using var _ = context;
+        // As people arrive: from the sign-in page, which already brought the stylesheet.
+        await PageActions.SignInAsync(page, account.Identifier, account.Password);
+        var meter = await NetworkMeter.AttachAsync(page);
+
+        var inbox = await meter.MeasureAsync(page, "/courrier");
+        var again = await meter.MeasureAsync(page, "/courrier");
+
+        output.WriteLine(inbox.Report("Inbox, 25 of 32 messages (stylesheet already cached by the sign-in page)"));
+        output.WriteLine(again.Report("Inbox, second visit"));
+        await Expect(page.Locator("main tbody tr")).ToHaveCountAsync(25);
+        Assert.Contains("Boîte de réception : 32 messages, page 1 sur 2", inbox.Html, StringComparison.Ordinal);
+        var document = inbox.Document;
+        Assert.True(document.EncodedBytes <= InboxHtmlBudgetBytes,
+            $"Inbox HTML on the wire: {document.EncodedBytes} bytes > {InboxHtmlBudgetBytes}.\n{inbox.Report("inbox")}");
+        Assert.True(inbox.DecodedHtmlBytes <= InboxHtmlBudgetBytes,
+            $"Inbox HTML decoded: {inbox.DecodedHtmlBytes} bytes > {InboxHtmlBudgetBytes} (what a browser without compression, or a proxy that strips it, receives).");
+        output.WriteLine($"Inbox HTML: {document.EncodedBytes} bytes on the wire (Content-Encoding « {document.Header("content-encoding")} »), {inbox.DecodedHtmlBytes} bytes decoded.");
+    }
+
+    /// <summary>The inbox with nothing cached (a bookmark opened in a fresh browser with a live session): HTML and stylesheet only.</summary>
+    [Fact]
+    public async Task Inbox_ColdCache_FiguresForTheRecord()
+    {
+        var account = await MailServer.Instance.CreateAccountAsync("octets-froid");
+        await MailServer.Instance.AppendManyAsync(account, TestMessages.Many(account, 32));
+        var (warmContext, signInPage) = await browser.NewPageAsync(Server);
+        await using var _ = warmContext;
+        await PageActions.SignInAsync(signInPage, account.Identifier, account.Password);
+
+        // A second context carries only the session cookie: its cache is empty.
+        var cookies = await warmContext.CookiesAsync();
+        var (coldContext, page) = await browser.NewPageAsync(Server);
+        await using var __ = coldContext;
+        await coldContext.AddCookiesAsync(cookies.Select(c => new Microsoft.Playwright.Cookie
+        {
+            Name = c.Name,
+            Value = c.Value,
+            Domain = c.Domain,
+            Path = c.Path,
+            HttpOnly = c.HttpOnly,
+            Secure = c.Secure,
+            SameSite = c.SameSite,
+        }));
+        var meter = await NetworkMeter.AttachAsync(page);
+
+        var cold = await meter.MeasureAsync(page, "/courrier");
+
+        output.WriteLine(cold.Report("Inbox, cold cache, 25 of 32 messages"));
+        Assert.Equal("/courrier", new Uri(page.Url).AbsolutePath);
+        Assert.True(cold.Network.Count <= 2, $"Inbox cold: {cold.Network.Count} requests, expected the HTML and the stylesheet only.\n{cold.Report("cold")}");
+    }
+
+    // Found from this source file, not the output folder: the build output may live anywhere (--artifacts-path).
+    private static long StylesheetSourceBytes([CallerFilePath] string thisFile = "")
+    {
+        var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "wwwroot-assets", "css", "site.css"));
+        return File.Exists(path) ? new FileInfo(path).Length : -1;
+    }
+}

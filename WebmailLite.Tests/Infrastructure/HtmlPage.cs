@@ -1,0 +1,78 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace WebmailLite.Tests.Infrastructure;
+
+/// <summary>A fetched page parsed with AngleSharp, able to submit its own real forms (antiforgery token included).</summary>
+public sealed class HtmlPage
+{
+    private HtmlPage(HttpResponseMessage response, IHtmlDocument document, string html)
+    {
+        Response = response;
+        Document = document;
+        Html = html;
+    }
+
+    public HttpResponseMessage Response { get; }
+    public IHtmlDocument Document { get; }
+    public string Html { get; }
+    public HttpStatusCode Status => Response.StatusCode;
+    public string Title => Document.Title ?? "";
+
+    public static async Task<HtmlPage> LoadAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        var context = BrowsingContext.New(Configuration.Default);
+        var document = (IHtmlDocument)await context.OpenAsync(request => request.Content(html).Address(response.RequestMessage!.RequestUri!));
+        return new HtmlPage(response, document, html);
+    }
+
+    public static async Task<HtmlPage> GetAsync(HttpClient client, string url) => await LoadAsync(await client.GetAsync(url));
+
+    public IElement? Query(string selector) => Document.QuerySelector(selector);
+
+    public IHtmlCollection<IElement> QueryAll(string selector) => Document.QuerySelectorAll(selector);
+
+    public string Text(string selector) => Query(selector)?.TextContent.Trim() ?? throw new InvalidOperationException($"No element matches {selector}");
+
+    /// <summary>Submits the form containing <paramref name="buttonSelector"/> with its current values plus <paramref name="values"/>.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string formSelector, IDictionary<string, string>? values = null)
+    {
+        var form = (IHtmlFormElement)(Query(formSelector) ?? throw new InvalidOperationException($"No form matches {formSelector}"));
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
+                    if ((input.Type is "radio" or "checkbox") && !input.IsChecked)
+                    {
+                        continue;
+                    }
+                    fields.Add(new(input.Name, input.Value));
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
+                    fields.Add(new(area.Name, area.Value));
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    fields.Add(new(select.Name, select.Value ?? ""));
+                    break;
+            }
+        }
+        foreach (var (name, value) in values ?? new Dictionary<string, string>())
+        {
+            fields.RemoveAll(f => f.Key == name);
+            fields.Add(new(name, value));
+        }
+        var method = string.IsNullOrEmpty(form.Method) ? "get" : form.Method.ToLowerInvariant();
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? Response.RequestMessage!.RequestUri!.PathAndQuery : form.GetAttribute("action")!;
+        if (method == "get")
+        {
+            var query = string.Join("&", fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
+            return await client.GetAsync(action.Split('?')[0] + "?" + query);
+        }
+        return await client.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+}

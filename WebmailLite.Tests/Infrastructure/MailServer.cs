@@ -1,0 +1,513 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace WebmailLite.Tests.Infrastructure;
+
+/// <summary>A mailbox on the test Dovecot. <see cref="Identifier"/> is the IMAP/SMTP login.</summary>
+public sealed record TestAccount(string Identifier, string Password, string Address);
+
+/// <summary>
+/// Tests that stop or restart a mail server put themselves in this collection: xunit runs it
+/// alone, after the parallel collections, so no other test sees the outage.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MailServerDisruptionCollection
+{
+    public const string Name = "Mail server disruption";
+}
+
+/// <summary>
+/// The real Dovecot + Postfix started by scripts/mail-servers.sh, shared by every test in the
+/// process. Starts them if they are not running, so a bare `dotnet test` works; they are left
+/// running afterwards (scripts/test.sh stops what it started).
+/// </summary>
+public sealed class MailServer
+{
+    public const string DefaultMailDirectory = "/tmp/webmaillite-mail";
+
+    // Short enough that a hung server fails a test quickly; MailKit's default is 120 s.
+    private const int ClientTimeoutMs = 10_000;
+    private static readonly TimeSpan LoginPollTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan ScriptTimeout = TimeSpan.FromSeconds(90);
+
+    // Serialises passwd-file rewrites within this process; users.lock covers other processes.
+    private static readonly SemaphoreSlim PasswdLock = new(1, 1);
+
+    private static readonly Lazy<MailServer> LazyInstance = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly string scriptPath;
+
+    private MailServer(string scriptPath, IReadOnlyDictionary<string, string> env)
+    {
+        this.scriptPath = scriptPath;
+        MailDirectory = Require(env, "WEBMAILLITE_MAIL_DIR");
+        ImapPort = int.Parse(Require(env, "WEBMAILLITE_IMAP_PORT"), CultureInfo.InvariantCulture);
+        SmtpPort = int.Parse(Require(env, "WEBMAILLITE_SMTP_PORT"), CultureInfo.InvariantCulture);
+        Domain = Require(env, "WEBMAILLITE_MAIL_DOMAIN");
+        PasswdFile = Require(env, "WEBMAILLITE_PASSWD_FILE");
+    }
+
+    public static MailServer Instance => LazyInstance.Value;
+
+    public string ImapHost => "127.0.0.1";
+
+    public string SmtpHost => "127.0.0.1";
+
+    public int ImapPort { get; }
+
+    public int SmtpPort { get; }
+
+    public string Domain { get; }
+
+    public string PasswdFile { get; }
+
+    public string MailDirectory { get; }
+
+    /// <summary>Creates a fresh mailbox named <paramref name="prefix"/>-xxxxxx and waits until it can log in.</summary>
+    public async Task<TestAccount> CreateAccountAsync(string prefix, string? password = null)
+    {
+        var account = NewAccount(prefix, password);
+        await WritePasswordsAsync([account]);
+        await WaitUntilLoginWorksAsync(account);
+        return account;
+    }
+
+    /// <summary>
+    /// Creates several mailboxes in one passwd-file write: they become usable together, so this
+    /// costs one wait for Dovecot's re-read (up to a second) instead of one per account.
+    /// </summary>
+    public async Task<IReadOnlyList<TestAccount>> CreateAccountsAsync(params string[] prefixes)
+    {
+        var accounts = prefixes.Select(prefix => NewAccount(prefix, null)).ToList();
+        await WritePasswordsAsync(accounts);
+        await Task.WhenAll(accounts.Select(WaitUntilLoginWorksAsync));
+        return accounts;
+    }
+
+    /// <summary>Changes the password and waits until the new one is accepted (the old one is then refused).</summary>
+    public async Task<TestAccount> SetPasswordAsync(TestAccount account, string newPassword)
+    {
+        var changed = account with { Password = newPassword };
+        await WritePasswordsAsync([changed]);
+        await WaitUntilLoginWorksAsync(changed);
+        return changed;
+    }
+
+    /// <summary>An authenticated IMAP connection (PLAIN only, 10 s timeout). Dispose it when done.</summary>
+    public async Task<ImapClient> ConnectImapAsync(TestAccount account, CancellationToken cancellationToken = default)
+    {
+        var client = new ImapClient { Timeout = ClientTimeoutMs };
+        try
+        {
+            await client.ConnectAsync(ImapHost, ImapPort, SecureSocketOptions.None, cancellationToken);
+            // One explicit mechanism: MailKit would otherwise try several in turn on a wrong
+            // password, which costs about 1.5 s per failed login.
+            await client.AuthenticateAsync(new SaslMechanismPlain(account.Identifier, account.Password), cancellationToken);
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>An authenticated submission connection (PLAIN only, 10 s timeout). Dispose it when done.</summary>
+    public async Task<SmtpClient> ConnectSmtpAsync(TestAccount account, CancellationToken cancellationToken = default)
+    {
+        var client = new SmtpClient { Timeout = ClientTimeoutMs };
+        try
+        {
+            await client.ConnectAsync(SmtpHost, SmtpPort, SecureSocketOptions.None, cancellationToken);
+            await client.AuthenticateAsync(new SaslMechanismPlain(account.Identifier, account.Password), cancellationToken);
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Appends one message to INBOX, a special-use folder by name ("Sent", "Drafts", "Trash",
+    /// "Junk", "Archive", also "\Sent" style) or any folder path (created when missing).
+    /// </summary>
+    public async Task<UniqueId?> AppendAsync(TestAccount account, string folderOrSpecialUse, MimeMessage message, bool seen = false)
+    {
+        using var client = await ConnectImapAsync(account);
+        var folder = await ResolveFolderAsync(client, folderOrSpecialUse, createIfMissing: true);
+        await folder.OpenAsync(FolderAccess.ReadWrite);
+        var uid = await folder.AppendAsync(new AppendRequest(message, seen ? MessageFlags.Seen : MessageFlags.None));
+        await client.DisconnectAsync(true);
+        return uid;
+    }
+
+    /// <summary>Appends many messages to INBOX over one connection, in MULTIAPPEND batches.</summary>
+    public async Task AppendManyAsync(TestAccount account, IEnumerable<MimeMessage> messages)
+    {
+        // Batches bound the size of one APPEND command (10,000 messages would be one huge command).
+        const int batchSize = 250;
+        using var client = await ConnectImapAsync(account);
+        var inbox = client.Inbox;
+        await inbox.OpenAsync(FolderAccess.ReadWrite);
+        var batch = new List<IAppendRequest>(batchSize);
+        foreach (var message in messages)
+        {
+            batch.Add(new AppendRequest(message, MessageFlags.None));
+            if (batch.Count == batchSize)
+            {
+                await inbox.AppendAsync(batch);
+                batch.Clear();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            await inbox.AppendAsync(batch);
+        }
+
+        await client.DisconnectAsync(true);
+    }
+
+    /// <summary>Sends through the submission port, authenticated as <paramref name="from"/>.</summary>
+    public async Task SendAsync(TestAccount from, MimeMessage message)
+    {
+        using var client = await ConnectSmtpAsync(from);
+        await client.SendAsync(message);
+        await client.DisconnectAsync(true);
+    }
+
+    /// <summary>
+    /// Waits (bounded) until a message with exactly this subject is in the folder, and returns it.
+    /// Delivery through Postfix and LMTP is asynchronous.
+    /// </summary>
+    public async Task<MimeMessage> WaitForMessageAsync(TestAccount account, string subject, string folderOrSpecialUse = "INBOX", TimeSpan? timeout = null)
+    {
+        var deadline = Stopwatch.StartNew();
+        var limit = timeout ?? TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            using (var client = await ConnectImapAsync(account))
+            {
+                var folder = await ResolveFolderAsync(client, folderOrSpecialUse, createIfMissing: false);
+                await folder.OpenAsync(FolderAccess.ReadOnly);
+                if (folder.Count > 0)
+                {
+                    var summaries = await folder.FetchAsync(0, -1, MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope);
+                    var match = summaries.FirstOrDefault(s => s.Envelope?.Subject == subject);
+                    if (match is not null)
+                    {
+                        var found = await folder.GetMessageAsync(match.UniqueId);
+                        await client.DisconnectAsync(true);
+                        return found;
+                    }
+                }
+
+                await client.DisconnectAsync(true);
+            }
+
+            if (deadline.Elapsed > limit)
+            {
+                throw new TimeoutException($"No message with subject \"{subject}\" reached {account.Identifier}/{folderOrSpecialUse} within {limit.TotalSeconds} s.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Stops and starts Dovecot (mail and accounts are kept); open IMAP connections break.</summary>
+    public Task RestartDovecotAsync() => RunScriptAsync(scriptPath, "restart-imap", ScriptEnvironment());
+
+    /// <summary>Stops Postfix: the submission port then refuses connections.</summary>
+    public Task StopSmtpAsync() => RunScriptAsync(scriptPath, "stop-smtp", ScriptEnvironment());
+
+    public Task StartSmtpAsync() => RunScriptAsync(scriptPath, "start-smtp", ScriptEnvironment());
+
+    /// <summary>Resolves a folder name as the tests use it; special-use names go through SPECIAL-USE.</summary>
+    public static async Task<IMailFolder> ResolveFolderAsync(ImapClient client, string folderOrSpecialUse, bool createIfMissing)
+    {
+        SpecialFolder? special = folderOrSpecialUse.TrimStart('\\').ToLowerInvariant() switch
+        {
+            "drafts" => SpecialFolder.Drafts,
+            "sent" => SpecialFolder.Sent,
+            "trash" => SpecialFolder.Trash,
+            "junk" or "spam" => SpecialFolder.Junk,
+            "archive" or "archives" => SpecialFolder.Archive,
+            _ => null,
+        };
+        if (folderOrSpecialUse.Equals("INBOX", StringComparison.OrdinalIgnoreCase))
+        {
+            return client.Inbox;
+        }
+
+        if (special is { } specialUse && client.GetFolder(specialUse) is { } specialFolder)
+        {
+            return specialFolder;
+        }
+
+        try
+        {
+            return await client.GetFolderAsync(folderOrSpecialUse);
+        }
+        catch (FolderNotFoundException) when (createIfMissing)
+        {
+            // Create each missing level of "Parent/Child".
+            var personal = client.GetFolder(client.PersonalNamespaces[0]);
+            var parent = personal;
+            foreach (var part in folderOrSpecialUse.Split(personal.DirectorySeparator, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var subfolders = await parent.GetSubfoldersAsync();
+                parent = subfolders.FirstOrDefault(f => f.Name == part)
+                    ?? await parent.CreateAsync(part, isMessageFolder: true)
+                    ?? throw new InvalidOperationException($"Could not create folder {part} under {parent.FullName}.");
+            }
+
+            return parent;
+        }
+    }
+
+    private static MailServer Create()
+    {
+        var root = FindRepositoryRoot();
+        var script = Path.Combine(root, "scripts", "mail-servers.sh");
+        var mailDir = Environment.GetEnvironmentVariable("WEBMAILLITE_MAIL_DIR") is { Length: > 0 } configured ? configured : DefaultMailDirectory;
+        var envFile = Path.Combine(mailDir, "env");
+
+        // Already running (scripts/test.sh started them, or an earlier run)? Then use them as
+        // they are, even if this process's variables differ from the env file.
+        if (File.Exists(envFile))
+        {
+            var env = ReadEnvFile(envFile);
+            if (PortOpen(Require(env, "WEBMAILLITE_IMAP_PORT")) && PortOpen(Require(env, "WEBMAILLITE_SMTP_PORT")))
+            {
+                return new MailServer(script, env);
+            }
+        }
+
+        RunScriptAsync(script, "start", new Dictionary<string, string>()).GetAwaiter().GetResult();
+        return new MailServer(script, ReadEnvFile(envFile));
+    }
+
+    private static string FindRepositoryRoot([CallerFilePath] string sourceFile = "")
+    {
+        // The test output may sit outside the repo (--artifacts-path), so also try the
+        // directory this file was compiled from.
+        var starts = new[] { AppContext.BaseDirectory, Environment.CurrentDirectory, Path.GetDirectoryName(sourceFile) ?? string.Empty };
+        foreach (var start in starts.Where(s => s.Length > 0))
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "WebmailLite.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        throw new InvalidOperationException($"WebmailLite.sln not found above {string.Join(", ", starts)}; cannot locate scripts/mail-servers.sh.");
+    }
+
+    private static Dictionary<string, string> ReadEnvFile(string path)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in File.ReadAllLines(path))
+        {
+            var eq = line.IndexOf('=');
+            if (eq <= 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var value = line[(eq + 1)..].Trim();
+            // The script writes values with printf %q: plain for our paths, quoted otherwise.
+            if (value.Length >= 2 && value[0] == '\'' && value[^1] == '\'')
+            {
+                value = value[1..^1];
+            }
+
+            values[line[..eq].Trim()] = value;
+        }
+
+        return values;
+    }
+
+    private static string Require(IReadOnlyDictionary<string, string> env, string key) =>
+        env.TryGetValue(key, out var value) && value.Length > 0
+            ? value
+            : throw new InvalidOperationException($"{key} missing from the mail servers' env file.");
+
+    private static bool PortOpen(string port)
+    {
+        try
+        {
+            using var socket = new TcpClient();
+            return socket.ConnectAsync("127.0.0.1", int.Parse(port, CultureInfo.InvariantCulture)).Wait(TimeSpan.FromSeconds(2));
+        }
+        catch (AggregateException)
+        {
+            return false;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    // The servers this instance uses, whatever this process's own variables say: a restart
+    // must regenerate the same configuration, not the defaults.
+    private Dictionary<string, string> ScriptEnvironment() => new()
+    {
+        ["WEBMAILLITE_MAIL_DIR"] = MailDirectory,
+        ["WEBMAILLITE_IMAP_PORT"] = ImapPort.ToString(CultureInfo.InvariantCulture),
+        ["WEBMAILLITE_SMTP_PORT"] = SmtpPort.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static async Task RunScriptAsync(string script, string command, IReadOnlyDictionary<string, string> environment)
+    {
+        var startInfo = new ProcessStartInfo("bash")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        startInfo.ArgumentList.Add(script);
+        startInfo.ArgumentList.Add(command);
+        foreach (var (key, value) in environment)
+        {
+            startInfo.Environment[key] = value;
+        }
+
+        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not run {script}.");
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(ScriptTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{script} {command} did not finish within {ScriptTimeout.TotalSeconds} s.");
+        }
+
+        // The daemons are detached from our pipes, so these complete when the script exits.
+        var output = await stdout + await stderr;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{script} {command} failed with exit code {process.ExitCode}:\n{output}");
+        }
+    }
+
+    private static string NewPassword() =>
+        RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
+
+    /// <summary>Dovecot's {SSHA512}: base64(SHA-512(password + salt) + salt).</summary>
+    private static string HashPassword(string password)
+    {
+        var salt = RandomNumberGenerator.GetBytes(16);
+        var passwordBytes = Encoding.UTF8.GetBytes(password);
+        var hash = SHA512.HashData([.. passwordBytes, .. salt]);
+        return "{SSHA512}" + Convert.ToBase64String([.. hash, .. salt]);
+    }
+
+    private TestAccount NewAccount(string prefix, string? password)
+    {
+        // Dovecot user names: keep to characters that need no escaping anywhere.
+        var cleanPrefix = string.Concat(prefix.ToLowerInvariant().Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_'));
+        if (cleanPrefix.Length == 0)
+        {
+            cleanPrefix = "user";
+        }
+
+        var identifier = $"{cleanPrefix}-{RandomNumberGenerator.GetHexString(6, lowercase: true)}";
+        return new TestAccount(identifier, password ?? NewPassword(), $"{identifier}@{Domain}");
+    }
+
+    private async Task WritePasswordsAsync(IReadOnlyCollection<TestAccount> accounts)
+    {
+        var entries = accounts.ToDictionary(a => a.Identifier, a => $"{a.Identifier}:{HashPassword(a.Password)}::::::", StringComparer.Ordinal);
+        await PasswdLock.WaitAsync();
+        try
+        {
+            using var crossProcessLock = await AcquireFileLockAsync(PasswdFile + ".lock");
+            var lines = File.Exists(PasswdFile)
+                ? File.ReadAllLines(PasswdFile).Where(l => l.Length > 0 && !entries.ContainsKey(l[..Math.Max(0, l.IndexOf(':'))])).ToList()
+                : [];
+            lines.AddRange(entries.Values);
+
+            // Dovecot checks the file at most once a second and re-reads it only when its
+            // whole-second mtime or its size changed: two same-size writes in one second would
+            // lose the second. So the new file's mtime is always strictly newer than the old one.
+            var previous = File.Exists(PasswdFile) ? File.GetLastWriteTimeUtc(PasswdFile) : DateTime.MinValue;
+            var now = DateTime.UtcNow;
+            var nowSeconds = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
+            var previousSeconds = previous == DateTime.MinValue ? previous : previous.AddTicks(-(previous.Ticks % TimeSpan.TicksPerSecond));
+            var mtime = nowSeconds > previousSeconds ? nowSeconds : previousSeconds.AddSeconds(1);
+
+            // Temp file + rename: Dovecot never reads a half-written file.
+            var temp = $"{PasswdFile}.{Environment.ProcessId}.{RandomNumberGenerator.GetHexString(8)}.tmp";
+            await File.WriteAllLinesAsync(temp, lines);
+            // Dovecot's auth process (user dovecot) reads it; it holds only test hashes.
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            }
+
+            File.SetLastWriteTimeUtc(temp, mtime);
+            File.Move(temp, PasswdFile, overwrite: true);
+        }
+        finally
+        {
+            PasswdLock.Release();
+        }
+    }
+
+    private static async Task<FileStream> AcquireFileLockAsync(string path)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                // FileShare.None takes an exclusive advisory lock on Unix.
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (deadline.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(20);
+            }
+        }
+    }
+
+    private async Task WaitUntilLoginWorksAsync(TestAccount account)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var client = await ConnectImapAsync(account);
+                await client.DisconnectAsync(true);
+                return;
+            }
+            catch (AuthenticationException) when (deadline.Elapsed < LoginPollTimeout)
+            {
+                // Dovecot has not re-read the passwd-file yet (it checks at most once a second).
+                await Task.Delay(100);
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace WebmailLite.Tests.Infrastructure;
+
+/// <summary>A clock the test moves by hand (timers still run on real time).</summary>
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public TestClock() : this(DateTimeOffset.UtcNow)
+    {
+    }
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}

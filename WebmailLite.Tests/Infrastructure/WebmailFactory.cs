@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace WebmailLite.Tests.Infrastructure;
+
+/// <summary>
+/// The real app, in process, with its own LiteDB file. Settings are given as host settings so that
+/// <c>Program.cs</c> sees them while composing (the practice-or-IMAP choice is made there).
+/// </summary>
+public class WebmailFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    public WebmailFactory(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        StorageFolder = Directory.CreateTempSubdirectory("webmaillite-test-").FullName;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Storage:Path"] = Path.Combine(StorageFolder, "webmaillite.db"),
+            // A short sweep so that idle-timeout tests do not wait a minute.
+            ["Session:SweepInterval"] = "00:00:01",
+            // Run from build output, MapStaticAssets would otherwise answer "no-cache" as in development;
+            // tests measure the caching users get from the published app.
+            ["EnableStaticAssetsDevelopmentCaching"] = "true",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+        _services = services;
+    }
+
+    public string StorageFolder { get; }
+
+    /// <summary>Settings for a factory that talks to the test Dovecot and Postfix.</summary>
+    public static Dictionary<string, string?> DovecotSettings(Dictionary<string, string?>? more = null)
+    {
+        var server = MailServer.Instance;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Mail:Imap:Host"] = server.ImapHost,
+            ["Mail:Imap:Port"] = server.ImapPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail:Imap:Security"] = "None",
+            ["Mail:Smtp:Host"] = server.ImapHost,
+            ["Mail:Smtp:Port"] = server.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail:Smtp:Security"] = "None",
+            ["Mail:Timeout"] = "00:00:05",
+        };
+        foreach (var (key, value) in more ?? [])
+        {
+            settings[key] = value;
+        }
+        return settings;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Not "Development": tests see the production error pages and caching rules. Static web assets are
+        // still served from the build output, precompressed, as in the published app.
+        builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets();
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(StorageFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by a late background task; the OS temp cleaner will have it.
+            }
+        }
+    }
+}

@@ -1,0 +1,217 @@
+using MimeKit;
+using WebmailLite.Mail;
+
+namespace WebmailLite.Tests.Mail;
+
+/// <summary>
+/// The <see cref="IMailbox"/> contract. Every implementation (IMAP on the real Dovecot, practice on LiteDB)
+/// derives from this class, so both behave the same for the pages.
+/// </summary>
+public abstract class MailboxContractTests
+{
+    /// <summary>A message to put in a fresh mailbox before the test runs.</summary>
+    public sealed record Seed(string Folder, MimeMessage Message, bool Seen = false);
+
+    /// <summary>
+    /// A fresh, empty mailbox of its own (its own account) containing exactly <paramref name="seeds"/>, in order
+    /// (the last one is the newest arrival), signed in and ready. Folder names: "INBOX" or a special use written as
+    /// "\\Sent", "\\Drafts", "\\Trash", "\\Junk", "\\Archive", or a plain folder name created on demand.
+    /// </summary>
+    protected abstract Task<IMailbox> CreateMailboxAsync(IReadOnlyList<Seed> seeds);
+
+    protected static MimeMessage TextMessage(string subject, string body = "Bonjour,\n\nCordialement.", DateTimeOffset? date = null)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress("Anne Lefèvre", "anne.lefevre@ac-test.fr"));
+        message.To.Add(new MailboxAddress("Destinataire", "destinataire@ac-test.fr"));
+        message.Subject = subject;
+        message.Date = date ?? new DateTimeOffset(2026, 11, 2, 9, 30, 0, TimeSpan.FromHours(1));
+        message.Body = new TextPart("plain") { Text = body };
+        return message;
+    }
+
+    [Fact]
+    public async Task GetFolders_InboxFirst_WithUnreadCounts()
+    {
+        await using var mailbox = await CreateMailboxAsync([
+            new("INBOX", TextMessage("Réunion de rentrée")),
+            new("INBOX", TextMessage("Conseil de classe"), Seen: true),
+        ]);
+
+        var folders = await mailbox.GetFoldersAsync(CancellationToken.None);
+
+        Assert.Equal(SpecialFolder.Inbox, folders[0].Special);
+        Assert.Equal(1, folders[0].Unread);
+        Assert.Equal(2, folders[0].Total);
+        Assert.Contains(folders, f => f.Special == SpecialFolder.Sent);
+        Assert.Contains(folders, f => f.Special == SpecialFolder.Trash);
+    }
+
+    [Fact]
+    public async Task GetMessages_NewestFirst_PagedWithoutLosingAny()
+    {
+        var seeds = Enumerable.Range(1, 7)
+            .Select(i => new Seed("INBOX", TextMessage($"Message n°{i}", date: new DateTimeOffset(2026, 11, i, 8, 0, 0, TimeSpan.Zero))))
+            .ToList();
+        await using var mailbox = await CreateMailboxAsync(seeds);
+
+        var first = await mailbox.GetMessagesAsync("INBOX", 1, 3, CancellationToken.None);
+        var last = await mailbox.GetMessagesAsync("INBOX", 3, 3, CancellationToken.None);
+
+        Assert.NotNull(first);
+        Assert.NotNull(last);
+        Assert.Equal(3, first.PageCount);
+        Assert.Equal(["Message n°7", "Message n°6", "Message n°5"], first.Messages.Select(m => m.Subject));
+        Assert.Equal(["Message n°1"], last.Messages.Select(m => m.Subject));
+    }
+
+    [Fact]
+    public async Task GetMessages_PageBeyondTheEnd_IsClampedToTheLastPage()
+    {
+        await using var mailbox = await CreateMailboxAsync([new("INBOX", TextMessage("Seul message"))]);
+
+        var page = await mailbox.GetMessagesAsync("INBOX", 99, 25, CancellationToken.None);
+
+        Assert.NotNull(page);
+        Assert.Equal(1, page.Page);
+        Assert.Single(page.Messages);
+    }
+
+    [Fact]
+    public async Task GetMessages_UnknownFolder_IsNull()
+    {
+        await using var mailbox = await CreateMailboxAsync([]);
+
+        Assert.Null(await mailbox.GetMessagesAsync("N'existe pas", 1, 25, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task OpenMessage_ReturnsTheMessage_AndMarksItRead()
+    {
+        await using var mailbox = await CreateMailboxAsync([new("INBOX", TextMessage("Sortie scolaire", "Départ à 8 h 15, retour à 17 h."))]);
+        var uid = (await mailbox.GetMessagesAsync("INBOX", 1, 25, CancellationToken.None))!.Messages.Single().Uid;
+
+        var message = await mailbox.OpenMessageAsync("INBOX", uid, CancellationToken.None);
+        var after = (await mailbox.GetMessagesAsync("INBOX", 1, 25, CancellationToken.None))!.Messages.Single();
+
+        Assert.NotNull(message);
+        Assert.Equal("Sortie scolaire", message.Subject);
+        Assert.Contains("Départ à 8 h 15", message.TextBody);
+        Assert.True(after.Seen);
+    }
+
+    [Fact]
+    public async Task PeekMessage_DoesNotMarkRead()
+    {
+        await using var mailbox = await CreateMailboxAsync([new("INBOX", TextMessage("Non lu"))]);
+        var uid = (await mailbox.GetMessagesAsync("INBOX", 1, 25, CancellationToken.None))!.Messages.Single().Uid;
+
+        Assert.NotNull(await mailbox.PeekMessageAsync("INBOX", uid, CancellationToken.None));
+        var after = (await mailbox.GetMessagesAsync("INBOX", 1, 25, CancellationToken.None))!.Messages.Single();
+
+        Assert.False(after.Seen);
+    }
+
+    [Fact]
+    public async Task OpenMessage_UnknownUid_IsNull()
+    {
+        await using var mailbox = await CreateMailboxAsync([new("INBOX", TextMessage("Présent"))]);
+
+        Assert.Null(await mailbox.OpenMessageAsync("INBOX", 999_999, CancellationToken.None));
+        Assert.Null(await mailbox.OpenMessageAsync("N'existe pas", 1, CancellationToken.None));
+    }
+
+    // ---- Added with the IMAP implementation (implementation-neutral) ----
+
+    [Fact]
+    public async Task GetMessages_EmptyFolder_HasOnePageAndNoMessages()
+    {
+        await using var mailbox = await CreateMailboxAsync([]);
+
+        var page = await mailbox.GetMessagesAsync("INBOX", 3, 25, CancellationToken.None);
+
+        Assert.NotNull(page);
+        Assert.Equal(1, page.Page);
+        Assert.Equal(1, page.PageCount);
+        Assert.Empty(page.Messages);
+        Assert.Equal(SpecialFolder.Inbox, page.Folder.Special);
+        Assert.Equal(0, page.Folder.Total);
+    }
+
+    [Fact]
+    public async Task GetMessages_SummaryCarriesTheEnvelopeAndFlags()
+    {
+        var date = new DateTimeOffset(2026, 11, 5, 14, 45, 0, TimeSpan.FromHours(1));
+        await using var mailbox = await CreateMailboxAsync([
+            new("INBOX", TextMessage("Déjà lu", date: date), Seen: true),
+            new("INBOX", TextMessage("Pas encore lu", date: date)),
+        ]);
+
+        var page = await mailbox.GetMessagesAsync("INBOX", 1, 25, CancellationToken.None);
+
+        Assert.NotNull(page);
+        var unread = page.Messages[0];
+        var read = page.Messages[1];
+        Assert.Equal("Pas encore lu", unread.Subject);
+        Assert.Equal("Anne Lefèvre", unread.FromName);
+        Assert.Equal("anne.lefevre@ac-test.fr", unread.FromAddress);
+        Assert.Equal(date, unread.Date);
+        Assert.False(unread.Seen);
+        Assert.False(unread.HasAttachments);
+        Assert.True(unread.Size > 0);
+        Assert.True(read.Seen);
+        Assert.NotEqual(unread.Uid, read.Uid);
+        Assert.Equal(1, page.Folder.Unread);
+        Assert.Equal(2, page.Folder.Total);
+    }
+
+    [Fact]
+    public async Task GetMessages_AfterOpeningOne_FolderUnreadCountGoesDown()
+    {
+        await using var mailbox = await CreateMailboxAsync([
+            new("INBOX", TextMessage("Premier")),
+            new("INBOX", TextMessage("Second")),
+        ]);
+        var before = await mailbox.GetMessagesAsync("INBOX", 1, 25, CancellationToken.None);
+
+        await mailbox.OpenMessageAsync("INBOX", before!.Messages[0].Uid, CancellationToken.None);
+        var after = await mailbox.GetMessagesAsync("INBOX", 1, 25, CancellationToken.None);
+
+        Assert.Equal(2, before.Folder.Unread);
+        Assert.Equal(1, after!.Folder.Unread);
+        Assert.Equal(1, (await mailbox.GetFoldersAsync(CancellationToken.None))[0].Unread);
+    }
+
+    [Fact]
+    public async Task GetFolders_SpecialAndPlainFolders_PlainOnesAfterTheSpecialOnes()
+    {
+        await using var mailbox = await CreateMailboxAsync([
+            new("\\Sent", TextMessage("Compte rendu envoyé")),
+            new("Réunions", TextMessage("Projet théâtre")),
+            new("Réunions", TextMessage("Projet jardin"), Seen: true),
+        ]);
+
+        var folders = await mailbox.GetFoldersAsync(CancellationToken.None);
+
+        var sent = Assert.Single(folders, f => f.Special == SpecialFolder.Sent);
+        var reunions = Assert.Single(folders, f => f.Name == "Réunions");
+        Assert.Equal(SpecialFolder.None, reunions.Special);
+        Assert.Equal(1, sent.Total);
+        Assert.Equal((1, 2), (reunions.Unread, reunions.Total));
+        var firstPlain = folders.ToList().FindIndex(f => f.Special == SpecialFolder.None);
+        Assert.All(folders.Skip(firstPlain), f => Assert.Equal(SpecialFolder.None, f.Special));
+
+        var sentPage = await mailbox.GetMessagesAsync(sent.FullName, 1, 25, CancellationToken.None);
+        Assert.Equal(["Compte rendu envoyé"], sentPage!.Messages.Select(m => m.Subject));
+        Assert.Equal(SpecialFolder.Sent, sentPage.Folder.Special);
+    }
+
+    [Fact]
+    public async Task PeekMessage_UnknownUidOrFolder_IsNull()
+    {
+        await using var mailbox = await CreateMailboxAsync([new("INBOX", TextMessage("Présent"))]);
+
+        Assert.Null(await mailbox.PeekMessageAsync("INBOX", 999_999, CancellationToken.None));
+        Assert.Null(await mailbox.PeekMessageAsync("N'existe pas", 1, CancellationToken.None));
+    }
+}

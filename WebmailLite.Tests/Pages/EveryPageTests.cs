@@ -1,0 +1,101 @@
+using System.Net;
+using WebmailLite.Practice;
+using WebmailLite.Tests.Infrastructure;
+
+namespace WebmailLite.Tests.Pages;
+
+/// <summary>Every GET page renders with a language, a title, exactly one h1, landmarks and the same help links.</summary>
+public sealed class EveryPageTests : IClassFixture<EveryPageTests.Fixture>
+{
+    private readonly Fixture _fixture;
+
+    public EveryPageTests(Fixture fixture) => _fixture = fixture;
+
+    public static TheoryData<string, bool> Pages => new()
+    {
+        { "/", false },
+        { "/?session=expiree", false },
+        { "/?session=fermee", false },
+        { "/aide", false },
+        { "/mot-de-passe-oublie", false },
+        { "/une-page-qui-n-existe-pas", false },
+        { "/courrier", true },
+        { "/courrier?dossier=Sent", true },
+        { "/courrier?page=2", true },
+        { "/courrier?dossier=inconnu", true },
+        { "/courrier/message?dossier=INBOX&uid=1", true },
+        { "/courrier/message?dossier=INBOX&uid=424242", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Page_HasLangTitleOneH1LandmarksAndHelpLinks(string url, bool signedIn)
+    {
+        var client = signedIn ? await _fixture.SignedInClientAsync() : _fixture.Factory.NewClient();
+
+        var page = await HtmlPage.GetAsync(client, url);
+
+        Assert.True(page.Status is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{url}: {page.Status}");
+        Assert.Equal("fr", page.Document.DocumentElement.GetAttribute("lang"));
+        Assert.EndsWith(" – WebmailLite", page.Title);
+        Assert.Single(page.QueryAll("h1"));
+        Assert.NotNull(page.Query("header"));
+        Assert.NotNull(page.Query("main#contenu"));
+        Assert.NotNull(page.Query("footer nav a[href='/aide']"));
+        Assert.NotNull(page.Query("footer nav a[href='/mot-de-passe-oublie']"));
+        Assert.Equal("#contenu", page.Query("body > a.skip")!.GetAttribute("href"));
+        Assert.True(page.Response.Headers.CacheControl?.NoStore, $"{url}: Cache-Control {page.Response.Headers.CacheControl}");
+    }
+
+    [Fact]
+    public async Task EnglishChosen_PageInEnglish_ThenBackToFrench()
+    {
+        var client = _fixture.Factory.NewClient();
+
+        var switched = await client.GetAsync("/langue?c=en&retour=%2F");
+        var english = await HtmlPage.GetAsync(client, "/");
+        await client.GetAsync("/langue?c=fr&retour=%2F");
+        var french = await HtmlPage.GetAsync(client, "/");
+
+        Assert.Equal("/", switched.Headers.Location?.OriginalString);
+        Assert.Equal("en", english.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Academic identifier", english.Text("label[for=Input_Identifier]"));
+        Assert.Equal("fr", french.Document.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task LanguageSwitch_NeverRedirectsOffSite()
+    {
+        var response = await _fixture.Factory.NewClient().GetAsync("/langue?c=en&retour=https%3A%2F%2Fevil.example%2F");
+
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Stylesheet_IsFingerprinted_Precompressed_AndCachedImmutably()
+    {
+        var client = _fixture.Factory.NewClient();
+        var page = await HtmlPage.GetAsync(client, "/");
+        var href = page.Query("link[rel=stylesheet]")!.GetAttribute("href")!;
+
+        var request = new HttpRequestMessage(HttpMethod.Get, href);
+        request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+        var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Matches(@"^/css/site\.[a-z0-9]+\.css$", href);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(response.Content.Headers.ContentEncoding, e => e is "br" or "gzip");
+        Assert.True(body.Length > 100, "compressed body is not empty");
+        Assert.Contains("immutable", string.Join(",", response.Headers.GetValues("Cache-Control")));
+    }
+
+    public sealed class Fixture : IDisposable
+    {
+        public WebmailFactory Factory { get; } = new();
+
+        public Task<HttpClient> SignedInClientAsync() => Factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+
+        public void Dispose() => Factory.Dispose();
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace WebmailLite.Infrastructure;
+
+/// <summary>Durations, sizes and dates written the way people say them, in the current language.</summary>
+public sealed class UiFormat(IStringLocalizer<UiText> text, IOptions<DisplayOptions> display, TimeProvider time)
+{
+    private readonly TimeZoneInfo _zone = FindZone(display.Value.TimeZone);
+
+    public string Duration(TimeSpan span)
+    {
+        if (span >= TimeSpan.FromHours(1) && span.TotalMinutes % 60 == 0)
+        {
+            var hours = (int)span.TotalHours;
+            return hours == 1 ? text["Duration_Hour"] : text["Duration_Hours", hours];
+        }
+        // Round up: « attendez 1 minute » must never be shorter than the real wait.
+        var minutes = Math.Max(1, (int)Math.Ceiling(span.TotalMinutes));
+        return minutes == 1 ? text["Duration_Minute"] : text["Duration_Minutes", minutes];
+    }
+
+    public string Size(long bytes)
+    {
+        if (bytes < 1024)
+        {
+            return text["Size_Bytes", bytes];
+        }
+        if (bytes < 1024 * 1024)
+        {
+            return text["Size_KB", Math.Ceiling(bytes / 1024.0)];
+        }
+        return text["Size_MB", (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.CurrentCulture)];
+    }
+
+    public DateTimeOffset Local(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, _zone);
+
+    /// <summary>Short form for lists: the time today, the day and month this year, the full date otherwise.</summary>
+    public string ShortDate(DateTimeOffset value)
+    {
+        var local = Local(value);
+        var today = Local(time.GetUtcNow());
+        if (local.Date == today.Date)
+        {
+            return local.ToString("HH:mm", CultureInfo.CurrentCulture);
+        }
+        return local.Year == today.Year
+            ? local.ToString("d MMM", CultureInfo.CurrentCulture)
+            : local.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
+    }
+
+    public string LongDate(DateTimeOffset value) =>
+        Local(value).ToString(Localization.IsFrench ? "dddd d MMMM yyyy 'à' HH:mm" : "dddd d MMMM yyyy 'at' HH:mm", CultureInfo.CurrentCulture);
+
+    /// <summary>Machine-readable value for <c>&lt;time datetime&gt;</c>.</summary>
+    public static string Iso(DateTimeOffset value) => value.ToString("yyyy-MM-ddTHH:mmzzz", CultureInfo.InvariantCulture);
+
+    private static TimeZoneInfo FindZone(string id) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+}

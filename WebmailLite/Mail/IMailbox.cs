@@ -1,0 +1,34 @@
+using MimeKit;
+
+namespace WebmailLite.Mail;
+
+/// <summary>
+/// The signed-in person's mailbox. Implemented against IMAP (<see cref="Imap.ImapMailbox"/>) and against the
+/// embedded practice store; one contract test suite runs against both. Messages are identified by folder
+/// full name and UID, never by sequence number.
+/// </summary>
+/// <remarks>
+/// Failures of the mail service surface as <see cref="MailUnavailableException"/>; a message or folder that
+/// does not exist is <c>null</c>, not an exception.
+/// </remarks>
+public interface IMailbox : IAsyncDisposable
+{
+    /// <summary>The identifier the person signed in with.</summary>
+    string Identifier { get; }
+
+    /// <summary>Every selectable folder with its unread and total counts, the inbox first, then special-use folders, then the rest by name.</summary>
+    Task<IReadOnlyList<MailFolder>> GetFoldersAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of a folder, newest first. Only the envelopes of that page are fetched: the cost grows with
+    /// <paramref name="pageSize"/>, not with the size of the folder. <paramref name="page"/> starts at 1 and is
+    /// clamped to the last page. Returns <c>null</c> when the folder does not exist.
+    /// </summary>
+    Task<MessageListPage?> GetMessagesAsync(string folder, int page, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>The whole message, parsed, and marks it read. <c>null</c> when the folder or UID does not exist.</summary>
+    Task<MimeMessage?> OpenMessageAsync(string folder, uint uid, CancellationToken cancellationToken);
+
+    /// <summary>The whole message, parsed, without changing its flags (attachments, inline images).</summary>
+    Task<MimeMessage?> PeekMessageAsync(string folder, uint uid, CancellationToken cancellationToken);
+}

@@ -1,0 +1,33 @@
+namespace WebmailLite.Mail;
+
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    public ServerEndpoint Imap { get; set; } = new() { Port = 993, Security = TransportSecurity.SslOnConnect };
+    public ServerEndpoint Smtp { get; set; } = new() { Port = 587, Security = TransportSecurity.StartTls };
+
+    /// <summary>Upper bound for connecting and for each command: a silent server never hangs a request.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Messages per page of a folder.</summary>
+    public int PageSize { get; set; } = 25;
+
+    /// <summary>No IMAP host configured ⇒ the embedded practice mailbox.</summary>
+    public bool UsePractice => string.IsNullOrWhiteSpace(Imap.Host);
+}
+
+public sealed class ServerEndpoint
+{
+    public string? Host { get; set; }
+    public int Port { get; set; }
+    public TransportSecurity Security { get; set; }
+}
+
+/// <summary>How the connection is protected. Certificates are always validated by the operating system's trust store.</summary>
+public enum TransportSecurity
+{
+    None,
+    StartTls,
+    SslOnConnect,
+}

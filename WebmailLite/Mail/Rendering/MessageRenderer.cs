@@ -1,0 +1,324 @@
+using System.Text;
+using MimeKit;
+using MimeKit.Text;
+
+namespace WebmailLite.Mail.Rendering;
+
+/// <summary>
+/// Turns a parsed message into what the message page shows: text first, HTML only when there is no text, and that
+/// HTML sanitized; attachments with safe names; and a flag instead of an exception when the message is damaged.
+/// A singleton: it holds nothing but the configured sanitizer, and every call works on its own locals.
+/// MimeKit objects are not thread-safe, so one <see cref="MimeMessage"/> must not be rendered by two threads at once.
+/// </summary>
+public sealed class MessageRenderer
+{
+    /// <summary>
+    /// HTML bigger or deeper than this is shown as its text instead of being sanitized. Building the tree costs time
+    /// quadratic in the nesting depth (see <see cref="HtmlTokenScan"/>) and sanitizing costs tens of microseconds
+    /// per element: real newsletters stay far below both, hostile ones would otherwise cost seconds per view.
+    /// </summary>
+    internal const int MaxSanitizedHtmlLength = 1_000_000;
+
+    /// <inheritdoc cref="MaxSanitizedHtmlLength"/>
+    internal const int MaxSanitizedNestingDepth = 200;
+
+    private readonly MailHtmlSanitizer _html = new();
+
+    public RenderedMessage Render(MimeMessage message, RenderRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(request);
+
+        try
+        {
+            return RenderParts(message, request);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Every step below already guards itself; this is the last line so a message can always be opened.
+            return new RenderedMessage(SubjectOf(message), [], [], [], null, "", null, false, [], IsDamaged: true);
+        }
+    }
+
+    /// <summary>
+    /// Body part <paramref name="partIndex"/> (its index in <see cref="MimeMessage.BodyParts"/>), decoded, or
+    /// <c>null</c> when there is no such part or it cannot be read.
+    /// </summary>
+    public PartContent? GetPart(MimeMessage message, int partIndex)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (partIndex < 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            if (message.BodyParts.ElementAtOrDefault(partIndex) is not { } entity)
+            {
+                return null;
+            }
+
+            var mediaType = PartMediaType.Declared(entity.ContentType);
+            var content = ReadContent(entity);
+            var inline = PartMediaType.IsInlineImage(mediaType, content);
+            return new PartContent(FileNameOf(entity, mediaType, partIndex), PartMediaType.ForServing(mediaType, inline), content, inline);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
+    private RenderedMessage RenderParts(MimeMessage message, RenderRequest request)
+    {
+        var damaged = false;
+        var tree = MimeTree.Read(message, ref damaged);
+        var parts = tree.Leaves;
+        var facts = parts.Select(PartFacts.Inspect).ToArray();
+        damaged |= facts.Any(f => f.IsDamaged);
+
+        var body = ChooseBody(parts, ref damaged);
+        string? text = null;
+        string? html = null;
+        var blocked = false;
+        var shownInline = new HashSet<int>();
+
+        if (body is { IsHtml: true })
+        {
+            (text, html, blocked) = RenderHtml(body.Content, parts, facts, request, shownInline, ref damaged);
+        }
+        else
+        {
+            // Nothing readable at all, but a multipart whose boundary never matched keeps the whole raw body in its
+            // preamble: that is still « ce qui a pu être lu ».
+            text = body?.Content ?? tree.UnsplitPreamble ?? "";
+        }
+
+        var attachments = ListAttachments(tree, facts, body?.Index, shownInline);
+        return new RenderedMessage(
+            SubjectOf(message),
+            AddressesOf(message.From),
+            AddressesOf(message.To),
+            AddressesOf(message.Cc),
+            DateOf(message),
+            text,
+            html,
+            blocked,
+            attachments,
+            damaged);
+    }
+
+    private (string? Text, string? Html, bool Blocked) RenderHtml(
+        string source, IReadOnlyList<MimeEntity> parts, PartFacts[] facts, RenderRequest request, HashSet<int> shownInline, ref bool damaged)
+    {
+        if (source.Length > MaxSanitizedHtmlLength || HtmlTokenScan.EstimateNestingDepth(source, MaxSanitizedNestingDepth) > MaxSanitizedNestingDepth)
+        {
+            return (HtmlTokenScan.ToText(source), null, false);
+        }
+
+        // Only images we may serve inline get a URL; a cid pointing at anything else (SVG, HTML…) is dropped and
+        // the part stays in the attachment list.
+        var byContentId = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (facts[i].IsInlineImage && parts[i].ContentId is { Length: > 0 } contentId)
+            {
+                byContentId.TryAdd(contentId, i);
+            }
+        }
+
+        string? ResolveCid(string contentId)
+        {
+            if (!byContentId.TryGetValue(contentId, out var index))
+            {
+                return null;
+            }
+
+            shownInline.Add(index);
+            return request.PartUrl(index);
+        }
+
+        try
+        {
+            var sanitized = _html.Sanitize(source, request.AllowRemoteContent, ResolveCid);
+            return (null, sanitized.Html, sanitized.BlockedRemoteContent);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            damaged = true;
+            shownInline.Clear();
+            return (HtmlTokenScan.ToText(source), null, false);
+        }
+    }
+
+    /// <summary>
+    /// The first non-empty text/plain part that is neither an attachment nor a named file, else the first such
+    /// HTML part, else an empty text part. An empty text/plain alternative (« view this mail in HTML ») is skipped
+    /// for the HTML: text first means the person reads the message, not a blank page.
+    /// </summary>
+    private static DisplayedBody? ChooseBody(IReadOnlyList<MimeEntity> parts, ref bool damaged)
+    {
+        DisplayedBody? blankText = null;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (parts[i] is TextPart { IsPlain: true } part && IsBodyCandidate(part) && ReadText(part, ref damaged) is { } text)
+            {
+                if (!string.IsNullOrWhiteSpace(text))
+                {
+                    return new DisplayedBody(i, text, IsHtml: false);
+                }
+
+                blankText ??= new DisplayedBody(i, text, IsHtml: false);
+            }
+        }
+
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (parts[i] is TextPart { IsHtml: true } part && IsBodyCandidate(part) && ReadText(part, ref damaged) is { } html
+                && !string.IsNullOrWhiteSpace(html))
+            {
+                return new DisplayedBody(i, html, IsHtml: true);
+            }
+        }
+
+        return blankText;
+    }
+
+    // A named part is a file someone attached (Apple Mail sends those « inline »), not the body.
+    private static bool IsBodyCandidate(TextPart part) => !part.IsAttachment && string.IsNullOrWhiteSpace(part.FileName);
+
+    /// <summary>The decoded text, or null when it cannot be decoded (the message is then marked damaged).</summary>
+    private static string? ReadText(TextPart part, ref bool damaged)
+    {
+        try
+        {
+            var text = part.GetText(out _);
+
+            // An unknown charset makes MimeKit guess (UTF-8, then Latin-1); a guess is only safe for pure ASCII.
+            // U+FFFD means bytes did not fit the charset and were replaced.
+            var unknownCharset = part.ContentType.Charset is not null && part.ContentType.CharsetEncoding is null;
+            if ((unknownCharset && !Ascii.IsValid(text)) || text.Contains('\uFFFD'))
+            {
+                damaged = true;
+            }
+
+            if (part.IsFlowed)
+            {
+                // format=flowed (RFC 3676) wraps long lines with a trailing space; join them back so the text can
+                // reflow to the reader's screen and zoom level instead of breaking mid-sentence.
+                var deleteSpace = part.ContentType.Parameters.TryGetValue("delsp", out string? delsp)
+                    && delsp.Equals("yes", StringComparison.OrdinalIgnoreCase);
+                text = new FlowedToText { DeleteSpace = deleteSpace }.Convert(text);
+            }
+
+            return text;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            damaged = true;
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Every part except the displayed body, the images it shows inline, and the other renderings of the same
+    /// text (the HTML alternative of a text body and vice versa). Everything else is listed, so nothing the sender
+    /// attached is ever hidden, including images of an HTML alternative we did not display.
+    /// </summary>
+    private static List<AttachmentInfo> ListAttachments(MimeTree tree, PartFacts[] facts, int? bodyIndex, HashSet<int> shownInline)
+    {
+        var alternative = bodyIndex is { } index ? tree.NearestAlternative(tree.Leaves[index]) : null;
+        var attachments = new List<AttachmentInfo>();
+        for (var i = 0; i < tree.Leaves.Count; i++)
+        {
+            var part = tree.Leaves[i];
+            if (i == bodyIndex)
+            {
+                continue;
+            }
+
+            if (!part.IsAttachment)
+            {
+                var isOtherRendering = alternative is not null
+                    && part is TextPart { IsPlain: true } or TextPart { IsHtml: true }
+                    && string.IsNullOrWhiteSpace(((TextPart)part).FileName)
+                    && tree.IsWithin(part, alternative);
+                if (shownInline.Contains(i) || isOtherRendering)
+                {
+                    continue;
+                }
+            }
+
+            attachments.Add(new AttachmentInfo(i, FileNameOf(part, facts[i].MediaType, i), facts[i].MediaType, facts[i].Size));
+        }
+
+        return attachments;
+    }
+
+    private static string FileNameOf(MimeEntity entity, string mediaType, int partIndex)
+    {
+        var declared = entity switch
+        {
+            MimePart part => part.FileName,
+            MessagePart attached => attached.ContentDisposition?.FileName
+                ?? attached.ContentType.Name
+                ?? (string.IsNullOrWhiteSpace(attached.Message?.Subject) ? null : attached.Message.Subject + ".eml"),
+            _ => null,
+        };
+        return AttachmentFileName.Create(declared, mediaType, partIndex);
+    }
+
+    private static byte[] ReadContent(MimeEntity entity)
+    {
+        using var buffer = new MemoryStream();
+        switch (entity)
+        {
+            case MimePart { Content: { } content }:
+                content.DecodeTo(buffer);
+                break;
+            case MessagePart { Message: { } attached }:
+                attached.WriteTo(buffer);
+                break;
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string SubjectOf(MimeMessage message) => OneLine(message.Subject) ?? "";
+
+    private static DateTimeOffset? DateOf(MimeMessage message) =>
+        message.Headers.Contains(HeaderId.Date) && message.Date != DateTimeOffset.MinValue ? message.Date : null;
+
+    private static List<RenderedAddress> AddressesOf(InternetAddressList list) =>
+        [.. list.Mailboxes.Select(m => new RenderedAddress(OneLine(m.Name), OneLine(m.Address) ?? ""))];
+
+    /// <summary>
+    /// Header text as one line: controls become spaces, and bidirectional embeddings, overrides and isolates are
+    /// removed. Those never come in matched pairs from a spoofer, and an unclosed one would reverse the text of our
+    /// own page after it (and make « moc.elgoog@ » read as a trusted address).
+    /// </summary>
+    private static string? OneLine(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (char.IsControl(c))
+            {
+                builder.Append(' ');
+            }
+            else if (c is not ((>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')))
+            {
+                builder.Append(c);
+            }
+        }
+
+        var line = builder.ToString().Trim();
+        return line.Length == 0 ? null : line;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace WebmailLite.Mail.Sessions;
+
+/// <summary>
+/// The signed-in sessions of this process, by opaque id. Passwords live only inside the sessions' mailboxes,
+/// in memory: a restart of the app signs everybody out, which is the intended kiosk behaviour.
+/// </summary>
+public sealed class MailSessionManager(IOptions<MailSessionOptions> options, TimeProvider time, ILogger<MailSessionManager> logger) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, MailSession> _sessions = new(StringComparer.Ordinal);
+    private readonly MailSessionOptions _options = options.Value;
+
+    public int Count => _sessions.Count;
+
+    public MailSession Create(IMailbox mailbox, bool sharedComputer)
+    {
+        // 256 bits from the CSPRNG, URL-safe: unguessable, and meaningless outside this process.
+        var id = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var idle = sharedComputer ? _options.SharedIdleTimeout : _options.PersonalIdleTimeout;
+        var session = new MailSession(id, mailbox, sharedComputer, time.GetUtcNow(), idle, _options.AbsoluteTimeout);
+        _sessions[id] = session;
+        return session;
+    }
+
+    /// <summary>The live session for <paramref name="id"/>, touched; an expired one is ended on the spot.</summary>
+    public async Task<MailSession?> FindAsync(string? id)
+    {
+        if (string.IsNullOrEmpty(id) || !_sessions.TryGetValue(id, out var session))
+        {
+            return null;
+        }
+        var now = time.GetUtcNow();
+        if (session.IsExpired(now))
+        {
+            await EndAsync(id);
+            return null;
+        }
+        session.Touch(now);
+        return session;
+    }
+
+    /// <summary>Revokes the session and logs its mailbox out. Safe to call twice.</summary>
+    public async Task EndAsync(string id)
+    {
+        if (_sessions.TryRemove(id, out var session))
+        {
+            await CloseQuietlyAsync(session);
+        }
+    }
+
+    /// <summary>Ends every session of one identifier except <paramref name="keepId"/> (after a password change).</summary>
+    public async Task EndAllForAsync(string identifier, string? keepId = null)
+    {
+        foreach (var session in _sessions.Values.Where(s => s.Id != keepId && string.Equals(s.Identifier, identifier, StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            await EndAsync(session.Id);
+        }
+    }
+
+    public async Task<int> SweepAsync()
+    {
+        var now = time.GetUtcNow();
+        var expired = _sessions.Values.Where(s => s.IsExpired(now)).Select(s => s.Id).ToList();
+        foreach (var id in expired)
+        {
+            await EndAsync(id);
+        }
+        return expired.Count;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var id in _sessions.Keys.ToList())
+        {
+            await EndAsync(id);
+        }
+    }
+
+    private async Task CloseQuietlyAsync(MailSession session)
+    {
+        try
+        {
+            await session.Mailbox.DisposeAsync();
+        }
+        catch (Exception ex)
+        {
+            // Logging out of a server that is already gone must not break sign-out or the sweep.
+            logger.LogInformation("Closing a mailbox failed: {Error}", ex.GetType().Name);
+        }
+    }
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

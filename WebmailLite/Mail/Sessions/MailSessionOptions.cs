@@ -1,0 +1,17 @@
+namespace WebmailLite.Mail.Sessions;
+
+public sealed class MailSessionOptions
+{
+    public const string Section = "Session";
+
+    /// <summary>Idle limit on a shared school terminal: short, so the next person never finds an open mailbox.</summary>
+    public TimeSpan SharedIdleTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    public TimeSpan PersonalIdleTimeout { get; set; } = TimeSpan.FromMinutes(60);
+
+    /// <summary>Hard limit from sign-in, whatever the activity.</summary>
+    public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(10);
+
+    /// <summary>How often expired sessions are swept and logged out of IMAP.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+}

@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using WebmailLite.Accounts;
+using WebmailLite.Infrastructure;
+using WebmailLite.Mail;
+using WebmailLite.Mail.Sessions;
+using WebmailLite.Pages.Shared;
+
+namespace WebmailLite.Pages.Account;
+
+public sealed class SignInModel(
+    IMailService mail,
+    MailSessionManager sessions,
+    SignInThrottle throttle,
+    UiFormat format,
+    IStringLocalizer<UiText> text,
+    IOptions<MailSessionOptions> sessionOptions,
+    IOptionsSnapshot<MaintenanceOptions> maintenance,
+    TimeProvider time,
+    ILogger<SignInModel> logger) : PageModel
+{
+    public const string IdentifierField = "Input_Identifier";
+    public const string PasswordField = "Input_Password";
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    /// <summary>Where to go after signing in: a local path only.</summary>
+    [BindProperty(SupportsGet = true, Name = "retour")]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "session")]
+    public string? SessionNotice { get; set; }
+
+    public FormErrors Errors { get; } = new();
+
+    public bool IsPractice => mail.IsPractice;
+
+    public string SharedIdle => format.Duration(sessionOptions.Value.SharedIdleTimeout);
+
+    public string PersonalIdle => format.Duration(sessionOptions.Value.PersonalIdleTimeout);
+
+    public IActionResult OnGet()
+    {
+        if (SessionCookie.Current(HttpContext) is not null)
+        {
+            return RedirectToPage("/Mail/Index");
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var identifier = Input.Identifier?.Trim() ?? "";
+        var password = Input.Password ?? "";
+        if (identifier.Length == 0)
+        {
+            Errors.Add(IdentifierField, text["Err_IdentifierRequired"]);
+        }
+        if (password.Length == 0)
+        {
+            Errors.Add(PasswordField, text["Err_PasswordRequired"]);
+        }
+        if (Errors.Any)
+        {
+            return Page();
+        }
+
+        var address = HttpContext.Connection.RemoteIpAddress;
+        var wait = throttle.WaitBeforeNextAttempt(identifier, address);
+        if (wait > TimeSpan.Zero)
+        {
+            // Checked before contacting the server: a blocked guesser learns nothing more, right or wrong.
+            Errors.Add(IdentifierField, text["Err_TooManyAttempts", format.Duration(wait)], "/aide#tentatives");
+            return Page();
+        }
+
+        var outcome = await mail.SignInAsync(identifier, password, cancellationToken);
+        switch (outcome.Status)
+        {
+            case SignInStatus.Success:
+                throttle.RecordSuccess(identifier);
+                var session = sessions.Create(outcome.Mailbox!, sharedComputer: Input.Computer != ComputerKind.Personal);
+                SessionCookie.Append(HttpContext, session);
+                logger.LogInformation("Signed in ({Computer} computer)", Input.Computer);
+                return LocalRedirect(IsSafeReturn(ReturnUrl) ? ReturnUrl! : Url.Page("/Mail/Index")!);
+            case SignInStatus.BadCredentials:
+                throttle.RecordFailure(identifier, address);
+                // One message whether the account exists or not: the page must not reveal which identifiers are real.
+                Errors.Add(IdentifierField, text["Err_BadCredentials"], "/aide#refus");
+                return Page();
+            default:
+                var inMaintenance = maintenance.Value.IsActive(time.GetUtcNow());
+                Errors.Add(null, text[inMaintenance ? "Err_UnavailableMaintenance" : "Err_Unavailable"], "/aide#connexion");
+                return Page();
+        }
+    }
+
+    /// <summary>Only paths of this site: an open redirect after sign-in would make a fine phishing tool.</summary>
+    private bool IsSafeReturn(string? url) =>
+        !string.IsNullOrEmpty(url) && Url.IsLocalUrl(url) && !url.StartsWith("/deconnexion", StringComparison.OrdinalIgnoreCase);
+
+    public sealed class InputModel
+    {
+        public string? Identifier { get; set; }
+        public string? Password { get; set; }
+
+        /// <summary>Shared by default: the safe choice when the person does not think about it.</summary>
+        public ComputerKind Computer { get; set; } = ComputerKind.Shared;
+    }
+
+    public enum ComputerKind
+    {
+        Shared,
+        Personal,
+    }
+}

@@ -1,0 +1,39 @@
+namespace WebmailLite.Pages.Mail;
+
+/// <summary>
+/// Links to mail pages, written by hand: short (every byte counts on 3G) and stable. Messages are addressed by
+/// folder and UID; the inbox is the default folder and page 1 the default page, so both are left out.
+/// </summary>
+public static class MailUrls
+{
+    public const string Inbox = "INBOX";
+
+    public static string List(string folder, int page = 1)
+    {
+        var query = QueryString.Empty;
+        if (folder != Inbox)
+        {
+            query = query.Add("dossier", folder);
+        }
+        if (page > 1)
+        {
+            query = query.Add("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return "/courrier" + query;
+    }
+
+    public static string Message(string folder, uint uid, bool remoteImages = false)
+    {
+        var query = QueryString.Create("dossier", folder).Add("uid", uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (remoteImages)
+        {
+            query = query.Add("images", "distantes");
+        }
+        return "/courrier/message" + query;
+    }
+
+    public static string Part(string folder, uint uid, int partIndex) =>
+        "/courrier/piece" + QueryString.Create("dossier", folder)
+            .Add("uid", uid.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Add("partie", partIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
+}

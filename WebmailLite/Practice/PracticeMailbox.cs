@@ -1,0 +1,90 @@
+using System.Globalization;
+using MimeKit;
+using WebmailLite.Mail;
+
+namespace WebmailLite.Practice;
+
+/// <summary>
+/// One signed-in practice account's view of the <see cref="PracticeStore"/>. LiteDB is synchronous and in
+/// process, so every method completes before it returns; nothing here holds a transaction across an await.
+/// </summary>
+public sealed class PracticeMailbox(PracticeStore store, string identifier) : IMailbox
+{
+    // Folder names sort as a French reader expects (« Écoles » beside « Équipe », not after « Z »).
+    private static readonly StringComparer FolderNameOrder = StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true);
+
+    public string Identifier { get; } = PracticeStore.NormalizeIdentifier(identifier);
+
+    public Task<IReadOnlyList<MailFolder>> GetFoldersAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(InDisplayOrder(store.GetFolders(Identifier)));
+    }
+
+    public Task<MessageListPage?> GetMessagesAsync(string folder, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        var found = store.FindFolder(Identifier, folder);
+        if (found is null)
+        {
+            return Task.FromResult<MessageListPage?>(null);
+        }
+        // An empty folder still has one (empty) page, and a page past the end shows the last one: a stale
+        // link after messages were moved away lands somewhere useful instead of on an error.
+        var pageCount = found.Total == 0 ? 1 : (found.Total - 1) / pageSize + 1;
+        var current = Math.Clamp(page, 1, pageCount);
+        var messages = store.ReadNewestFirst(Identifier, found.FullName, (current - 1) * pageSize, pageSize);
+        return Task.FromResult<MessageListPage?>(new MessageListPage(found, current, pageCount, messages));
+    }
+
+    public Task<MimeMessage?> OpenMessageAsync(string folder, uint uid, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var message = Load(folder, uid);
+        if (message is not null)
+        {
+            store.SetSeen(Identifier, folder, uid, seen: true);
+        }
+        return Task.FromResult(message);
+    }
+
+    public Task<MimeMessage?> PeekMessageAsync(string folder, uint uid, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Load(folder, uid));
+    }
+
+    // Nothing to log out of: the store belongs to the application, not to this session.
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>The inbox, then Drafts, Sent, Archive, Junk, Trash, then every other folder by name.</summary>
+    internal static IReadOnlyList<MailFolder> InDisplayOrder(IEnumerable<MailFolder> folders) =>
+        folders
+            .OrderBy(f => Rank(f.Special))
+            .ThenBy(f => f.FullName, FolderNameOrder)
+            .ToList();
+
+    private static int Rank(SpecialFolder special) => special switch
+    {
+        SpecialFolder.Inbox => 0,
+        SpecialFolder.Drafts => 1,
+        SpecialFolder.Sent => 2,
+        SpecialFolder.Archive => 3,
+        SpecialFolder.Junk => 4,
+        SpecialFolder.Trash => 5,
+        _ => 6,
+    };
+
+    private MimeMessage? Load(string folder, uint uid)
+    {
+        var raw = store.GetSource(Identifier, folder, uid);
+        if (raw is null)
+        {
+            return null;
+        }
+        // MimeKit's parser is lenient by design: broken boundaries and unknown charsets still give a message.
+        using var stream = new MemoryStream(raw, writable: false);
+        return MimeMessage.Load(stream);
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WebmailLite.Mail;
+
+namespace WebmailLite.Practice;
+
+public static class PracticeServiceCollectionExtensions
+{
+    /// <summary>
+    /// The embedded practice mailbox as <see cref="IMailService"/>, seeded on first start. Needs
+    /// <c>AddStorage()</c> for the <see cref="Storage.AppDatabase"/>.
+    /// </summary>
+    public static IServiceCollection AddPractice(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PracticeStore>();
+        services.AddSingleton<IMailService, PracticeMailService>();
+        services.AddHostedService<SeedOnStart>();
+        return services;
+    }
+
+    // A hosted service rather than seeding inside the store's factory: the seed runs once, at start-up, before
+    // the first request, and its log line says so, instead of happening as a side effect of whoever resolves first.
+    private sealed class SeedOnStart(PracticeStore store, TimeProvider time, ILogger<PracticeStore> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (PracticeSeed.SeedIfEmpty(store, time))
+            {
+                logger.LogInformation("Practice mailbox seeded with its sample accounts and messages.");
+            }
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,25 @@
+using WebmailLite.Accounts;
+using WebmailLite.Infrastructure;
+using WebmailLite.Mail;
+using WebmailLite.Practice;
+using WebmailLite.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddStorage(builder.Configuration, builder.Environment);
+builder.Services.AddMail(builder.Configuration);
+if (builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>()?.UsePractice ?? true)
+{
+    builder.Services.AddPractice();
+}
+builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddWebmailWeb(builder.Configuration);
+
+var app = builder.Build();
+
+app.UseWebmailPipeline();
+app.Run();
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;

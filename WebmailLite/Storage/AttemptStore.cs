@@ -1,0 +1,60 @@
+using LiteDB;
+
+namespace WebmailLite.Storage;
+
+/// <summary>
+/// Sliding-window counters of failed attempts (sign-in now, recovery steps later), keyed by a
+/// purpose-prefixed key such as <c>signin:id:…</c> or <c>signin:ip:…</c>.
+/// </summary>
+public sealed class AttemptStore
+{
+    private readonly ILiteCollection<Attempt> _attempts;
+    private readonly TimeProvider _time;
+
+    public AttemptStore(AppDatabase database, TimeProvider time)
+    {
+        _time = time;
+        _attempts = database.Collection<Attempt>("attempts");
+        _attempts.EnsureIndex(a => a.Key);
+        _attempts.EnsureIndex(a => a.At);
+    }
+
+    public void Record(string key) => _attempts.Insert(new Attempt { Key = key, At = _time.GetUtcNow().UtcDateTime });
+
+    /// <summary>How many attempts under <paramref name="key"/> fall inside the window, and when the oldest of them leaves it.</summary>
+    public WindowCount Count(string key, TimeSpan window)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        var since = now - window;
+        var inWindow = _attempts.Query()
+            .Where(a => a.Key == key && a.At > since)
+            .Select(a => a.At)
+            .ToList();
+        if (inWindow.Count == 0)
+        {
+            return new WindowCount(0, TimeSpan.Zero);
+        }
+        return new WindowCount(inWindow.Count, inWindow.Min() + window - now);
+    }
+
+    /// <summary>Removes the attempts of one key, e.g. an identifier's failures after it signed in successfully.</summary>
+    public void Clear(string key) => _attempts.DeleteMany(a => a.Key == key);
+
+    /// <summary>Drops attempts older than any window in use, so the collection stays small.</summary>
+    public int Prune(TimeSpan olderThan)
+    {
+        var limit = _time.GetUtcNow().UtcDateTime - olderThan;
+        return _attempts.DeleteMany(a => a.At < limit);
+    }
+
+    public sealed class Attempt
+    {
+        public ObjectId Id { get; set; } = ObjectId.NewObjectId();
+        public string Key { get; set; } = "";
+        public DateTime At { get; set; }
+    }
+}
+
+/// <param name="Count">Attempts inside the window.</param>
+/// <param name="UntilOldestExpires">Time until the oldest counted attempt leaves the window.</param>
+public readonly record struct WindowCount(int Count, TimeSpan UntilOldestExpires);

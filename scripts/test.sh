@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# The one test command (CI runs it through .ci/run). On a fresh Debian 12, as root: installs
+# the mail servers and Chromium when missing, starts the private mail servers, runs the whole
+# suite, stops the servers it started, and exits with the suite's exit code.
+# Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Infrastructure").
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+run_started=$SECONDS
+
+say() { echo "test.sh: $*"; }
+
+# --- System packages --------------------------------------------------------------------
+PACKAGES=(dovecot-imapd dovecot-lmtpd postfix chromium)
+missing=()
+for package in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$package")
+  fi
+done
+
+POLICY_RC=/usr/sbin/policy-rc.d
+policy_created=0
+remove_policy() {
+  if ((policy_created)); then
+    rm -f "$POLICY_RC"
+    policy_created=0
+  fi
+}
+
+if ((${#missing[@]} > 0)); then
+  if [[ $EUID -ne 0 ]]; then
+    echo "test.sh: missing packages: ${missing[*]} (run as root to install them)" >&2
+    exit 1
+  fi
+  say "installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  # The tests run their own Postfix; the system one stays unconfigured.
+  echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+  # Exit code 101 tells the packages' maintainer scripts not to start the system Dovecot and
+  # Postfix (they would only take ports and memory); the tests run private instances.
+  if [[ ! -e $POLICY_RC ]]; then
+    printf '#!/bin/sh\nexit 101\n' >"$POLICY_RC"
+    chmod 755 "$POLICY_RC"
+    policy_created=1
+    trap remove_policy EXIT
+  fi
+  apt-get update -q
+  apt-get install -y -q "${missing[@]}"
+  remove_policy
+  trap - EXIT
+fi
+
+command -v dotnet >/dev/null || {
+  echo "test.sh: the .NET SDK (dotnet) is not on PATH" >&2
+  exit 1
+}
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+# --- Mail servers -----------------------------------------------------------------------
+# Servers that were already running (a developer's session) are left running afterwards.
+mail_started=0
+if ! scripts/mail-servers.sh status >/dev/null 2>&1; then
+  mail_started=1
+fi
+stop_mail() {
+  if ((mail_started)); then
+    mail_started=0
+    scripts/mail-servers.sh stop || true
+  fi
+}
+trap stop_mail EXIT
+trap 'exit 130' INT TERM
+scripts/mail-servers.sh start
+
+# --- Tests ------------------------------------------------------------------------------
+results=$(mktemp -d /tmp/webmaillite-test-results.XXXXXX)
+tests_started=$SECONDS
+rc=0
+dotnet test WebmailLite.sln -c Release --blame-hang-timeout 5m \
+  --logger "console;verbosity=normal" --logger trx --results-directory "$results" "$@" || rc=$?
+tests_seconds=$((SECONDS - tests_started))
+
+stop_mail
+
+# Sum the TRX counters of every test project into one plain closing line.
+passed=0 failed=0 skipped=0 found=0
+counter() {
+  local value
+  value=$(sed -n "s/.*<Counters [^>]*\b$1=\"\([0-9]*\)\".*/\1/p" "$2" | head -n 1)
+  echo "${value:-0}"
+}
+while IFS= read -r -d '' trx; do
+  found=1
+  passed=$((passed + $(counter passed "$trx")))
+  failed=$((failed + $(counter failed "$trx") + $(counter error "$trx") + $(counter timeout "$trx") + $(counter aborted "$trx")))
+  # xunit's skipped tests are counted in total but not in executed (nor in notExecuted).
+  skipped=$((skipped + $(counter total "$trx") - $(counter executed "$trx")))
+done < <(find "$results" -name '*.trx' -print0)
+rm -rf "$results"
+
+say "dotnet test took ${tests_seconds} s (whole run $((SECONDS - run_started)) s), exit code $rc"
+if ((found)); then
+  echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+fi
+exit "$rc"
