@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using WebmailLite.Tests.Infrastructure;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace WebmailLite.Tests.Browser;
@@ -9,7 +10,7 @@ namespace WebmailLite.Tests.Browser;
 /// (WCAG 1.4.10 reflow width), plus the accessibility tree of the message list.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityServers servers) : IClassFixture<AccessibilityServers>
+public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityServers servers, ITestOutputHelper output) : IClassFixture<AccessibilityServers>
 {
     public const string SignInEmpty = "connexion";
     public const string SignInEmptySubmit = "connexion, champs vides";
@@ -86,6 +87,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityServ
         await PageActions.SignInAsync(page, account.Identifier, account.Password);
 
         var table = page.Locator("main table");
+        output.WriteLine(await table.AriaSnapshotAsync());
         // Dates are fixed in March 2024 so they read the same every day; sizes are matched loosely.
         await Expect(table).ToMatchAriaSnapshotAsync("""
             - table "Boîte de réception : 3 messages, page 1 sur 1":

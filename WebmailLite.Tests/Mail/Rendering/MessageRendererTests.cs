@@ -383,6 +383,7 @@ public sealed class MessageRendererTests
     [InlineData("application", "xhtml+xml", "<html/>", "application/octet-stream")]
     [InlineData("text", "xml", "<a/>", "application/octet-stream")]
     [InlineData("application", "javascript", "alert(1)", "application/octet-stream")]
+    [InlineData("message", "rfc822", "Subject: x", "application/octet-stream")]
     [InlineData("image", "png", "<html><script>alert(1)</script></html>", "image/png")]
     [InlineData("application", "pdf", "%PDF-1.4", "application/pdf")]
     public void GetPart_ActiveOrDisguisedContent_NeverInline(string mediaType, string subtype, string content, string expectedType)
@@ -580,6 +581,29 @@ public sealed class MessageRendererTests
 
         Assert.Null(rendered.HtmlBody);
         Assert.Equal("Texte profond <https://example.org/>[Photo]", rendered.TextBody);
+    }
+
+    [Theory]
+    [InlineData("<div></x>", 300)]
+    [InlineData("<x/>", 300)]
+    [InlineData("<p>x", 12_000)]
+    public void Render_HtmlTooCostlyToSanitize_ShownAsText(string repeated, int times)
+    {
+        var html = string.Concat(Enumerable.Repeat(repeated, times)) + "<p>Fin du message</p><script>alert(1)</script>";
+
+        var rendered = Renderer.Render(HtmlMessage(html), Request());
+
+        Assert.Null(rendered.HtmlBody);
+        Assert.EndsWith("Fin du message", rendered.TextBody);
+        Assert.DoesNotContain("alert", rendered.TextBody);
+    }
+
+    [Fact]
+    public void Render_InlineSvgWithManyShapes_NotMistakenForDeepHtml()
+    {
+        var html = "<svg>" + string.Concat(Enumerable.Repeat("<path d=\"M0 0\"/>", 500)) + "</svg><p>Texte</p>";
+
+        Assert.Equal("<p>Texte</p>", Renderer.Render(HtmlMessage(html), Request()).HtmlBody);
     }
 
     [Fact]

@@ -36,6 +36,7 @@ internal sealed partial class MailHtmlSanitizer
         "label", "fieldset", "legend",
         // Image maps carry links (<area href>) our link rules would not see.
         "map", "area",
+        // menu/menuitem built context menus in some browsers; html, head and body belong to our page only.
         "menu", "menuitem", "html", "head", "body",
     ];
 
@@ -72,6 +73,9 @@ internal sealed partial class MailHtmlSanitizer
         {
             sanitizer.AllowedAttributes.Remove(attribute);
         }
+
+        // role and aria-* are not in the defaults and must stay out: they would let a mail hide text from screen
+        // readers, or give a link a spoken name other than the text sighted readers see.
 
         // The defaults allow http and https. mailto links are useful; cid: must survive so that our own pass can
         // map it to the part's URL (or drop it). Anything else (javascript:, data:, vbscript:, file:) is removed.

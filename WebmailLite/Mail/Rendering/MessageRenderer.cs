@@ -13,14 +13,18 @@ namespace WebmailLite.Mail.Rendering;
 public sealed class MessageRenderer
 {
     /// <summary>
-    /// HTML bigger or deeper than this is shown as its text instead of being sanitized. Building the tree costs time
-    /// quadratic in the nesting depth (see <see cref="HtmlTokenScan"/>) and sanitizing costs tens of microseconds
-    /// per element: real newsletters stay far below both, hostile ones would otherwise cost seconds per view.
+    /// HTML bigger, deeper or with more elements than this is shown as its text instead of being sanitized (see
+    /// <see cref="HtmlTokenScan"/> for the costs). Real mail stays well below: a large newsletter has a few thousand
+    /// elements nested twenty deep, a long Outlook thread a few thousand more; hostile HTML would cost seconds to
+    /// minutes of CPU on every view.
     /// </summary>
     internal const int MaxSanitizedHtmlLength = 1_000_000;
 
     /// <inheritdoc cref="MaxSanitizedHtmlLength"/>
     internal const int MaxSanitizedNestingDepth = 200;
+
+    /// <inheritdoc cref="MaxSanitizedHtmlLength"/>
+    internal const int MaxSanitizedElements = 10_000;
 
     private readonly MailHtmlSanitizer _html = new();
 
@@ -112,7 +116,7 @@ public sealed class MessageRenderer
     private (string? Text, string? Html, bool Blocked) RenderHtml(
         string source, IReadOnlyList<MimeEntity> parts, PartFacts[] facts, RenderRequest request, HashSet<int> shownInline, ref bool damaged)
     {
-        if (source.Length > MaxSanitizedHtmlLength || HtmlTokenScan.EstimateNestingDepth(source, MaxSanitizedNestingDepth) > MaxSanitizedNestingDepth)
+        if (source.Length > MaxSanitizedHtmlLength || !HtmlTokenScan.IsWithinBudget(source, MaxSanitizedNestingDepth, MaxSanitizedElements))
         {
             return (HtmlTokenScan.ToText(source), null, false);
         }

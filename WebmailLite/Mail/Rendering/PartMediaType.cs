@@ -46,16 +46,18 @@ internal static class PartMediaType
 
     /// <summary>
     /// The declared type, except for types a browser would execute or render as a document (HTML, XHTML, SVG, any
-    /// XML, JavaScript): those become <see cref="OctetStream"/>, so even a download opened in the browser, or a
-    /// response served without our headers, is never interpreted as active content.
+    /// XML, JavaScript, and message/multipart types some browsers open as MHTML): those become
+    /// <see cref="OctetStream"/>, so even a download opened in the browser, or a response served without our
+    /// headers, is never interpreted as active content.
     /// </summary>
     public static string DownloadType(string declaredType)
     {
         var subtype = declaredType[(declaredType.IndexOf('/') + 1)..];
         string[] active = ["html", "xml", "svg", "javascript", "ecmascript", "xsl", "jscript", "x-shockwave-flash"];
-        return active.Any(a => subtype.Contains(a, StringComparison.Ordinal)) || declaredType.StartsWith("multipart/", StringComparison.Ordinal)
-            ? OctetStream
-            : declaredType;
+        var isActive = active.Any(a => subtype.Contains(a, StringComparison.Ordinal))
+            || declaredType.StartsWith("multipart/", StringComparison.Ordinal)
+            || declaredType.StartsWith("message/", StringComparison.Ordinal);
+        return isActive ? OctetStream : declaredType;
     }
 
     /// <summary>A file extension for a media type (with the dot), or an empty string when none is known.</summary>
