@@ -1,4 +1,3 @@
-using System.Globalization;
 using MimeKit;
 using WebmailLite.Mail;
 
@@ -10,15 +9,12 @@ namespace WebmailLite.Practice;
 /// </summary>
 public sealed class PracticeMailbox(PracticeStore store, string identifier) : IMailbox
 {
-    // Folder names sort as a French reader expects (« Écoles » beside « Équipe », not after « Z »).
-    private static readonly StringComparer FolderNameOrder = StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true);
-
     public string Identifier { get; } = PracticeStore.NormalizeIdentifier(identifier);
 
     public Task<IReadOnlyList<MailFolder>> GetFoldersAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(InDisplayOrder(store.GetFolders(Identifier)));
+        return Task.FromResult(FolderOrder.Sort(store.GetFolders(Identifier)));
     }
 
     public Task<MessageListPage?> GetMessagesAsync(string folder, int page, int pageSize, CancellationToken cancellationToken)
@@ -59,23 +55,6 @@ public sealed class PracticeMailbox(PracticeStore store, string identifier) : IM
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>The inbox, then Drafts, Sent, Archive, Junk, Trash, then every other folder by name.</summary>
-    internal static IReadOnlyList<MailFolder> InDisplayOrder(IEnumerable<MailFolder> folders) =>
-        folders
-            .OrderBy(f => Rank(f.Special))
-            .ThenBy(f => f.FullName, FolderNameOrder)
-            .ToList();
-
-    private static int Rank(SpecialFolder special) => special switch
-    {
-        SpecialFolder.Inbox => 0,
-        SpecialFolder.Drafts => 1,
-        SpecialFolder.Sent => 2,
-        SpecialFolder.Archive => 3,
-        SpecialFolder.Junk => 4,
-        SpecialFolder.Trash => 5,
-        _ => 6,
-    };
-
     private MimeMessage? Load(string folder, uint uid)
     {
         var raw = store.GetSource(Identifier, folder, uid);

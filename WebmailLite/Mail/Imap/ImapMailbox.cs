@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -19,9 +18,6 @@ public sealed class ImapMailbox : IMailbox
     private const MessageSummaryItems ListItems =
         MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.Flags |
         MessageSummaryItems.Size | MessageSummaryItems.BodyStructure | MessageSummaryItems.InternalDate;
-
-    private static readonly StringComparer FolderNameComparer =
-        StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), CompareOptions.IgnoreCase);
 
     private readonly string _host;
     private readonly int _port;
@@ -99,12 +95,7 @@ public sealed class ImapMailbox : IMailbox
                 folders.Add(client.Inbox);
             }
 
-            return folders
-                .Select(f => ToMailFolder(f, client, f.Unread))
-                .OrderBy(f => SortRank(f.Special))
-                .ThenBy(f => f.FullName, FolderNameComparer)
-                .ThenBy(f => f.FullName, StringComparer.OrdinalIgnoreCase)
-                .ToList();
+            return FolderOrder.Sort(folders.Select(f => ToMailFolder(f, client, f.Unread)));
         }, cancellationToken);
 
     public Task<MessageListPage?> GetMessagesAsync(string folder, int page, int pageSize, CancellationToken cancellationToken)
@@ -439,17 +430,6 @@ public sealed class ImapMailbox : IMailbox
 
         return SpecialFolder.None;
     }
-
-    private static int SortRank(SpecialFolder special) => special switch
-    {
-        SpecialFolder.Inbox => 0,
-        SpecialFolder.Drafts => 1,
-        SpecialFolder.Sent => 2,
-        SpecialFolder.Archive => 3,
-        SpecialFolder.Junk => 4,
-        SpecialFolder.Trash => 5,
-        _ => 6,
-    };
 
     private static MessageSummary ToMessageSummary(IMessageSummary summary)
     {

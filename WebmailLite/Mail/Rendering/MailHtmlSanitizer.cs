@@ -69,13 +69,12 @@ internal sealed partial class MailHtmlSanitizer
             sanitizer.AllowedTags.Remove(tag);
         }
 
+        // role and aria-* are not in the defaults and must stay out: they would let a mail hide text from screen
+        // readers, or give a link a spoken name other than the text sighted readers see.
         foreach (var attribute in RemovedAttributes)
         {
             sanitizer.AllowedAttributes.Remove(attribute);
         }
-
-        // role and aria-* are not in the defaults and must stay out: they would let a mail hide text from screen
-        // readers, or give a link a spoken name other than the text sighted readers see.
 
         // The defaults allow http and https. mailto links are useful; cid: must survive so that our own pass can
         // map it to the part's URL (or drop it). Anything else (javascript:, data:, vbscript:, file:) is removed.

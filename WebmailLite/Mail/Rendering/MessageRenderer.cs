@@ -245,8 +245,9 @@ public sealed class MessageRenderer
             if (!part.IsAttachment)
             {
                 var isOtherRendering = alternative is not null
-                    && part is TextPart { IsPlain: true } or TextPart { IsHtml: true }
-                    && string.IsNullOrWhiteSpace(((TextPart)part).FileName)
+                    && part is TextPart text
+                    && (text.IsPlain || text.IsHtml)
+                    && string.IsNullOrWhiteSpace(text.FileName)
                     && tree.IsWithin(part, alternative);
                 if (shownInline.Contains(i) || isOtherRendering)
                 {

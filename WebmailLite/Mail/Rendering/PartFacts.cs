@@ -3,13 +3,15 @@ using MimeKit.IO;
 
 namespace WebmailLite.Mail.Rendering;
 
-/// <summary>What reading a body part once tells us: its decoded size, whether it is an image we may show inline,
-/// and whether its encoding was damaged.</summary>
+/// <summary>
+/// What reading a body part once tells us: its decoded size, whether it is an image we may show inline, and whether
+/// its encoding was damaged.
+/// </summary>
 internal readonly record struct PartFacts(string MediaType, long Size, bool IsInlineImage, bool IsDamaged)
 {
     /// <summary>
     /// Parts bigger than this are not decoded to the end to be measured: the size is estimated from the encoded
-    /// length instead, so one huge attachment cannot make every view of its message slow.
+    /// length instead, which bounds the work one view of a message can cost.
     /// </summary>
     public const long MaxMeasuredBytes = 64L * 1024 * 1024;
 
