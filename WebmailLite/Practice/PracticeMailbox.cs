@@ -7,7 +7,7 @@ namespace WebmailLite.Practice;
 /// One signed-in practice account's view of the <see cref="PracticeStore"/>. LiteDB is synchronous and in
 /// process, so every method completes before it returns; nothing here holds a transaction across an await.
 /// </summary>
-public sealed class PracticeMailbox(PracticeStore store, string identifier) : IMailbox
+public sealed partial class PracticeMailbox(PracticeStore store, string identifier) : IMailbox
 {
     public string Identifier { get; } = PracticeStore.NormalizeIdentifier(identifier);
 

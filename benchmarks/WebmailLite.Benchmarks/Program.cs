@@ -9,7 +9,7 @@ const int Warmup = 20;
 const int Runs = 200;
 
 var server = MailServer.Instance;
-using var factory = new WebmailFactory(WebmailFactory.DovecotSettings());
+using var factory = new WebmailFactory(WebmailFactory.DovecotSettings(new() { ["Logging:LogLevel:Default"] = "Warning" }));
 Console.WriteLine("| messages in INBOX | page | median ms | p95 ms | max ms | HTML bytes |");
 Console.WriteLine("|---:|---|---:|---:|---:|---:|");
 foreach (var size in new[] { 100, 10_000 })

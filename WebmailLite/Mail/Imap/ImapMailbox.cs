@@ -10,7 +10,7 @@ using MimeKit;
 
 namespace WebmailLite.Mail.Imap;
 
-public sealed class ImapMailbox : IMailbox
+public sealed partial class ImapMailbox : IMailbox
 {
     // Logging out must never hold up sign-out or the idle sweep for long: a dead server gets this much, then the socket is dropped.
     private static readonly TimeSpan LogoutBound = TimeSpan.FromSeconds(3);
