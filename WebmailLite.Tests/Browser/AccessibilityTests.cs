@@ -22,9 +22,12 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityServ
     public const string PracticeInbox = "boîte de réception (entraînement)";
     public const string PlainMessage = "message texte";
     public const string HtmlMessage = "message HTML nettoyé";
+    public const string Help = "aide à la connexion";
+    public const string ForgotPassword = "mot de passe oublié";
+    public const string NotFound = "page introuvable";
 
     private static readonly string[] AllStates =
-        [SignInEmpty, SignInEmptySubmit, SignInWrongPassword, SignInUnavailable, SignInTooManyAttempts, SignInMaintenance, SessionExpired, PracticeInbox, PlainMessage, HtmlMessage];
+        [SignInEmpty, SignInEmptySubmit, SignInWrongPassword, SignInUnavailable, SignInTooManyAttempts, SignInMaintenance, SessionExpired, PracticeInbox, PlainMessage, HtmlMessage, Help, ForgotPassword, NotFound];
 
     public static TheoryData<string, int> StatesAndWidths()
     {
@@ -226,6 +229,24 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityServ
                 await Expect(body).ToContainTextAsync(TestMessages.HtmlBodyText);
                 // Really the sanitized HTML: no script, no handler, the remote tracker not loaded.
                 await Expect(body.Locator("script, [onclick], img[src^='https://suivi']")).ToHaveCountAsync(0);
+                break;
+            }
+
+            case Help:
+                await page.GotoAsync("/aide");
+                await Expect(page.Locator("h1")).ToHaveTextAsync("Aide à la connexion");
+                break;
+
+            case ForgotPassword:
+                await page.GotoAsync("/mot-de-passe-oublie");
+                await Expect(page.Locator("h1")).ToHaveTextAsync("Mot de passe oublié");
+                break;
+
+            case NotFound:
+            {
+                var response = await page.GotoAsync("/cette-page-n-existe-pas");
+                Assert.Equal(404, response?.Status);
+                await Expect(page.Locator("h1")).ToHaveTextAsync("Page introuvable");
                 break;
             }
 

@@ -28,7 +28,7 @@ public static class Axe
     /// received is served again at the same URL in a JavaScript-on page of the same width (styles still come from
     /// the live server) and axe runs there.
     /// </summary>
-    public static async Task AssertNoViolationsWithoutScriptAsync(BrowserFixture browser, LiveServer server, string url, string html, int width, string label)
+    public static async Task AssertNoViolationsWithoutScriptAsync(BrowserFixture browser, LiveServer? server, string url, string html, int width, string label)
     {
         var (context, page) = await browser.NewPageAsync(server, width, javaScript: true);
         await using var _ = context;

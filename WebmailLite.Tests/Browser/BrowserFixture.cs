@@ -32,6 +32,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             ? fromEnv
             : Candidates.FirstOrDefault(File.Exists)
               ?? throw new InvalidOperationException("Chromium not found: apt-get install -y chromium (never `playwright install`).");
+        // Expect(...) waits 5 s by default: too tight when the whole test suite shares the machine.
+        Assertions.SetDefaultExpectTimeout(DefaultTimeoutMs);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -53,12 +55,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    /// <summary>A fresh context (own cookies and cache), French, at <paramref name="width"/> CSS pixels.</summary>
-    public async Task<IBrowserContext> NewContextAsync(LiveServer server, int width = 1280, bool javaScript = true)
+    /// <summary>
+    /// A fresh context (own cookies and cache), French, at <paramref name="width"/> CSS pixels; relative URLs go
+    /// to <paramref name="server"/> (none: only absolute URLs, for pages served by a route).
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(LiveServer? server, int width = 1280, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = server.BaseUrl,
+            BaseURL = server?.BaseUrl,
             Locale = "fr-FR",
             TimezoneId = "Europe/Paris",
             JavaScriptEnabled = javaScript,
@@ -70,7 +75,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A page in a fresh context; closing the context is the caller's job (<c>await using</c> on it).</summary>
-    public async Task<(IBrowserContext Context, IPage Page)> NewPageAsync(LiveServer server, int width = 1280, bool javaScript = true)
+    public async Task<(IBrowserContext Context, IPage Page)> NewPageAsync(LiveServer? server, int width = 1280, bool javaScript = true)
     {
         var context = await NewContextAsync(server, width, javaScript);
         var page = await context.NewPageAsync();

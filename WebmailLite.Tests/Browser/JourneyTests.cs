@@ -46,6 +46,7 @@ public sealed class JourneyTests(BrowserFixture browser, DovecotLiveServer fixtu
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         await Expect(page.Locator("main [role=status]")).ToContainTextAsync("Vous êtes déconnecté");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" })).ToHaveCountAsync(0);
+        await AssertNoViolationsOfNoScriptPageAsync(page, "connexion après déconnexion sans JavaScript");
 
         // The browser's Back button must not bring the message back (no-store; the page is asked of the server again).
         await page.GoBackAsync();

@@ -18,6 +18,15 @@ public sealed class MeteredRequest
     /// <summary>Bytes received for it (<c>Network.loadingFinished.encodedDataLength</c>: headers and compressed body).</summary>
     public long EncodedBytes { get; set; }
 
+    /// <summary>Bytes of the response headers (<c>responseReceived.response.encodedDataLength</c>).</summary>
+    public long HeaderBytes { get; set; }
+
+    /// <summary>Body bytes on the wire: what compression saves shows here.</summary>
+    public long EncodedBodyBytes => Math.Max(0, EncodedBytes - HeaderBytes);
+
+    /// <summary>Body bytes after decompression (sum of <c>Network.dataReceived.dataLength</c>).</summary>
+    public long DecodedBodyBytes { get; set; }
+
     public bool FromCache { get; set; }
     public bool Finished { get; set; }
     public string? Failure { get; set; }
@@ -48,6 +57,7 @@ public sealed class NetworkMeter
         var cdp = await page.Context.NewCDPSessionAsync(page);
         cdp.Event("Network.requestWillBeSent").OnEvent += (_, e) => meter.OnRequest(e);
         cdp.Event("Network.responseReceived").OnEvent += (_, e) => meter.OnResponse(e);
+        cdp.Event("Network.dataReceived").OnEvent += (_, e) => meter.Update(e, r => r.DecodedBodyBytes += e!.Value.GetProperty("dataLength").GetInt64());
         cdp.Event("Network.requestServedFromCache").OnEvent += (_, e) => meter.Update(e, r => r.FromCache = true);
         cdp.Event("Network.loadingFinished").OnEvent += (_, e) => meter.Update(e, r =>
         {
@@ -134,6 +144,7 @@ public sealed class NetworkMeter
             var response = data.GetProperty("response");
             r.Status = response.GetProperty("status").GetInt32();
             r.MimeType = response.GetProperty("mimeType").GetString() ?? "";
+            r.HeaderBytes = response.TryGetProperty("encodedDataLength", out var headerBytes) ? (long)headerBytes.GetDouble() : 0;
             r.Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var header in response.GetProperty("headers").EnumerateObject())
             {
@@ -190,7 +201,7 @@ public sealed record PageLoadFigures(string Url, IReadOnlyList<MeteredRequest> A
         foreach (var r in All)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"  {r.ResourceType,-10} {r.Status,3} {r.EncodedBytes,7} B {(r.FromCache ? "cache" : "net  ")} enc={Or(r.Header("content-encoding"))} cc={Or(r.Header("cache-control"))} {Shorten(r.Url)}{(r.Failure is null ? "" : " FAILED " + r.Failure)}");
+                $"  {r.ResourceType,-10} {r.Status,3} {r.EncodedBytes,6} B (body {r.EncodedBodyBytes,5} B, decoded {r.DecodedBodyBytes,5} B) {(r.FromCache ? "cache" : "net  ")} enc={Or(r.Header("content-encoding"))} cc={Or(r.Header("cache-control"))} {Shorten(r.Url)}{(r.Failure is null ? "" : " FAILED " + r.Failure)}");
         }
         return text.ToString();
     }

@@ -22,9 +22,10 @@ public class WebmailFactory : WebApplicationFactory<Program>
             ["Storage:Path"] = Path.Combine(StorageFolder, "webmaillite.db"),
             // A short sweep so that idle-timeout tests do not wait a minute.
             ["Session:SweepInterval"] = "00:00:01",
-            // Run from build output, MapStaticAssets would otherwise answer "no-cache" as in development;
-            // tests measure the caching users get from the published app.
-            ["EnableStaticAssetsDevelopmentCaching"] = "true",
+            // Run from build output, MapStaticAssets would otherwise switch to its development mode: "no-cache",
+            // and files re-gzipped uncompressed when their time stamp differs from the manifest's. Tests measure the
+            // bytes and caching users get from the published app.
+            ["ReloadStaticAssetsAtRuntime"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
