@@ -133,6 +133,29 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
         Assert.True(cold.Network.Count <= 2, $"Inbox cold: {cold.Network.Count} requests, expected the HTML and the stylesheet only.\n{cold.Report("cold")}");
     }
 
+    /// <summary>A message page, plain text and sanitized HTML, as reached from the inbox (stylesheet cached) and cold.</summary>
+    [Fact]
+    public async Task Message_FiguresForTheRecord_AndNoRequestBeyondHtmlAndStylesheet()
+    {
+        var account = await MailServer.Instance.CreateAccountAsync("octets-message");
+        var plain = await MailServer.Instance.AppendAsync(account, "INBOX", TestMessages.Plain(account));
+        var html = await MailServer.Instance.AppendAsync(account, "INBOX", TestMessages.HtmlOnly(account));
+        var (context, page) = await browser.NewPageAsync(Server);
+        await using var _ = context;
+        await PageActions.SignInAsync(page, account.Identifier, account.Password);
+        var meter = await NetworkMeter.AttachAsync(page);
+
+        var text = await meter.MeasureAsync(page, $"/courrier/message?dossier=INBOX&uid={plain!.Value.Id}");
+        var sanitized = await meter.MeasureAsync(page, $"/courrier/message?dossier=INBOX&uid={html!.Value.Id}");
+
+        output.WriteLine(text.Report("Message page, plain text (stylesheet cached)"));
+        output.WriteLine(sanitized.Report("Message page, sanitized HTML with a blocked remote image (stylesheet cached)"));
+        // The blocked remote image costs nothing and tells the sender nothing: only the page and its (cached) stylesheet.
+        Assert.All(sanitized.Network, r => Assert.True(r.ResourceType is "Document" or "Stylesheet", $"{r.ResourceType} {r.Url}"));
+        Assert.DoesNotContain(sanitized.Network, r => r.Url.Contains("suivi.example.com", StringComparison.Ordinal));
+        Assert.True(text.Document.EncodedBytes <= InboxHtmlBudgetBytes);
+    }
+
     // Found from this source file, not the output folder: the build output may live anywhere (--artifacts-path).
     private static long StylesheetSourceBytes([CallerFilePath] string thisFile = "")
     {

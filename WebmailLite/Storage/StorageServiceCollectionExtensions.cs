@@ -11,6 +11,17 @@ public static class StorageServiceCollectionExtensions
         var path = ResolvePath(configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new(), environment);
         var folder = System.IO.Path.GetDirectoryName(path)!;
         Directory.CreateDirectory(folder);
+        var keys = System.IO.Path.Combine(folder, "keys");
+        // The Data Protection keys are stored unencrypted (no certificate or HSM is assumed here): only the app's
+        // own user may read them.
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(keys);
+        }
+        else
+        {
+            Directory.CreateDirectory(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
 
         services.AddSingleton(_ => new AppDatabase($"Filename={path};Connection=direct"));
         services.AddSingleton<AttemptStore>();
@@ -18,7 +29,7 @@ public static class StorageServiceCollectionExtensions
         // Keys beside the LiteDB file: cookies and protected data survive a restart of the app.
         services.AddDataProtection()
             .SetApplicationName("WebmailLite")
-            .PersistKeysToFileSystem(new DirectoryInfo(System.IO.Path.Combine(folder, "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(keys));
         return services;
     }
 
