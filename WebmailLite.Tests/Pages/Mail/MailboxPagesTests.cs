@@ -19,7 +19,7 @@ public sealed class MailboxPagesTests : IDisposable
         var page = await HtmlPage.GetAsync(await SignInAsync(), "/courrier");
 
         Assert.Equal("Boîte de réception", page.Text("h1"));
-        var links = page.QueryAll("nav.folders a").Select(a => a.TextContent).ToList();
+        var links = page.QueryAll("nav.folders ul a").Select(a => a.TextContent).ToList();
         Assert.Equal("Boîte de réception", links[0]);
         Assert.Contains("Envoyés", links);
         Assert.Contains("Brouillons", links);
