@@ -130,7 +130,7 @@ public sealed class ComposeBrowserTests(BrowserFixture browser, ComposeLiveServe
         await using var _ = context;
         await PageActions.SignInAsync(page, sender.Identifier, sender.Password);
 
-        await TabUntilAsync(page, "nav.folders .write a", 15);
+        await TabUntilAsync(page, ".side .write a", 15);
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/courrier/ecrire");
 
@@ -186,6 +186,38 @@ public sealed class ComposeBrowserTests(BrowserFixture browser, ComposeLiveServe
         Assert.True(cold.Network.Count <= 2, $"Compose cold: {cold.Network.Count} requests.\n{cold.Report("cold")}");
         Assert.True(cold.DecodedHtmlBytes <= 8 * 1024, $"Compose HTML decoded {cold.DecodedHtmlBytes} bytes > 8 KB.");
         Assert.True(cold.TotalBytes <= 12 * 1024, $"Compose cold {cold.TotalBytes} bytes > 12 KB.\n{cold.Report("cold")}");
+    }
+
+    /// <summary>
+    /// Kestrel refuses bodies over 30 MB by default: the compose page alone reads up to <c>Mail:Compose:MaxRequestBytes</c>,
+    /// so a file far over the attachment limit is still received and refused politely, with what was typed kept.
+    /// </summary>
+    [Fact]
+    public async Task Kestrel_FileOverItsDefaultBodyLimit_IsRefusedPolitely_TextKept()
+    {
+        var account = await MailServer.Instance.CreateAccountAsync("gros-fichier");
+        // Through Kestrel (the port the browser uses), not the in-memory test server, which has no body limit.
+        var client = Server.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri(Server.BaseUrl),
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+        });
+        // Over Kestrel the factory's client follows redirects whatever the options say: only the landing page matters.
+        await client.SignInAsync(account.Identifier, account.Password);
+        var page = await HtmlPage.GetAsync(client, "/courrier/ecrire");
+        Assert.NotNull(page.Query("form.compose"));
+
+        var response = await page.SubmitAsync(client, "form.compose", new Dictionary<string, string>
+        {
+            ["Input.To"] = account.Address,
+            ["Input.Subject"] = "Vidéo de la chorale",
+        }, [new UploadFile("Input.Files", "chorale.mp4", "video/mp4", new byte[31 * 1024 * 1024])]);
+        var result = await HtmlPage.LoadAsync(response);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, result.Status);
+        Assert.Contains("« chorale.mp4 » (31 Mo) n'a pas été ajouté", result.Text("#Input_Files-error"));
+        Assert.Equal("Vidéo de la chorale", result.Query("#Input_Subject")!.GetAttribute("value"));
     }
 
     /// <summary>Brings the page to the named state, checking it got there.</summary>

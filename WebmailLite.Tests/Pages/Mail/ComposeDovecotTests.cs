@@ -81,6 +81,9 @@ public sealed class ComposeDovecotTests(ITestOutputHelper output) : IDisposable
             ["Input.To"] = $"\"Nom\r\nX-Injected: nom\r\nBcc: {victim.Address}\" <{recipient.Address}>",
             ["Input.Subject"] = $"Convocation {marker}\r\nBcc: {victim.Address}\r\nX-Injected: objet\n\rContent-Type: text/html",
             ["Input.Body"] = "Texte\r\n.\r\nMAIL FROM:<x@ac-test.fr>\r\n",
+            // Hidden fields are as easy to tamper with as any other.
+            ["Input.InReplyTo"] = "<origine@ac-test.fr>\r\nX-Injected: reponse",
+            ["Input.References"] = "<a@ac-test.fr>\r\nX-Injected: references <b@ac-test.fr>",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -95,6 +98,8 @@ public sealed class ComposeDovecotTests(ITestOutputHelper output) : IDisposable
         Assert.Single(names, n => n.Equals("Subject", StringComparison.OrdinalIgnoreCase));
         Assert.Equal("text/plain", delivered.Body.ContentType.MimeType);
         Assert.Equal("Nom X-Injected: nom Bcc: " + victim.Address, delivered.To.Mailboxes.Single().Name);
+        Assert.Equal("origine@ac-test.fr", delivered.InReplyTo);
+        Assert.Equal(["a@ac-test.fr", "b@ac-test.fr"], delivered.References);
         // The body's lone dot did not end the SMTP transaction early: the whole text arrived.
         Assert.Equal("Texte\n.\nMAIL FROM:<x@ac-test.fr>\n", delivered.TextBody!.ReplaceLineEndings("\n"));
         // Same SMTP transaction: had the victim been added, it would already have it.

@@ -67,8 +67,8 @@ public sealed class ComposePageTests : IDisposable
         var inbox = await HtmlPage.GetAsync(client, "/courrier");
         var message = await HtmlPage.GetAsync(client, inbox.Query("tbody a")!.GetAttribute("href")!);
 
-        Assert.Equal("/courrier/ecrire", inbox.Query("nav.folders .write a")!.GetAttribute("href"));
-        Assert.Equal("Écrire un message", inbox.Text("nav.folders .write a"));
+        Assert.Equal("/courrier/ecrire", inbox.Query(".side .write a")!.GetAttribute("href"));
+        Assert.Equal("Écrire un message", inbox.Text(".side .write a"));
         var actions = message.QueryAll("ul.acts a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
         Assert.Equal(["Répondre", "Répondre à tous", "Transférer"], actions.Select(a => a.TextContent));
         Assert.All(actions, a => Assert.Matches(@"^/courrier/ecrire\?dossier=INBOX&(repondre|repondre-a-tous|transferer)=\d+$", a.Item2));
@@ -354,6 +354,68 @@ public sealed class ComposePageTests : IDisposable
         Assert.Equal("En attente d'envoi", page.Text("h1"));
         Assert.Equal("Aucun message n'attend d'être envoyé.", page.Text(".list p"));
         Assert.Equal("page", page.Query("nav.folders a[href='/courrier/attente']")!.GetAttribute("aria-current"));
+    }
+
+    [Theory]
+    [InlineData("/courrier/ecrire")]
+    [InlineData("/courrier/ecrire?dossier=INBOX&repondre=1")]
+    [InlineData("/courrier/ecrire?dossier=INBOX&repondre-a-tous=1")]
+    [InlineData("/courrier/ecrire?dossier=INBOX&transferer=1")]
+    [InlineData("/courrier/ecrire?dossier=INBOX&repondre=424242")]
+    [InlineData("/courrier/ecrire?reprendre=inconnu")]
+    [InlineData("/courrier/attente")]
+    public async Task Page_HasLangTitleOneH1LandmarksAndHelpLinks(string url)
+    {
+        var page = await HtmlPage.GetAsync(await SignInAsync(), url);
+
+        Assert.True(page.Status is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{url}: {page.Status}");
+        Assert.Equal("fr", page.Document.DocumentElement.GetAttribute("lang"));
+        Assert.EndsWith(" – WebmailLite", page.Title);
+        Assert.Single(page.QueryAll("h1"));
+        Assert.NotNull(page.Query("main#contenu"));
+        Assert.NotNull(page.Query("footer nav a[href='/aide']"));
+        Assert.True(page.Response.Headers.CacheControl?.NoStore, $"{url}: Cache-Control {page.Response.Headers.CacheControl}");
+    }
+
+    [Fact]
+    public async Task Compose_InEnglish()
+    {
+        var client = await SignInAsync();
+        await client.GetAsync("/langue?c=en&retour=%2F");
+
+        var page = await HtmlPage.GetAsync(client, "/courrier/ecrire");
+        var result = await HtmlPage.LoadAsync(await PostAsync(page, client, new() { ["Input.To"] = "nobody@" }));
+
+        Assert.Equal("New message", page.Text("h1"));
+        Assert.Equal(["To", "Cc (copy)", "Bcc (blind copy)", "Subject", "Message", "Add attachments"], page.QueryAll("form.compose label").Select(l => l.TextContent));
+        Assert.Equal("Send", page.Text("form.compose button"));
+        Assert.StartsWith("Error: New message", result.Title);
+        Assert.Equal("To: “nobody@” is not a valid address. Write it like firstname.lastname@ac-example.fr.", result.Text(".err-sum a"));
+    }
+
+    [Fact]
+    public async Task Unauthenticated_ComposeAndOutbox_SendToSignIn()
+    {
+        var client = _factory.NewClient();
+
+        var compose = await client.GetAsync("/courrier/ecrire");
+        var outbox = await client.GetAsync("/courrier/attente");
+
+        Assert.Equal(HttpStatusCode.Redirect, compose.StatusCode);
+        Assert.StartsWith("/?retour=%2Fcourrier%2Fecrire", compose.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, outbox.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_WithoutAntiforgeryToken_IsRefused()
+    {
+        var client = await SignInAsync();
+        using var content = new MultipartFormDataContent { { new StringContent(Julien), "Input.To" }, { new StringContent("Sans jeton"), "Input.Subject" } };
+
+        var response = await client.PostAsync("/courrier/ecrire", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(Store.ReadNewestFirst(PracticeSeed.SecondIdentifier, "INBOX", 0, 5), m => m.Subject == "Sans jeton");
     }
 
     private MimeMessage LatestOriginal(uint uid)

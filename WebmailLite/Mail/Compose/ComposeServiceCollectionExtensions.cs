@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using WebmailLite.Mail.Outbox;
 
 namespace WebmailLite.Mail.Compose;
@@ -20,13 +20,34 @@ public static class ComposeServiceCollectionExtensions
         services.AddHostedService<OutboxWorker>();
 
         // Files over the attachment limits must still be received, so the page can refuse them politely and keep what
-        // was typed: the compose page alone reads requests larger than Kestrel's default 30 MB.
-        var limit = (configuration.GetSection(ComposeOptions.Section).Get<ComposeOptions>() ?? new ComposeOptions()).EffectiveMaxRequestBytes;
-        services.Configure<RazorPagesOptions>(options => options.Conventions.AddPageApplicationModelConvention("/Mail/Compose", model =>
-        {
-            model.Filters.Add(new RequestSizeLimitAttribute(limit));
-            model.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = limit });
-        }));
+        // was typed: the compose page alone reads requests larger than Kestrel's default 30 MB. Set by a middleware at
+        // the very start of the pipeline, before anything (antiforgery included) starts reading the body.
+        services.AddTransient<IStartupFilter, ComposeRequestLimit>();
         return services;
     }
+}
+
+/// <summary>Raises the request body limit for posts to the compose page only (see <see cref="ComposeOptions.MaxRequestBytes"/>).</summary>
+internal sealed class ComposeRequestLimit(IOptions<ComposeOptions> options) : IStartupFilter
+{
+    public const string Path = "/courrier/ecrire";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        var limit = options.Value.EffectiveMaxRequestBytes;
+        app.Use((context, nextMiddleware) =>
+        {
+            if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(Path, StringComparison.OrdinalIgnoreCase))
+            {
+                if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
+                {
+                    body.MaxRequestBodySize = limit;
+                }
+                // The form reader's own limit per file, above the same figure.
+                context.Features.Set<IFormFeature>(new FormFeature(context.Request, new FormOptions { MultipartBodyLengthLimit = limit }));
+            }
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
