@@ -149,6 +149,62 @@ public sealed class OutboxDisruptionTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>Queued while Postfix was down, then refused for good (5xx) when it came back: kept, explained, taken back.</summary>
+    [Fact]
+    public async Task RefusedInTheBackground_ShownWithTheReason_TakenBackIntoTheForm_CorrectedAndSent()
+    {
+        using var factory = new WebmailFactory(Settings());
+        var accounts = await MailServer.Instance.CreateAccountsAsync("reprend", "reprend-dest");
+        var (sender, recipient) = (accounts[0], accounts[1]);
+        var client = await factory.SignedInAsync(sender.Identifier, sender.Password);
+        var subject = "Liste des élèves de 4e B " + Guid.NewGuid().ToString("N")[..6];
+        var file = RandomFile("liste 4e B.csv", "text/csv", 2000);
+        var page = await OpenAsync(client);
+
+        await MailServer.Instance.StopSmtpAsync();
+        try
+        {
+            var response = await PostAsync(page, client, new()
+            {
+                ["Input.To"] = "refus-definitif@" + MailServer.Instance.Domain,
+                ["Input.Subject"] = subject,
+                ["Input.Body"] = "Voici la liste.",
+            }, file);
+            Assert.Equal("/courrier/attente", response.Headers.Location!.OriginalString);
+        }
+        finally
+        {
+            await MailServer.Instance.StartSmtpAsync();
+        }
+
+        var store = factory.Services.GetRequiredService<OutboxStore>();
+        var watch = Stopwatch.StartNew();
+        while (store.ListFor(sender.Identifier).Single().State != OutboxState.Refused)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), "never refused");
+            await Task.Delay(100);
+        }
+        var outbox = await HtmlPage.GetAsync(client, "/courrier/attente");
+        var row = outbox.Query("table.outbox tbody tr")!;
+        Assert.Contains("Refusé par le serveur de messagerie.", row.TextContent);
+        Assert.Contains("Adresse inconnue", row.TextContent);
+        var resume = row.QuerySelector("a")!;
+        Assert.Equal($"Reprendre « {subject} » pour le corriger", resume.TextContent);
+
+        var form = await OpenAsync(client, resume.GetAttribute("href")!);
+        Assert.Contains("avait été refusé", form.Text(".banner.warn"));
+        Assert.Equal("refus-definitif@ac-test.fr", form.Query("#Input_To")!.GetAttribute("value"));
+        Assert.Equal(subject, form.Query("#Input_Subject")!.GetAttribute("value"));
+        Assert.Equal(["Retirer « liste 4e B.csv » (2 Ko)"], form.QueryAll(".atts li label").Select(l => l.TextContent));
+
+        var sent = await PostAsync(form, client, new() { ["Input.To"] = recipient.Address });
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var delivered = await MailServer.Instance.WaitForMessageAsync(recipient, subject);
+        Assert.Equal(file.Content, Decode(delivered.Attachments.OfType<MimePart>().Single()));
+        Assert.Equal(0, store.CountFor(sender.Identifier));
+    }
+
     [Fact]
     public async Task TimeToSend_DirectAndThroughTheOutbox()
     {

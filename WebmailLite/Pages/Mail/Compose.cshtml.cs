@@ -94,7 +94,8 @@ public sealed class ComposeModel(
             && refused.Owner == Owner.Of(mailbox.Identifier) && outboxStore.ReadSource(refused) is { } source)
         {
             using var stream = new MemoryStream(source, writable: false);
-            FillFromRefused(MimeMessage.Load(stream), refused.Id, mailbox.Identifier);
+            FillFromMessage(MimeMessage.Load(stream), mailbox.Identifier);
+            Input.ResumeOf = refused.Id;
             Resumed = true;
         }
 
@@ -105,6 +106,46 @@ public sealed class ComposeModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var mailbox = SessionCookie.Current(HttpContext)!.Mailbox;
+        var form = await ReadFormAsync(mailbox, requireRecipient: true, cancellationToken);
+        if (form is null)
+        {
+            return Page();
+        }
+
+        var outcome = await outbox.SendAsync(mailbox, form.Message);
+        if (outcome.Kind == SendOutcomeKind.Refused)
+        {
+            AddRefusalErrors(outcome, form);
+            return Page();
+        }
+
+        // Sent or safely in the outbox (which holds the whole message): the form's files are no longer needed.
+        attachments.DeleteForm(form.FormId, mailbox.Identifier);
+        if (Input.ResumeOf is { Length: > 0 } resumed)
+        {
+            outboxStore.RemoveRefused(resumed, mailbox.Identifier);
+        }
+        var subject = form.Message.Subject ?? "";
+        if (outcome.Kind == SendOutcomeKind.Sent)
+        {
+            var banner = subject.Length > 0 ? text["Banner_Sent", subject].Value : text["Banner_SentNoSubject"].Value;
+            TempData[BannerKey] = outcome.CopiedToSent ? banner : banner + " " + text["Banner_CopyPending"].Value;
+            TempData[BannerLinkKey] = outcome.CopiedToSent ? outcome.SentFolder : null;
+            // Back to the folder the person answered from (the inbox for a new message).
+            return LocalRedirect(MailUrls.List(OriginFolder ?? MailUrls.Inbox));
+        }
+        TempData[BannerKey] = text["Banner_Queued", OutboxText.Reason(text, outcome.Problem)].Value;
+        return LocalRedirect(ComposeUrls.Outbox);
+    }
+
+    /// <summary>
+    /// Everything a post of the form carries, checked: ticked files removed, new files received (within the limits),
+    /// addresses parsed, the message built. <c>null</c>, with <see cref="Errors"/> filled and the form ready to be shown
+    /// again, when something must be corrected. « Enregistrer le brouillon » is meant to call this too, with
+    /// <paramref name="requireRecipient"/> false, and append the result to Drafts.
+    /// </summary>
+    private async Task<ReadForm?> ReadFormAsync(IMailbox mailbox, bool requireRecipient, CancellationToken cancellationToken)
+    {
         Sender = (mailbox as IMailSending)?.SenderAddress;
         var identifier = mailbox.Identifier;
         if (!ComposeAttachmentStore.IsFormId(Input.FormId))
@@ -124,7 +165,7 @@ public sealed class ComposeModel(
         AddAddressErrors(CcField, text["Field_Cc"], cc);
         AddAddressErrors(BccField, text["Field_Bcc"], bcc);
         var count = to.Valid.Count + cc.Valid.Count + bcc.Valid.Count;
-        if (count == 0 && to.Invalid.Count + cc.Invalid.Count + bcc.Invalid.Count == 0)
+        if (requireRecipient && count == 0 && to.Invalid.Count + cc.Invalid.Count + bcc.Invalid.Count == 0)
         {
             Errors.Add(ToField, text["Err_NoRecipient"]);
         }
@@ -145,7 +186,7 @@ public sealed class ComposeModel(
         }
         if (Errors.Any)
         {
-            return Page();
+            return null;
         }
 
         var files = new List<OutgoingAttachment>(Attachments.Count);
@@ -163,38 +204,14 @@ public sealed class ComposeModel(
         if (Errors.Any)
         {
             Attachments = attachments.List(formId, identifier);
-            return Page();
+            return null;
         }
 
         var (inReplyTo, references) = ThreadingFromForm();
         var message = OutgoingMessageBuilder.Build(
             new OutgoingMessage(Sender!, to.Valid, cc.Valid, bcc.Valid, Input.Subject ?? "", Input.Body ?? "", files, inReplyTo, references),
             format.Local(time.GetUtcNow()));
-
-        var outcome = await outbox.SendAsync(mailbox, message);
-        if (outcome.Kind == SendOutcomeKind.Refused)
-        {
-            AddRefusalErrors(outcome, to, cc, bcc);
-            return Page();
-        }
-
-        // Sent or safely in the outbox (which holds the whole message): the form's files are no longer needed.
-        attachments.DeleteForm(formId, identifier);
-        if (Input.ResumeOf is { Length: > 0 } resumed)
-        {
-            outboxStore.RemoveRefused(resumed, identifier);
-        }
-        var subject = message.Subject ?? "";
-        if (outcome.Kind == SendOutcomeKind.Sent)
-        {
-            var banner = subject.Length > 0 ? text["Banner_Sent", subject].Value : text["Banner_SentNoSubject"].Value;
-            TempData[BannerKey] = outcome.CopiedToSent ? banner : banner + " " + text["Banner_CopyPending"].Value;
-            TempData[BannerLinkKey] = outcome.CopiedToSent ? outcome.SentFolder : null;
-            // Back to the folder the person answered from (the inbox for a new message).
-            return LocalRedirect(MailUrls.List(OriginFolder ?? MailUrls.Inbox));
-        }
-        TempData[BannerKey] = text["Banner_Queued", OutboxText.Reason(text, outcome.Problem)].Value;
-        return LocalRedirect(ComposeUrls.Outbox);
+        return new ReadForm(formId, message, to, cc, bcc);
     }
 
     private async Task ReceiveFilesAsync(string formId, string identifier, CancellationToken cancellationToken)
@@ -236,12 +253,12 @@ public sealed class ComposeModel(
         }
     }
 
-    private void AddRefusalErrors(SendOutcome outcome, ParsedRecipients to, ParsedRecipients cc, ParsedRecipients bcc)
+    private void AddRefusalErrors(SendOutcome outcome, ReadForm form)
     {
         foreach (var refused in outcome.Refused)
         {
-            var (field, label) = Contains(to, refused.Address) ? (ToField, text["Field_To"].Value)
-                : Contains(cc, refused.Address) ? (CcField, text["Field_Cc"].Value)
+            var (field, label) = Contains(form.To, refused.Address) ? (ToField, text["Field_To"].Value)
+                : Contains(form.Cc, refused.Address) ? (CcField, text["Field_Cc"].Value)
                 : (BccField, text["Field_Bcc"].Value);
             Errors.Add(field, text["Err_RefusedRecipient", label, refused.Address, refused.ServerText]);
         }
@@ -296,7 +313,8 @@ public sealed class ComposeModel(
         Input.References = string.Join(" ", references.Select(r => "<" + r + ">"));
     }
 
-    private void FillFromRefused(MimeMessage message, string outboxId, string identifier)
+    /// <summary>The form as the message says (a refused message taken back; a draft reopened, later), files included.</summary>
+    private void FillFromMessage(MimeMessage message, string identifier)
     {
         Input.To = Recipients.Format(message.To.Mailboxes);
         Input.Cc = Recipients.Format(message.Cc.Mailboxes);
@@ -305,7 +323,6 @@ public sealed class ComposeModel(
         Input.Body = (message.TextBody ?? "").ReplaceLineEndings("\n");
         Input.InReplyTo = message.InReplyTo is { Length: > 0 } id ? "<" + id + ">" : null;
         Input.References = string.Join(" ", message.References.Select(r => "<" + r + ">"));
-        Input.ResumeOf = outboxId;
         CopyAttachments(message, identifier);
     }
 
@@ -337,6 +354,8 @@ public sealed class ComposeModel(
             attachments.Add(Input.FormId!, identifier, name, type, buffer.ToArray());
         }
     }
+
+    private sealed record ReadForm(string FormId, MimeMessage Message, ParsedRecipients To, ParsedRecipients Cc, ParsedRecipients Bcc);
 
     public sealed class InputModel
     {
