@@ -1,6 +1,7 @@
 using WebmailLite.Accounts;
 using WebmailLite.Infrastructure;
 using WebmailLite.Mail;
+using WebmailLite.Mail.Compose;
 using WebmailLite.Practice;
 using WebmailLite.Storage;
 
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddStorage(builder.Configuration, builder.Environment);
 builder.Services.AddMail(builder.Configuration);
+builder.Services.AddCompose(builder.Configuration);
 if (builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>()?.UsePractice ?? true)
 {
     builder.Services.AddPractice();

@@ -37,15 +37,24 @@ public sealed class HtmlPage
 
     public string Text(string selector) => Query(selector)?.TextContent.Trim() ?? throw new InvalidOperationException($"No element matches {selector}");
 
-    /// <summary>Submits the form containing <paramref name="buttonSelector"/> with its current values plus <paramref name="values"/>.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string formSelector, IDictionary<string, string>? values = null)
+    /// <summary>
+    /// Submits the form matching <paramref name="formSelector"/> with its current values plus <paramref name="values"/>
+    /// (set a checkbox's <c>IsChecked</c> on <see cref="Document"/> first to tick it). A <c>multipart/form-data</c> form
+    /// is posted as a browser does, with <paramref name="files"/> in its file inputs (an empty file part for an input
+    /// given none).
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string formSelector, IDictionary<string, string>? values = null, IEnumerable<UploadFile>? files = null)
     {
         var form = (IHtmlFormElement)(Query(formSelector) ?? throw new InvalidOperationException($"No form matches {formSelector}"));
         var fields = new List<KeyValuePair<string, string>>();
+        var fileInputs = new List<string>();
         foreach (var element in form.Elements)
         {
             switch (element)
             {
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type == "file":
+                    fileInputs.Add(input.Name);
+                    break;
                 case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
                     if ((input.Type is "radio" or "checkbox") && !input.IsChecked)
                     {
@@ -73,6 +82,42 @@ public sealed class HtmlPage
             var query = string.Join("&", fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
             return await client.GetAsync(action.Split('?')[0] + "?" + query);
         }
-        return await client.PostAsync(action, new FormUrlEncodedContent(fields));
+        if (!string.Equals(form.Enctype, "multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            return await client.PostAsync(action, new FormUrlEncodedContent(fields));
+        }
+
+        // Part headers in UTF-8, as browsers write them (.NET's default would turn « é » into Latin-1).
+        var multipart = new MultipartFormDataContent { HeaderEncodingSelector = (_, _) => System.Text.Encoding.UTF8 };
+        foreach (var (name, value) in fields)
+        {
+            var part = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(value));
+            part.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("form-data") { Name = Quote(name) };
+            multipart.Add(part);
+        }
+        var uploads = (files ?? []).ToList();
+        foreach (var name in fileInputs.Concat(uploads.Select(u => u.FieldName)).Distinct())
+        {
+            var chosen = uploads.Where(u => u.FieldName == name).ToList();
+            if (chosen.Count == 0)
+            {
+                // What a browser sends for a file input left empty.
+                chosen.Add(new UploadFile(name, "", "application/octet-stream", []));
+            }
+            foreach (var file in chosen)
+            {
+                var part = new ByteArrayContent(file.Content);
+                part.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(file.ContentType);
+                // The file name as browsers write it: raw UTF-8 between quotes.
+                part.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name={Quote(name)}; filename={Quote(file.FileName)}");
+                multipart.Add(part);
+            }
+        }
+        return await client.PostAsync(action, multipart);
     }
+
+    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 }
+
+/// <summary>A file chosen in a file input, for <see cref="HtmlPage.SubmitAsync"/>.</summary>
+public sealed record UploadFile(string FieldName, string FileName, string ContentType, byte[] Content);

@@ -13,10 +13,17 @@ public class WebmailFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly bool _ownsStorage;
 
-    public WebmailFactory(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="storageFolder">
+    /// An existing folder to keep the LiteDB file (and Data Protection keys) in, to play an app restart: a second factory
+    /// on the same folder is the same app started again. The caller then owns the folder; by default each factory gets
+    /// a fresh temporary one, deleted with it.
+    /// </param>
+    public WebmailFactory(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string? storageFolder = null)
     {
-        StorageFolder = Directory.CreateTempSubdirectory("webmaillite-test-").FullName;
+        _ownsStorage = storageFolder is null;
+        StorageFolder = storageFolder ?? Directory.CreateTempSubdirectory("webmaillite-test-").FullName;
         _settings = new Dictionary<string, string?>
         {
             ["Storage:Path"] = Path.Combine(StorageFolder, "webmaillite.db"),
@@ -49,6 +56,8 @@ public class WebmailFactory : WebApplicationFactory<Program>
             ["Mail:Smtp:Port"] = server.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mail:Smtp:Security"] = "None",
             ["Mail:Timeout"] = "00:00:05",
+            // Test accounts' addresses are identifier@domain, as in an académie.
+            ["Mail:AddressDomain"] = server.Domain,
         };
         foreach (var (key, value) in more ?? [])
         {
@@ -76,7 +85,7 @@ public class WebmailFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsStorage)
         {
             try
             {

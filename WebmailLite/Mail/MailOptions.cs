@@ -10,6 +10,12 @@ public sealed class MailOptions
     /// <summary>Upper bound for connecting and for each command: a silent server never hangs a request.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// The domain of the académie's addresses: someone signed in as « cmartin » sends as « cmartin@{AddressDomain} ».
+    /// An identifier that already contains « @ » is used as the address as it is.
+    /// </summary>
+    public string? AddressDomain { get; set; }
+
     /// <summary>Messages per page of a folder.</summary>
     public int PageSize { get; set; } = 25;
 

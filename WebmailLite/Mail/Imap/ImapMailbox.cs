@@ -24,6 +24,7 @@ public sealed partial class ImapMailbox : IMailbox
     private readonly SecureSocketOptions _security;
     private readonly TimeSpan _timeout;
     private readonly NetworkCredential _credential;
+    private readonly MailOptions _options;
     private readonly ILogger _logger;
 
     // One IMAP connection carries state (the selected folder) and an ImapClient is not safe for concurrent use:
@@ -49,6 +50,7 @@ public sealed partial class ImapMailbox : IMailbox
         // The password lives only in this process's memory, for the life of the session, so that a dropped connection
         // can be re-established without asking the person again.
         _credential = new NetworkCredential(identifier, password);
+        _options = options;
         _logger = logger;
         Identifier = identifier;
     }

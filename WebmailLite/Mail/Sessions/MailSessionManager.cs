@@ -42,6 +42,20 @@ public sealed class MailSessionManager(IOptions<MailSessionOptions> options, Tim
         return session;
     }
 
+    /// <summary>
+    /// A live session of this identifier, for background work that needs the person's credentials (the outbox).
+    /// Not touched: work done on someone's behalf must not keep their session alive.
+    /// </summary>
+    public MailSession? FindLiveFor(string identifier)
+    {
+        var now = time.GetUtcNow();
+        var key = Owner.Of(identifier);
+        return _sessions.Values
+            .Where(s => !s.IsExpired(now) && Owner.Of(s.Identifier) == key)
+            .OrderByDescending(s => s.LastSeen)
+            .FirstOrDefault();
+    }
+
     /// <summary>Revokes the session and logs its mailbox out. Safe to call twice.</summary>
     public async Task EndAsync(string id)
     {

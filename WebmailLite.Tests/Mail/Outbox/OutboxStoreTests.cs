@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.DataProtection;
+using MimeKit;
+using WebmailLite.Mail;
+using WebmailLite.Mail.Outbox;
+using WebmailLite.Storage;
+using WebmailLite.Tests.Infrastructure;
+
+namespace WebmailLite.Tests.Mail.Outbox;
+
+/// <summary>The outbox's state machine: each transition is compare-and-set on the lease, so a message is submitted once.</summary>
+public sealed class OutboxStoreTests : IDisposable
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    private readonly AppDatabase _database = AppDatabase.InMemory();
+    private readonly TestClock _clock = new(new DateTimeOffset(2026, 3, 12, 9, 0, 0, TimeSpan.Zero));
+    private readonly OutboxStore _store;
+
+    public OutboxStoreTests()
+    {
+        _store = new OutboxStore(_database, new EphemeralDataProtectionProvider(), _clock);
+    }
+
+    public void Dispose() => _database.Dispose();
+
+    private static MimeMessage Message()
+    {
+        var message = new MimeMessage { Subject = "Conseil de classe", MessageId = "1@ac-test.fr" };
+        message.From.Add(new MailboxAddress("", "moi@ac-test.fr"));
+        message.To.Add(new MailboxAddress("Hélène Dubois", "h@ac-test.fr"));
+        message.Bcc.Add(new MailboxAddress("", "cachee@ac-test.fr"));
+        message.Body = new TextPart("plain") { Text = "Texte" };
+        return message;
+    }
+
+    private OutboxItem Add(string owner = "app-a") => _store.Add("C.Martin", Message(), [1, 2, 3], owner, Lease);
+
+    [Fact]
+    public void Add_IsLeasedSending_SourceEncryptedAndReadBack_ListedForItsOwnerOnly()
+    {
+        var item = Add();
+
+        Assert.Equal(OutboxState.Sending, item.State);
+        Assert.Equal("c.martin", item.Owner);
+        Assert.Equal("Hélène Dubois, cachee@ac-test.fr", item.Recipients);
+        Assert.Equal([1, 2, 3], _store.ReadSource(item));
+        Assert.Single(_store.ListFor("c.martin"));
+        Assert.Equal(1, _store.CountFor(" C.MARTIN "));
+        Assert.Empty(_store.ListFor("j.bernard"));
+        // Leased: not due for anyone while the lease holds.
+        Assert.Empty(_store.Due());
+    }
+
+    [Fact]
+    public void Release_ThenDueAfterBackoff_LeaseIsExclusive()
+    {
+        var item = Add();
+        Assert.True(_store.Release(item.Id, "app-a", SendProblem.Unreachable, null, _clock.GetUtcNow().UtcDateTime.AddSeconds(30)));
+
+        Assert.Empty(_store.Due());
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Single(_store.Due());
+
+        var first = _store.TryLease(item.Id, "app-a", Lease);
+        var second = _store.TryLease(item.Id, "app-b", Lease);
+
+        Assert.NotNull(first);
+        Assert.Null(second);
+        Assert.Equal(OutboxState.Sending, _store.Find(item.Id)!.State);
+        Assert.Equal(1, _store.Find(item.Id)!.Attempts);
+    }
+
+    [Fact]
+    public void Accepted_IsNeverSentAgain_OnlyItsCopyIsRetried()
+    {
+        var item = Add();
+        Assert.True(_store.MarkAccepted(item.Id, "app-a"));
+        Assert.True(_store.Release(item.Id, "app-a", null, null, _clock.GetUtcNow().UtcDateTime));
+
+        var taken = _store.TryLease(item.Id, "app-b", Lease);
+
+        Assert.Equal(OutboxState.Accepted, taken!.State);
+        // Once Accepted, no transition leads back to Sending.
+        Assert.False(_store.MarkRefused(item.Id, "app-b", "5.0.0"));
+        Assert.False(_store.MarkAccepted(item.Id, "app-b"));
+    }
+
+    [Fact]
+    public void LeaseOfAStoppedProcess_ExpiresThenCanBeTaken_ButNotBefore()
+    {
+        var item = Add("app-old");
+
+        Assert.Null(_store.TryLease(item.Id, "app-new", Lease));
+        _clock.Advance(Lease + TimeSpan.FromSeconds(1));
+
+        Assert.Single(_store.Due());
+        Assert.NotNull(_store.TryLease(item.Id, "app-new", Lease));
+        // The old process can no longer change it.
+        Assert.False(_store.MarkAccepted(item.Id, "app-old"));
+        Assert.True(_store.MarkAccepted(item.Id, "app-new"));
+    }
+
+    [Fact]
+    public void Refused_StaysUntilTakenBackByItsOwner()
+    {
+        var item = Add();
+        Assert.True(_store.MarkRefused(item.Id, "app-a", "550 5.1.1 Adresse inconnue"));
+
+        _clock.Advance(TimeSpan.FromDays(1));
+        Assert.Empty(_store.Due());
+        Assert.False(_store.RemoveRefused(item.Id, "j.bernard"));
+        Assert.True(_store.RemoveRefused(item.Id, "c.martin"));
+        Assert.Null(_store.Find(item.Id));
+        Assert.Equal(0, _store.DeleteOrphanSources());
+    }
+}

@@ -1,0 +1,28 @@
+using MimeKit;
+
+namespace WebmailLite.Mail;
+
+/// <summary>
+/// Puts a message into one of the person's special-use folders: the copy of a sent message into Envoyés, a draft
+/// into Brouillons. Implemented by both mailboxes (IMAP and practice); pages reach it through the session's mailbox.
+/// </summary>
+public interface IMailboxAppend
+{
+    /// <summary>
+    /// Appends <paramref name="message"/> to the folder with that special use, creating it (plainly named) when the
+    /// server has none. Returns where it went; the UID is <c>null</c> when the server does not say (no UIDPLUS).
+    /// </summary>
+    /// <exception cref="MailUnavailableException">The mail service failed; nothing is known to have been stored.</exception>
+    Task<AppendedMessage> AppendAsync(SpecialFolder folder, MimeMessage message, AppendFlags flags, CancellationToken cancellationToken);
+}
+
+[Flags]
+public enum AppendFlags
+{
+    None = 0,
+    Seen = 1,
+    Draft = 2,
+}
+
+/// <summary>Where an appended message landed.</summary>
+public sealed record AppendedMessage(string Folder, uint? Uid);

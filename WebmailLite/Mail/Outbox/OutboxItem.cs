@@ -1,0 +1,58 @@
+using LiteDB;
+
+namespace WebmailLite.Mail.Outbox;
+
+/// <summary>
+/// Where a message of the outbox stands. The transitions, each one compare-and-set in <see cref="OutboxStore"/>:
+/// <code>
+/// (sent from the form) ──► Sending ──accepted──► Accepted ──copied to Envoyés──► (removed)
+///                            │  ▲                   │ copy failed: stays Accepted, only the copy is retried
+///       temporary failure    ▼  │ lease taken        ▼
+///                          Waiting ◄───────────────┘
+///                            │ permanent refusal (5xx) found in the background
+///                            ▼
+///                          Refused  (shown with the server's reason until the person takes it back)
+/// </code>
+/// Accepted is written right after the server's final « 250 »: from then on the message is never submitted again,
+/// so the only window for a duplicate is a crash between that answer and this write (milliseconds; see
+/// <see cref="OutboxSender"/>).
+/// </summary>
+public enum OutboxState
+{
+    Waiting,
+    Sending,
+    Accepted,
+    Refused,
+}
+
+/// <summary>One message of the outbox; its MIME source is stored apart, encrypted.</summary>
+public sealed class OutboxItem
+{
+    public string Id { get; set; } = "";
+
+    /// <summary><see cref="Mail.Owner.Of"/> of the identifier that sent it: only that person's session sends it and sees it.</summary>
+    public string Owner { get; set; } = "";
+
+    public string MessageId { get; set; } = "";
+    public string Subject { get; set; } = "";
+
+    /// <summary>To, Cc and Bcc as a line to show (« Hélène Dubois, k.benali@… »).</summary>
+    public string Recipients { get; set; } = "";
+
+    public long Size { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public OutboxState State { get; set; }
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public string? LeaseOwner { get; set; }
+    public DateTime? LeaseUntil { get; set; }
+
+    /// <summary>Why the last attempt failed; <c>null</c> before any failure.</summary>
+    public SendProblem? Problem { get; set; }
+
+    /// <summary>The server's words about it, when it gave some.</summary>
+    public string? ServerText { get; set; }
+
+    [BsonIgnore]
+    public bool IsLeased(DateTime now) => LeaseUntil is { } until && until > now;
+}

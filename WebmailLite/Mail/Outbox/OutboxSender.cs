@@ -1,0 +1,217 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using WebmailLite.Mail.Sessions;
+
+namespace WebmailLite.Mail.Outbox;
+
+/// <summary>
+/// Sends a message exactly once, whatever the sending server does. Every message passes through the outbox: it is
+/// stored (leased to this process) before the first attempt, so a crash mid-send loses nothing. Then:
+/// <list type="bullet">
+/// <item>accepted → marked Accepted at once (never submitted again), copied to Envoyés, removed;</item>
+/// <item>refused for good (5xx) → removed and handed back to the form with the server's reason;</item>
+/// <item>anything else (unreachable, timeout, 4xx) → left Waiting; <see cref="OutboxWorker"/> retries with backoff,
+/// using the in-memory credentials of a live session of its owner, or waits for the owner to sign in again.</item>
+/// </list>
+/// Exactly once: within this process an in-memory set keeps two attempts of one message from overlapping; across
+/// processes LiteDB's direct mode admits one process per file, and a lease left by a dead process expires before the
+/// message is taken again. Remaining windows, both inherent to SMTP: (1) a crash between the server's final « 250 »
+/// and the write of Accepted (milliseconds) — the message is sent again after the restart; (2) a connection lost
+/// after the message's final dot but before the server's answer — the outcome is unknown and it is sent again
+/// (RFC 1047). In both cases the copy carries the same Message-ID, so a recipient's client can tell it is the same.
+/// </summary>
+public sealed class OutboxSender(
+    OutboxStore store,
+    MailSessionManager sessions,
+    IOptions<OutboxOptions> options,
+    IOptions<MailOptions> mailOptions,
+    TimeProvider time,
+    ILogger<OutboxSender> logger)
+{
+    // This process's name on leases: a lease from any other name belongs to a process that has gone.
+    private readonly string _instance = "app-" + Guid.NewGuid().ToString("N")[..12];
+    private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The person pressed « Envoyer ». Deliberately not cancelled by the request: a send abandoned half-way has an
+    /// unknown outcome, so it always runs to its end (each step bounded by <c>Mail:Timeout</c>).
+    /// </summary>
+    public async Task<SendOutcome> SendAsync(IMailbox mailbox, MimeMessage message)
+    {
+        var item = store.Add(mailbox.Identifier, message, Serialize(message), _instance, options.Value.Lease);
+        _inFlight.TryAdd(item.Id, 0);
+        try
+        {
+            return await DeliverAsync(item, mailbox, message, fromForm: true);
+        }
+        finally
+        {
+            _inFlight.TryRemove(item.Id, out _);
+        }
+    }
+
+    /// <summary>One background pass: every due message whose owner has a live session is tried once.</summary>
+    public async Task ProcessDueAsync(CancellationToken stoppingToken)
+    {
+        foreach (var due in store.Due())
+        {
+            stoppingToken.ThrowIfCancellationRequested();
+            if (_inFlight.ContainsKey(due.Id))
+            {
+                continue;
+            }
+            // No session: the password is not known (it is never stored); the message waits for the next sign-in.
+            if (sessions.FindLiveFor(due.Owner)?.Mailbox is not { } mailbox || mailbox is not IMailSending)
+            {
+                continue;
+            }
+            if (!_inFlight.TryAdd(due.Id, 0))
+            {
+                continue;
+            }
+            try
+            {
+                var item = store.TryLease(due.Id, _instance, options.Value.Lease);
+                if (item is null)
+                {
+                    continue;
+                }
+                if (due.State == OutboxState.Sending)
+                {
+                    // Left « being sent » by a process that stopped: whether the server got it is unknown.
+                    logger.LogWarning("Outbox message {Id} was interrupted mid-send by a stop of the app; sending it again", item.Id);
+                }
+                var source = store.ReadSource(item);
+                if (source is null)
+                {
+                    logger.LogError("Outbox message {Id} cannot be read (Data Protection keys lost?); marked refused", item.Id);
+                    store.MarkRefused(item.Id, _instance, null);
+                    continue;
+                }
+                MimeMessage message;
+                using (var stream = new MemoryStream(source, writable: false))
+                {
+                    message = await MimeMessage.LoadAsync(stream, CancellationToken.None);
+                }
+                await DeliverAsync(item, mailbox, message, fromForm: false);
+            }
+            finally
+            {
+                _inFlight.TryRemove(due.Id, out _);
+            }
+        }
+    }
+
+    private async Task<SendOutcome> DeliverAsync(OutboxItem item, IMailbox mailbox, MimeMessage message, bool fromForm)
+    {
+        if (item.State != OutboxState.Accepted)
+        {
+            var failure = await TrySubmitAsync(mailbox, message);
+            if (failure is { Permanent: true })
+            {
+                if (fromForm)
+                {
+                    // The person is still on the form: it comes back there, intact, and the outbox forgets it.
+                    store.Remove(item.Id);
+                }
+                else
+                {
+                    store.MarkRefused(item.Id, _instance, failure.ServerText);
+                }
+                return new SendOutcome(SendOutcomeKind.Refused, failure.Problem, failure.ServerText, failure.RefusedRecipients);
+            }
+            if (failure is not null)
+            {
+                var next = NextAttempt(item.Attempts + 1);
+                store.Release(item.Id, _instance, failure.Problem, failure.ServerText, next);
+                logger.LogInformation("Outbox message {Id} not sent ({Problem}); next attempt at {Next:O}", item.Id, failure.Problem, next);
+                return new SendOutcome(SendOutcomeKind.Queued, failure.Problem, failure.ServerText);
+            }
+            if (!store.MarkAccepted(item.Id, _instance))
+            {
+                // Only possible if the lease was taken over, i.e. another process: it must not happen with one file owner.
+                logger.LogError("Outbox message {Id} was accepted but its lease had been lost", item.Id);
+            }
+        }
+
+        var sentFolder = await TryCopyToSentAsync(mailbox, message);
+        var copied = sentFolder is not null;
+        if (copied)
+        {
+            store.Remove(item.Id);
+        }
+        else
+        {
+            // Sent, not yet in Envoyés: only the copy is retried, never the sending.
+            store.Release(item.Id, _instance, null, null, NextAttempt(item.Attempts + 1));
+        }
+        return new SendOutcome(SendOutcomeKind.Sent, CopiedToSent: copied, SentFolder: sentFolder);
+    }
+
+    private async Task<MailSendException?> TrySubmitAsync(IMailbox mailbox, MimeMessage message)
+    {
+        if (mailbox is not IMailSending sending)
+        {
+            return new MailSendException(SendProblem.ServerError);
+        }
+        // The sender's own bound: connect, authenticate and transfer, each limited by Mail:Timeout; this caps the whole.
+        using var bound = new CancellationTokenSource(TimeSpan.FromTicks(mailOptions.Value.Timeout.Ticks * 8));
+        try
+        {
+            await sending.SendAsync(message, bound.Token);
+            return null;
+        }
+        catch (MailSendException e)
+        {
+            return e;
+        }
+        catch (OperationCanceledException)
+        {
+            return new MailSendException(SendProblem.TimedOut);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session ended while the message waited for its turn: it waits for the next sign-in.
+            return new MailSendException(SendProblem.ServerError);
+        }
+    }
+
+    /// <returns>The folder the copy went to, or <c>null</c> when it could not be made now.</returns>
+    private async Task<string?> TryCopyToSentAsync(IMailbox mailbox, MimeMessage message)
+    {
+        if (mailbox is not IMailboxAppend append)
+        {
+            return "";
+        }
+        using var bound = new CancellationTokenSource(TimeSpan.FromTicks(mailOptions.Value.Timeout.Ticks * 4));
+        try
+        {
+            return (await append.AppendAsync(SpecialFolder.Sent, message, AppendFlags.Seen, bound.Token)).Folder;
+        }
+        catch (Exception e) when (e is MailUnavailableException or MailCredentialsRejectedException or ObjectDisposedException or OperationCanceledException)
+        {
+            logger.LogWarning("Copy of a sent message to the Sent folder failed ({ExceptionType}); will retry", e.GetType().Name);
+            return null;
+        }
+    }
+
+    private DateTime NextAttempt(int attempts)
+    {
+        var settings = options.Value;
+        var delay = settings.RetryMin.TotalMilliseconds * Math.Pow(2, Math.Clamp(attempts - 1, 0, 20));
+        delay = Math.Min(delay, settings.RetryMax.TotalMilliseconds);
+        // A little jitter so that messages queued together during an outage do not all retry in the same second.
+        delay *= 0.9 + Random.Shared.NextDouble() * 0.2;
+        return time.GetUtcNow().UtcDateTime + TimeSpan.FromMilliseconds(delay);
+    }
+
+    private static byte[] Serialize(MimeMessage message)
+    {
+        using var buffer = new MemoryStream();
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        message.WriteTo(format, buffer);
+        return buffer.ToArray();
+    }
+}

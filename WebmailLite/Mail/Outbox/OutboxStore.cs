@@ -1,0 +1,238 @@
+using System.Security.Cryptography;
+using LiteDB;
+using Microsoft.AspNetCore.DataProtection;
+using MimeKit;
+using WebmailLite.Storage;
+
+namespace WebmailLite.Mail.Outbox;
+
+/// <summary>
+/// The outbox in LiteDB: one small document per message (state, lease, reason) and its full MIME source, attachments
+/// included, in LiteDB file storage (a message can exceed a document's 16 MB), encrypted with Data Protection under a
+/// purpose bound to the owner. Never the password: a message waits for a live session of its owner to be sent.
+/// Every state change is a compare-and-set under one lock: LiteDB's direct mode gives this process sole use of the
+/// file, so a process-wide lock is enough to make each transition atomic.
+/// </summary>
+public sealed class OutboxStore
+{
+    private const string Purpose = "WebmailLite.Outbox.v1";
+
+    private readonly ILiteCollection<OutboxItem> _items;
+    private readonly ILiteStorage<string> _sources;
+    private readonly IDataProtectionProvider _protection;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+
+    public OutboxStore(AppDatabase database, IDataProtectionProvider protection, TimeProvider time)
+    {
+        _items = database.Collection<OutboxItem>("outbox");
+        _items.EnsureIndex(i => i.Owner);
+        _items.EnsureIndex(i => i.NextAttemptAt);
+        _sources = database.Database.GetStorage<string>("outbox_files", "outbox_chunks");
+        _protection = protection;
+        _time = time;
+    }
+
+    /// <summary>Stores a message about to be sent, already leased to <paramref name="leaseOwner"/> (state Sending).</summary>
+    public OutboxItem Add(string identifier, MimeMessage message, byte[] source, string leaseOwner, TimeSpan lease)
+    {
+        var now = Now;
+        var item = new OutboxItem
+        {
+            Id = ObjectId.NewObjectId().ToString(),
+            Owner = Mail.Owner.Of(identifier),
+            MessageId = message.MessageId ?? "",
+            Subject = message.Subject ?? "",
+            Recipients = string.Join(", ", message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes)
+                .Select(m => string.IsNullOrWhiteSpace(m.Name) ? m.Address : m.Name)),
+            Size = source.LongLength,
+            CreatedAt = now,
+            State = OutboxState.Sending,
+            NextAttemptAt = now,
+            LeaseOwner = leaseOwner,
+            LeaseUntil = now + lease,
+        };
+        // The source first: an item that exists always has its message.
+        using (var stream = new MemoryStream(Protector(item.Owner).Protect(source), writable: false))
+        {
+            _sources.Upload(item.Id, item.Id, stream);
+        }
+        _items.Insert(item);
+        return item;
+    }
+
+    /// <summary>The MIME source, or <c>null</c> when it cannot be read (keys lost).</summary>
+    public byte[]? ReadSource(OutboxItem item)
+    {
+        var file = _sources.FindById(item.Id);
+        if (file is null)
+        {
+            return null;
+        }
+        using var buffer = new MemoryStream();
+        file.CopyTo(buffer);
+        try
+        {
+            return Protector(item.Owner).Unprotect(buffer.ToArray());
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    public OutboxItem? Find(string id) => _items.FindById(id);
+
+    /// <summary>This person's messages, oldest first.</summary>
+    public IReadOnlyList<OutboxItem> ListFor(string identifier)
+    {
+        var owner = Mail.Owner.Of(identifier);
+        return _items.Find(i => i.Owner == owner).Where(i => i.Owner == owner).OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).ToList();
+    }
+
+    public int CountFor(string identifier)
+    {
+        var owner = Mail.Owner.Of(identifier);
+        return _items.Count(i => i.Owner == owner);
+    }
+
+    /// <summary>
+    /// Messages a background pass may take now: waiting and due; being sent by a process whose lease ran out (a crash
+    /// or restart); accepted but not yet copied to Envoyés, and due.
+    /// </summary>
+    public IReadOnlyList<OutboxItem> Due()
+    {
+        var now = Now;
+        return _items.Find(i => i.NextAttemptAt <= now).Where(i => IsTakeable(i, now)).OrderBy(i => i.NextAttemptAt).ToList();
+    }
+
+    /// <summary>Takes the lease if the message is still takeable; <c>null</c> if someone else has it or it moved on.</summary>
+    public OutboxItem? TryLease(string id, string leaseOwner, TimeSpan lease)
+    {
+        lock (_gate)
+        {
+            var now = Now;
+            var item = _items.FindById(id);
+            if (item is null || !IsTakeable(item, now))
+            {
+                return null;
+            }
+            if (item.State == OutboxState.Waiting)
+            {
+                item.State = OutboxState.Sending;
+            }
+            item.LeaseOwner = leaseOwner;
+            item.LeaseUntil = now + lease;
+            _items.Update(item);
+            return item;
+        }
+    }
+
+    /// <summary>The server accepted the message: it is never submitted again. False if the lease was lost meanwhile.</summary>
+    public bool MarkAccepted(string id, string leaseOwner) => Change(id, leaseOwner, item =>
+    {
+        if (item.State != OutboxState.Sending)
+        {
+            return false;
+        }
+        item.State = OutboxState.Accepted;
+        item.Problem = null;
+        item.ServerText = null;
+        return true;
+    });
+
+    /// <summary>Gives the lease back after a failure; a Sending message waits again, an Accepted one keeps its state.</summary>
+    public bool Release(string id, string leaseOwner, SendProblem? problem, string? serverText, DateTime nextAttemptAt) => Change(id, leaseOwner, item =>
+    {
+        if (item.State == OutboxState.Sending)
+        {
+            item.State = OutboxState.Waiting;
+        }
+        item.Attempts++;
+        item.Problem = problem;
+        item.ServerText = serverText;
+        item.NextAttemptAt = nextAttemptAt;
+        item.LeaseOwner = null;
+        item.LeaseUntil = null;
+        return true;
+    });
+
+    /// <summary>Refused for good in the background: kept, with the reason, until the person takes it back.</summary>
+    public bool MarkRefused(string id, string leaseOwner, string? serverText) => Change(id, leaseOwner, item =>
+    {
+        if (item.State != OutboxState.Sending)
+        {
+            return false;
+        }
+        item.State = OutboxState.Refused;
+        item.Attempts++;
+        item.Problem = SendProblem.Refused;
+        item.ServerText = serverText;
+        item.LeaseOwner = null;
+        item.LeaseUntil = null;
+        return true;
+    });
+
+    /// <summary>Removes a message (sent and copied, refused on the spot, or taken back by its owner).</summary>
+    public void Remove(string id)
+    {
+        lock (_gate)
+        {
+            _items.Delete(id);
+            _sources.Delete(id);
+        }
+    }
+
+    /// <summary>Removes a refused message of this person (taken back into the compose form and sent again).</summary>
+    public bool RemoveRefused(string id, string identifier)
+    {
+        var owner = Mail.Owner.Of(identifier);
+        lock (_gate)
+        {
+            var item = _items.FindById(id);
+            if (item is null || item.Owner != owner || item.State != OutboxState.Refused)
+            {
+                return false;
+            }
+            _items.Delete(id);
+            _sources.Delete(id);
+            return true;
+        }
+    }
+
+    /// <summary>Sources left without their document by a crash between the two writes of <see cref="Add"/> or <see cref="Remove"/>.</summary>
+    public int DeleteOrphanSources()
+    {
+        var orphans = _sources.FindAll().Select(f => f.Id).Where(id => _items.FindById(id) is null).ToList();
+        foreach (var id in orphans)
+        {
+            _sources.Delete(id);
+        }
+        return orphans.Count;
+    }
+
+    private bool Change(string id, string leaseOwner, Func<OutboxItem, bool> change)
+    {
+        lock (_gate)
+        {
+            var item = _items.FindById(id);
+            if (item is null || item.LeaseOwner != leaseOwner || !change(item))
+            {
+                return false;
+            }
+            return _items.Update(item);
+        }
+    }
+
+    private static bool IsTakeable(OutboxItem item, DateTime now) => item.State switch
+    {
+        OutboxState.Waiting => item.NextAttemptAt <= now,
+        OutboxState.Sending => !item.IsLeased(now),
+        OutboxState.Accepted => !item.IsLeased(now) && item.NextAttemptAt <= now,
+        _ => false,
+    };
+
+    private DateTime Now => _time.GetUtcNow().UtcDateTime;
+
+    private IDataProtector Protector(string owner) => _protection.CreateProtector(Purpose, owner);
+}

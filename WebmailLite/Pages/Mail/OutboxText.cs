@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Localization;
+using WebmailLite.Mail;
+
+namespace WebmailLite.Pages.Mail;
+
+/// <summary>Why a message waits, in plain words.</summary>
+public static class OutboxText
+{
+    public static string Reason(IStringLocalizer<ComposeText> text, SendProblem? problem) => problem switch
+    {
+        SendProblem.Unreachable => text["Reason_Unreachable"],
+        SendProblem.TimedOut => text["Reason_TimedOut"],
+        SendProblem.TemporarilyRefused => text["Reason_TemporarilyRefused"],
+        SendProblem.AuthenticationRefused => text["Reason_AuthenticationRefused"],
+        SendProblem.ServerError => text["Reason_ServerError"],
+        SendProblem.Refused => text["Reason_Refused"],
+        _ => text["Reason_Pending"],
+    };
+}

@@ -1,0 +1,46 @@
+using MimeKit;
+using WebmailLite.Mail;
+
+namespace WebmailLite.Practice;
+
+/// <summary>
+/// Sending in the practice mailbox: a message to a practice account lands in that account's inbox, as if a server
+/// had delivered it; any other address is « sent » to nowhere. Nothing ever leaves the app.
+/// </summary>
+public sealed partial class PracticeMailbox : IMailSending, IMailboxAppend
+{
+    public MailboxAddress? SenderAddress =>
+        store.FindAccount(Identifier) is { } account ? new MailboxAddress(account.DisplayName, account.Address) : null;
+
+    public Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        // What the recipients get: the message without its Bcc header, as an SMTP server would deliver it.
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        format.HiddenHeaders.Add(HeaderId.Bcc);
+        using var buffer = new MemoryStream();
+        message.WriteTo(format, buffer);
+        var delivered = buffer.ToArray();
+
+        var recipients = message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes)
+            .Select(m => m.Address)
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+        foreach (var address in recipients)
+        {
+            if (store.FindAccountByAddress(address) is { } account)
+            {
+                store.AddRawMessage(account.Identifier, "INBOX", delivered, seen: false);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<AppendedMessage> AppendAsync(SpecialFolder folder, MimeMessage message, AppendFlags flags, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var name = folder == SpecialFolder.Inbox ? "INBOX" : store.FindSpecialFolderName(Identifier, folder) ?? folder.ToString();
+        var uid = store.AddMessage(Identifier, name, message, seen: flags.HasFlag(AppendFlags.Seen));
+        return Task.FromResult(new AppendedMessage(name, (uint?)uid));
+    }
+}
