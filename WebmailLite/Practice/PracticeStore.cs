@@ -12,7 +12,7 @@ namespace WebmailLite.Practice;
 /// A message is two documents: a small summary (what a list row needs) and its raw MIME source in a separate
 /// collection, so that reading a page of summaries never loads message bodies.
 /// </summary>
-public sealed class PracticeStore
+public sealed partial class PracticeStore
 {
     /// <summary>OWASP's current figure for PBKDF2-HMAC-SHA256; stored per account so it can be raised later.</summary>
     public const int Pbkdf2Iterations = 600_000;
