@@ -23,7 +23,7 @@ public sealed class EmptyModel(IStringLocalizer<ManageText> text, IStringLocaliz
 
     public uint NewestUid { get; private set; }
 
-    public bool Allowed => Folder is not null && MessageActions.DeletesForGood(Folder);
+    public bool Allowed => Folder is not null && MessageActions.CanEmpty(Folder);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

@@ -70,7 +70,7 @@ public sealed class EraseModel(MessageActions actions) : PageModel
         }
         if (!Allowed)
         {
-            // Only the trash and junk delete for good: elsewhere « supprimer » means « to the trash ».
+            // Only the trash deletes for good: elsewhere « supprimer » means « to the trash ».
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return false;
         }

@@ -67,8 +67,11 @@ public sealed class MessageActions(IStringLocalizer<ManageText> text, IStringLoc
         return false;
     }
 
-    /// <summary>Deleting from the trash (or junk) means deleting for good; elsewhere it means moving to the trash.</summary>
-    public static bool DeletesForGood(MailFolder folder) => folder.Special is SpecialFolder.Trash or SpecialFolder.Junk;
+    /// <summary>Deleting from the trash means deleting for good; elsewhere (junk included) it means moving to the trash.</summary>
+    public static bool DeletesForGood(MailFolder folder) => folder.Special == SpecialFolder.Trash;
+
+    /// <summary>The folders that « Vider » empties for good at once: the trash and the junk folder.</summary>
+    public static bool CanEmpty(MailFolder folder) => folder.Special is SpecialFolder.Trash or SpecialFolder.Junk;
 
     public async Task<MessageActionResult> RunAsync(
         IMailbox mailbox,
