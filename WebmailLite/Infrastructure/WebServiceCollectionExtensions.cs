@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
 using WebmailLite.Mail.Sessions;
+using WebmailLite.Pages.Mail;
 
 namespace WebmailLite.Infrastructure;
 
@@ -15,6 +16,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<MailSessionManager>();
         services.AddHostedService<MailSessionSweeper>();
         services.AddSingleton<UiFormat>();
+        services.AddMailManagement();
         services.AddUiLocalization();
         // French text as UTF-8, not « &#xE9; » for every accent: fewer bytes and readable source. Razor still
         // encodes what HTML needs (<, >, &, quotes).
@@ -50,6 +52,8 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication UseWebmailPipeline(this WebApplication app)
     {
+        // First, so that it sees the final status of htmx requests, error pages included.
+        app.UseHtmxNavigation();
         // Plain-language error pages in every environment: what a person sees is what we test.
         app.UseExceptionHandler("/erreur");
         if (!app.Environment.IsDevelopment())

@@ -34,7 +34,8 @@ public sealed class MailboxPagesTests : IDisposable
         var page = await HtmlPage.GetAsync(await SignInAsync(), "/courrier");
 
         Assert.Matches(@"^Boîte de réception : \d+ messages, page 1 sur \d+$", page.Text("table caption"));
-        Assert.Equal(["Expéditeur", "Objet", "Date", "Taille"], page.QueryAll("thead th[scope=col]").Select(th => th.TextContent));
+        // The first column holds the checkboxes that select messages for the toolbar (its header is visually hidden).
+        Assert.Equal(["Sélection", "Expéditeur", "Objet", "Date", "Taille"], page.QueryAll("thead th[scope=col]").Select(th => th.TextContent));
         var rows = page.QueryAll("tbody tr");
         Assert.InRange(rows.Length, 1, 25);
         Assert.All(page.QueryAll("tbody tr.u"), row => Assert.Contains("Non lu", row.TextContent));

@@ -81,24 +81,27 @@ public sealed partial class ImapMailbox : IMailbox
     }
 
     public Task<IReadOnlyList<MailFolder>> GetFoldersAsync(CancellationToken cancellationToken) =>
-        UseImapAsync<IReadOnlyList<MailFolder>>(async (client, ct) =>
+        UseImapAsync(ListFoldersAsync, cancellationToken);
+
+    // Inside the gate, so that operations that need the folder list (search in every folder) run it in the same turn.
+    private static async Task<IReadOnlyList<MailFolder>> ListFoldersAsync(ImapClient client, CancellationToken ct)
+    {
+        var personal = client.PersonalNamespaces.Count > 0 ? client.PersonalNamespaces[0] : new FolderNamespace('/', "");
+        // One LIST-STATUS round trip when the server offers it (Dovecot does); MailKit falls back to STATUS per folder.
+        var listed = await client.GetFoldersAsync(personal, StatusItems.Count | StatusItems.Unread, subscribedOnly: false, ct);
+        var folders = listed
+            .Where(f => (f.Attributes & (FolderAttributes.NonExistent | FolderAttributes.NoSelect)) == 0)
+            .ToList();
+
+        // With a namespace prefixed "INBOX." (Courier, Cyrus) the inbox itself is not under the namespace.
+        if (!folders.Any(f => IsInbox(f, client)))
         {
-            var personal = client.PersonalNamespaces.Count > 0 ? client.PersonalNamespaces[0] : new FolderNamespace('/', "");
-            // One LIST-STATUS round trip when the server offers it (Dovecot does); MailKit falls back to STATUS per folder.
-            var listed = await client.GetFoldersAsync(personal, StatusItems.Count | StatusItems.Unread, subscribedOnly: false, ct);
-            var folders = listed
-                .Where(f => (f.Attributes & (FolderAttributes.NonExistent | FolderAttributes.NoSelect)) == 0)
-                .ToList();
+            await client.Inbox.StatusAsync(StatusItems.Count | StatusItems.Unread, ct);
+            folders.Add(client.Inbox);
+        }
 
-            // With a namespace prefixed "INBOX." (Courier, Cyrus) the inbox itself is not under the namespace.
-            if (!folders.Any(f => IsInbox(f, client)))
-            {
-                await client.Inbox.StatusAsync(StatusItems.Count | StatusItems.Unread, ct);
-                folders.Add(client.Inbox);
-            }
-
-            return FolderOrder.Sort(folders.Select(f => ToMailFolder(f, client, f.Unread)));
-        }, cancellationToken);
+        return FolderOrder.Sort(folders.Select(f => ToMailFolder(f, client, f.Unread)));
+    }
 
     public Task<MessageListPage?> GetMessagesAsync(string folder, int page, int pageSize, CancellationToken cancellationToken)
     {

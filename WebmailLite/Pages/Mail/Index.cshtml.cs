@@ -1,12 +1,19 @@
+using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using WebmailLite.Infrastructure;
 using WebmailLite.Mail;
+using WebmailLite.Pages.Shared;
 
 namespace WebmailLite.Pages.Mail;
 
-public sealed class IndexModel(IOptions<MailOptions> options) : PageModel
+public sealed class IndexModel(
+    IOptions<MailOptions> options,
+    MessageActions actions,
+    IStringLocalizer<UiText> ui,
+    IStringLocalizer<ManageText> text) : PageModel
 {
     [FromQuery(Name = "dossier")]
     public string? FolderName { get; set; }
@@ -14,19 +21,158 @@ public sealed class IndexModel(IOptions<MailOptions> options) : PageModel
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
+    [FromQuery(Name = "tri")]
+    public string? SortToken { get; set; }
+
+    /// <summary>The button pressed (« lu », « deplacer »…).</summary>
+    [BindProperty(Name = "action")]
+    public string? Action { get; set; }
+
+    /// <summary>The ticked messages' UIDs.</summary>
+    [BindProperty(Name = "u")]
+    public List<uint> Uids { get; set; } = [];
+
+    /// <summary>The « Déplacer vers » folder.</summary>
+    [BindProperty(Name = "vers")]
+    public string? Destination { get; set; }
+
     public IReadOnlyList<MailFolder> Folders { get; private set; } = [];
 
-    public MessageListPage? List { get; private set; }
+    public SortedListPage? Sorted { get; private set; }
+
+    public MessageListPage? List => Sorted?.List;
+
+    public MessageSort Sort => SortTokens.Parse(SortToken);
+
+    public FormErrors Errors { get; private set; } = new();
+
+    public string? Status { get; private set; }
+
+    public IReadOnlySet<uint> Selected { get; private set; } = new HashSet<uint>();
+
+    private string Folder => FolderName ?? MailUrls.Inbox;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var mailbox = SessionCookie.Current(HttpContext)!.Mailbox;
-        Folders = await mailbox.GetFoldersAsync(cancellationToken);
-        List = await mailbox.GetMessagesAsync(FolderName ?? MailUrls.Inbox, Math.Max(1, PageNumber), options.Value.PageSize, cancellationToken);
+        Response.VaryOnHtmx();
+        await LoadAsync(cancellationToken);
         if (List is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
         }
+        Status = StatusBanner.TakeStatus(TempData);
+        Selected = StatusBanner.TakeSelection(TempData);
         return Page();
     }
+
+    /// <summary>
+    /// One handler for both paths: without JavaScript it redirects back to this folder, page and order with a banner;
+    /// for htmx it answers the updated list (and the live region's sentence) in place.
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Response.VaryOnHtmx();
+        if (!MessageActions.TryParse(Action, out var action))
+        {
+            return BadRequest();
+        }
+        var mailbox = SessionCookie.Current(HttpContext)!.Mailbox;
+        Folders = await mailbox.GetFoldersAsync(cancellationToken);
+        var folder = Folders.FirstOrDefault(f => f.FullName == Folder);
+        if (folder is null)
+        {
+            return NotFound();
+        }
+
+        var result = await actions.RunAsync(mailbox, folder, action, Uids, Destination, Folders, cancellationToken);
+        if (result.NeedsConfirmation)
+        {
+            // Deleting for good is confirmed on its own page (WCAG 3.3.4); htmx is told to navigate there.
+            return Redirect(ListUrls.Erase(folder.FullName, Uids, PageNumber, Sort));
+        }
+        if (!result.Errors.Any && !Request.IsHtmx())
+        {
+            StatusBanner.Set(TempData, result.Status, result.KeepSelection ? Uids : null);
+            return Redirect(ListUrls.List(folder.FullName, PageNumber, Sort));
+        }
+
+        Errors = result.Errors;
+        Selected = result.KeepSelection ? Uids.ToHashSet() : new HashSet<uint>();
+        if (!result.Errors.Any)
+        {
+            // The counts in the folder list changed with the action.
+            Folders = await mailbox.GetFoldersAsync(cancellationToken);
+        }
+        Sorted = await Search(mailbox).GetMessagesAsync(folder.FullName, Math.Max(1, PageNumber), options.Value.PageSize, Sort, cancellationToken);
+        if (Sorted is null)
+        {
+            return NotFound();
+        }
+        if (Request.IsHtmx())
+        {
+            var status = result.Errors.Any ? string.Join(" ", result.Errors.All.Select(e => e.Message)) : result.Status;
+            return Partial("_ListUpdate", new ListUpdate(View(), status, result.Errors.Any, Folders, folder.FullName));
+        }
+        // Without JavaScript, errors are shown on the page itself (GOV.UK pattern), with the ticks kept.
+        return Page();
+    }
+
+    public MessageListView View()
+    {
+        var list = List!;
+        var name = FolderNames.Display(list.Folder, ui);
+        var total = list.Folder.Total == 1 ? ui["Messages_One"].Value : ui["Messages_Many", list.Folder.Total].Value;
+        string caption = ui["List_Caption", name, total, list.Page, list.PageCount];
+        if (Sorted!.Sort != MessageSort.Newest)
+        {
+            caption = text["Caption_Sorted", caption, SortName(Sorted.Sort)];
+        }
+        var folder = list.Folder;
+        var sort = Sorted.Sort;
+        return new MessageListView(
+            caption,
+            list.Messages.Select(m => new FoundMessage(folder, m)).ToList(),
+            list.Page,
+            list.PageCount,
+            page => ListUrls.List(folder.FullName, page, sort),
+            ui["EmptyFolder"],
+            sort,
+            Selectable: true,
+            Selected,
+            SelectionInvalid: Errors.For(MessageActions.SelectionField) is not null);
+    }
+
+    public ActionBar Bar() => new(
+        List!.Folder,
+        // Drafts are for mail being written: nothing is moved there.
+        Folders.Where(f => f.FullName != List.Folder.FullName && f.Special != SpecialFolder.Drafts).ToList(),
+        SingleMessage: false,
+        DestinationError: Errors.For(MessageActions.DestinationField));
+
+    public (string Action, MessageSort Sort, IReadOnlyDictionary<string, string> Keep) SortForm() =>
+        ("/courrier", Sorted!.Sort, List!.Folder.FullName == MailUrls.Inbox
+            ? new Dictionary<string, string>()
+            : new Dictionary<string, string> { ["dossier"] = List.Folder.FullName });
+
+    public (string? Text, MailFolder Folder, bool EveryFolder, bool WithHint, FormError? Error) SearchForm() =>
+        (null, List!.Folder, false, false, null);
+
+    /// <summary>« expéditeur », « objet », « taille »: how the caption and the refusal note name an order.</summary>
+    public string SortName(MessageSort sort) => sort switch
+    {
+        MessageSort.Sender => text["SortKey_Sender"],
+        MessageSort.Subject => text["SortKey_Subject"],
+        MessageSort.Largest => text["SortKey_Largest"],
+        _ => text["Sort_" + sort],
+    };
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var mailbox = SessionCookie.Current(HttpContext)!.Mailbox;
+        Folders = await mailbox.GetFoldersAsync(cancellationToken);
+        Sorted = await Search(mailbox).GetMessagesAsync(Folder, Math.Max(1, PageNumber), options.Value.PageSize, Sort, cancellationToken);
+    }
+
+    private static IMailboxSearch Search(IMailbox mailbox) => (IMailboxSearch)mailbox;
 }

@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WebmailLite.Infrastructure;
 using WebmailLite.Mail;
 using WebmailLite.Mail.Rendering;
+using WebmailLite.Pages.Shared;
 
 namespace WebmailLite.Pages.Mail;
 
-public sealed class MessageModel(MessageRenderer renderer) : PageModel
+public sealed class MessageModel(MessageRenderer renderer, MessageActions actions) : PageModel
 {
     [FromQuery(Name = "dossier")]
     public string FolderName { get; set; } = MailUrls.Inbox;
@@ -24,11 +25,28 @@ public sealed class MessageModel(MessageRenderer renderer) : PageModel
 
     public MailFolder? Folder { get; private set; }
 
+    /// <summary>Every folder, for « Déplacer vers ».</summary>
+    public IReadOnlyList<MailFolder> Folders { get; private set; } = [];
+
+    /// <summary>Whether the message is followed up (« suivi »), for the toolbar's Suivre / Ne plus suivre.</summary>
+    public bool Flagged { get; private set; }
+
+    [BindProperty(Name = "action")]
+    public string? Action { get; set; }
+
+    [BindProperty(Name = "vers")]
+    public string? Destination { get; set; }
+
+    public FormErrors Errors { get; private set; } = new();
+
+    public string? Status { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var mailbox = SessionCookie.Current(HttpContext)!.Mailbox;
         var mime = await mailbox.OpenMessageAsync(FolderName, Uid, cancellationToken);
         var folders = await mailbox.GetFoldersAsync(cancellationToken);
+        Folders = folders;
         Folder = folders.FirstOrDefault(f => f.FullName == FolderName);
         if (mime is null)
         {
@@ -36,10 +54,58 @@ public sealed class MessageModel(MessageRenderer renderer) : PageModel
             return Page();
         }
         Message = renderer.Render(mime, new RenderRequest(FolderName, Uid, ShowRemote, index => MailUrls.Part(FolderName, Uid, index)));
+        if (mailbox is IMailboxOrganizer organizer)
+        {
+            Flagged = (await organizer.GetSummariesAsync(FolderName, [Uid], cancellationToken)).FirstOrDefault()?.Flagged ?? false;
+        }
+        if (!Errors.Any)
+        {
+            Status = StatusBanner.TakeStatus(TempData);
+        }
         if (ShowRemote)
         {
             SecurityHeaders.AllowRemoteImages(HttpContext);
         }
         return Page();
     }
+
+    /// <summary>
+    /// The message's toolbar. Back to the message when it stays where it is (followed or not); back to its folder when
+    /// it left (moved, trash, junk) or was marked unread (opening it again would mark it read).
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!MessageActions.TryParse(Action, out var action))
+        {
+            return BadRequest();
+        }
+        var mailbox = SessionCookie.Current(HttpContext)!.Mailbox;
+        var folders = await mailbox.GetFoldersAsync(cancellationToken);
+        var folder = folders.FirstOrDefault(f => f.FullName == FolderName);
+        if (folder is null)
+        {
+            return NotFound();
+        }
+        var result = await actions.RunAsync(mailbox, folder, action, [Uid], Destination, folders, cancellationToken);
+        if (result.NeedsConfirmation)
+        {
+            return Redirect(ListUrls.Erase(folder.FullName, [Uid], 1, MessageSort.Newest));
+        }
+        if (result.Errors.Any)
+        {
+            Errors = result.Errors;
+            return await OnGetAsync(cancellationToken);
+        }
+        StatusBanner.Set(TempData, result.Status);
+        return Redirect(action is MessageAction.Flag or MessageAction.Unflag or MessageAction.Read
+            ? MailUrls.Message(folder.FullName, Uid)
+            : ListUrls.List(folder.FullName));
+    }
+
+    public ActionBar Bar() => new(
+        Folder!,
+        Folders.Where(f => f.FullName != FolderName && f.Special != SpecialFolder.Drafts).ToList(),
+        SingleMessage: true,
+        Flagged,
+        Errors.For(MessageActions.DestinationField));
 }

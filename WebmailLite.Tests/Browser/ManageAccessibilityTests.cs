@@ -1,0 +1,235 @@
+using Microsoft.Playwright;
+using WebmailLite.Practice;
+using static Microsoft.Playwright.Assertions;
+
+namespace WebmailLite.Tests.Browser;
+
+/// <summary>The practice mailbox on a real port, shared by the class (its states only add flags and folders).</summary>
+public sealed class PracticeLiveServer : IDisposable
+{
+    public LiveServer Server { get; } = LiveServer.Practice();
+
+    public void Dispose() => Server.Dispose();
+}
+
+/// <summary>
+/// axe-core (WCAG 2.0–2.2 A/AA) and reflow at 320 px on every page of managing and searching mail: the list with its
+/// checkboxes and toolbar, its states after an action, search results, every confirmation page, the folder pages.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ManageAccessibilityTests(BrowserFixture browser, PracticeLiveServer fixture) : IClassFixture<PracticeLiveServer>
+{
+    public const string ListWithCheckboxes = "liste avec cases à cocher";
+    public const string ListAfterHtmxAction = "liste après une action (htmx, zone d'annonce)";
+    public const string ListSelectionError = "liste, aucune case cochée (sans JavaScript)";
+    public const string ListAfterAction = "liste après une action (sans JavaScript, bandeau)";
+    public const string ListSorted = "liste triée par expéditeur";
+    public const string SearchInFolder = "résultats de recherche dans le dossier";
+    public const string SearchEverywhere = "résultats de recherche dans tous les dossiers";
+    public const string SearchNothing = "recherche sans résultat";
+    public const string SearchEmpty = "recherche vide (erreur)";
+    public const string EraseConfirmation = "confirmation de suppression définitive";
+    public const string EmptyConfirmation = "confirmation pour vider la corbeille";
+    public const string FoldersPage = "gérer les dossiers";
+    public const string FoldersError = "gérer les dossiers, nom refusé";
+    public const string RenamePage = "renommer un dossier";
+    public const string DeleteFolderConfirmation = "supprimer un dossier : confirmation";
+    public const string DeleteFolderRefused = "supprimer un dossier : refus, dossier non vide";
+    public const string MessageWithToolbar = "message avec sa barre d'actions";
+
+    private static readonly string[] AllStates =
+    [
+        ListWithCheckboxes, ListAfterHtmxAction, ListSelectionError, ListAfterAction, ListSorted, SearchInFolder, SearchEverywhere,
+        SearchNothing, SearchEmpty, EraseConfirmation, EmptyConfirmation, FoldersPage, FoldersError, RenamePage,
+        DeleteFolderConfirmation, DeleteFolderRefused, MessageWithToolbar,
+    ];
+
+    // States reached with JavaScript off: axe then runs on the exact HTML served without JavaScript (see Axe).
+    private static readonly HashSet<string> WithoutScript = [ListSelectionError, ListAfterAction];
+
+    private LiveServer Server => fixture.Server;
+
+    public static TheoryData<string, int> StatesAndWidths()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var width in new[] { 1280, 320 })
+        {
+            foreach (var state in AllStates)
+            {
+                data.Add(state, width);
+            }
+        }
+        return data;
+    }
+
+    public static TheoryData<string> States() => new(AllStates);
+
+    [Theory]
+    [MemberData(nameof(StatesAndWidths))]
+    public async Task Page_HasNoWcagViolations(string state, int width)
+    {
+        var javaScript = !WithoutScript.Contains(state);
+        var (context, page) = await browser.NewPageAsync(Server, width, javaScript);
+        await using var _ = context;
+
+        await GoToStateAsync(state, page, javaScript);
+
+        if (javaScript)
+        {
+            await Axe.AssertNoViolationsAsync(page, $"« {state} » at {width} px");
+        }
+        else
+        {
+            var html = await page.ContentAsync().WaitAsync(TimeSpan.FromSeconds(15));
+            await Axe.AssertNoViolationsWithoutScriptAsync(browser, Server, page.Url, html, width, $"« {state} » at {width} px");
+        }
+    }
+
+    /// <summary>WCAG 1.4.10: at 320 CSS px nothing needs horizontal scrolling (the toolbar and forms wrap).</summary>
+    [Theory]
+    [MemberData(nameof(States))]
+    public async Task Page_At320Px_NeedsNoHorizontalScrolling(string state)
+    {
+        var (context, page) = await browser.NewPageAsync(Server, 320, javaScript: true);
+        await using var _ = context;
+        await GoToStateAsync(state, page, javaScriptOn: true);
+
+        var overflow = await page.EvaluateAsync<string[]>("""
+            () => {
+              const width = document.documentElement.clientWidth;
+              if (document.documentElement.scrollWidth <= width) return [];
+              return [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > width + 1 && getComputedStyle(e).position !== 'absolute')
+                .slice(0, 10)
+                .map(e => e.outerHTML.slice(0, 160) + ' → right edge ' + Math.round(e.getBoundingClientRect().right) + ' px');
+            }
+            """).WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.True(overflow.Length == 0, $"« {state} » scrolls sideways at 320 px; wider than the viewport:\n{string.Join("\n", overflow)}");
+    }
+
+    private static async Task GoToStateAsync(string state, IPage page, bool javaScriptOn = false)
+    {
+        await PageActions.SignInAsync(page, PracticeSeed.Identifier, PracticeSeed.Password);
+        var status = page.Locator("#statut[role=status]");
+        switch (state)
+        {
+            case ListWithCheckboxes:
+                await Expect(page.Locator("#liste tbody tr")).ToHaveCountAsync(25);
+                await Expect(page.Locator("#liste tbody input[type=checkbox]")).ToHaveCountAsync(25);
+                break;
+
+            case ListAfterHtmxAction:
+            case ListAfterAction:
+            {
+                var box = page.Locator("#liste tbody input[type=checkbox]").Nth(3);
+                await box.CheckAsync();
+                await page.GetByRole(AriaRole.Button, new() { Name = "Suivre", Exact = true }).ClickAsync();
+                await Expect(status).ToContainTextAsync("1 message suivi.");
+                await Expect(page.Locator("#liste tbody input[type=checkbox]").Nth(3)).ToBeCheckedAsync();
+                break;
+            }
+
+            case ListSelectionError:
+                await page.GetByRole(AriaRole.Button, new() { Name = "Marquer comme lu" }).ClickAsync();
+                if (javaScriptOn)
+                {
+                    await Expect(status).ToContainTextAsync("Cochez au moins un message.");
+                }
+                else
+                {
+                    await Expect(page.Locator(".err-sum")).ToContainTextAsync("Cochez au moins un message.");
+                    await Expect(page.Locator("#selection-error")).ToBeVisibleAsync();
+                }
+                break;
+
+            case ListSorted:
+                await page.Locator("#tri").SelectOptionAsync("expediteur");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Trier" }).ClickAsync();
+                await Expect(page.Locator("caption")).ToContainTextAsync("triés par expéditeur");
+                break;
+
+            case SearchInFolder:
+                await page.Locator("#q").FillAsync("conseil");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
+                await Expect(page.Locator("p.found")).ToContainTextAsync("correspondent à « conseil »");
+                await Expect(page.Locator("#liste tbody input[type=checkbox]").First).ToBeVisibleAsync();
+                break;
+
+            case SearchEverywhere:
+                await page.Locator("#q").FillAsync("sortie");
+                await page.Locator("#portee").SelectOptionAsync("tous");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
+                await Expect(page.Locator("p.found")).ToContainTextAsync("dans tous les dossiers");
+                break;
+
+            case SearchNothing:
+                await page.GotoAsync("/courrier/recherche?q=piscine");
+                await Expect(page.Locator("p.found")).ToHaveTextAsync("Aucun message ne correspond à « piscine » dans « Boîte de réception ».");
+                break;
+
+            case SearchEmpty:
+                await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
+                await Expect(page.Locator(".err-sum")).ToContainTextAsync("Saisissez un ou plusieurs mots");
+                break;
+
+            case EraseConfirmation:
+                await page.GotoAsync("/courrier?dossier=Trash");
+                await page.Locator("#liste tbody input[type=checkbox]").First.CheckAsync();
+                await page.GetByRole(AriaRole.Button, new() { Name = "Supprimer définitivement" }).ClickAsync();
+                await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/courrier/effacer");
+                await Expect(page.Locator("h1")).ToHaveTextAsync("Supprimer définitivement ce message ?");
+                break;
+
+            case EmptyConfirmation:
+                await page.GotoAsync("/courrier?dossier=Junk");
+                await page.GetByRole(AriaRole.Link, new() { Name = "Vider les indésirables" }).ClickAsync();
+                await Expect(page.Locator("h1")).ToHaveTextAsync("Vider le dossier « Indésirables » ?");
+                break;
+
+            case FoldersPage:
+                await page.GetByRole(AriaRole.Link, new() { Name = "Gérer les dossiers" }).ClickAsync();
+                await Expect(page.Locator("h1")).ToHaveTextAsync("Gérer les dossiers");
+                break;
+
+            case FoldersError:
+                await page.GotoAsync("/courrier/dossiers");
+                await page.Locator("#Input_Name").FillAsync("M. Dupont");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Créer le dossier" }).ClickAsync();
+                await Expect(page.Locator("#Input_Name-error")).ToBeVisibleAsync();
+                break;
+
+            case RenamePage:
+                await page.GotoAsync("/courrier/dossiers");
+                await page.GetByRole(AriaRole.Link, new() { Name = $"Renommer le dossier « {PracticeSeed.TripsFolder} »" }).ClickAsync();
+                await Expect(page.Locator("h1")).ToHaveTextAsync($"Renommer le dossier « {PracticeSeed.TripsFolder} »");
+                break;
+
+            case DeleteFolderConfirmation:
+            {
+                var name = "Vide " + Guid.NewGuid().ToString("N")[..6];
+                await page.GotoAsync("/courrier/dossiers");
+                await page.Locator("#Input_Name").FillAsync(name);
+                await page.GetByRole(AriaRole.Button, new() { Name = "Créer le dossier" }).ClickAsync();
+                await Expect(status).ToContainTextAsync("a été créé");
+                await page.GetByRole(AriaRole.Link, new() { Name = $"Supprimer le dossier « {name} »" }).ClickAsync();
+                await Expect(page.Locator("h1")).ToHaveTextAsync($"Supprimer le dossier « {name} » ?");
+                break;
+            }
+
+            case DeleteFolderRefused:
+                await page.GotoAsync("/courrier/dossiers/supprimer?dossier=" + Uri.EscapeDataString(PracticeSeed.CouncilsFolder));
+                await Expect(page.Locator("h1")).ToContainTextAsync("ne peut pas être supprimé");
+                break;
+
+            case MessageWithToolbar:
+                await page.Locator("#liste tbody a").Nth(2).ClickAsync();
+                await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/courrier/message");
+                await Expect(page.Locator("fieldset.tools legend")).ToHaveTextAsync("Ce message");
+                break;
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown page state.");
+        }
+    }
+}

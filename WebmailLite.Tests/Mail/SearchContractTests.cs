@@ -1,0 +1,168 @@
+using WebmailLite.Mail;
+using static WebmailLite.Tests.Mail.ContractMailboxes;
+
+namespace WebmailLite.Tests.Mail;
+
+/// <summary>The <see cref="IMailboxSearch"/> contract: sort orders and search the same on Dovecot and in the practice mailbox.</summary>
+public abstract class SearchContractTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    protected abstract Task<IMailbox> CreateMailboxAsync(IReadOnlyList<ContractSeed> seeds);
+
+    protected static IMailboxSearch Search(IMailbox mailbox) => Assert.IsAssignableFrom<IMailboxSearch>(mailbox);
+
+    /// <summary>
+    /// Four messages whose orders all differ: arrival (as listed), sender's display name (not the address: Anne's
+    /// address sorts last), subject without « Re: », and size.
+    /// </summary>
+    protected static IReadOnlyList<ContractSeed> FourMessages() =>
+    [
+        new("INBOX", Letter("Cantine : menus", "Denis Roy", "a.denis@ac-test.fr", padding: 300)),
+        new("INBOX", Letter("Re: Absences de la 4e B", "Élodie Fournier", "b.elodie@ac-test.fr", padding: 2000)),
+        new("INBOX", Letter("Budget du foyer", "Anne Lefèvre", "z.anne@ac-test.fr", padding: 10)),
+        new("INBOX", Letter("Devoirs faits", "Bruno Martin", "c.bruno@ac-test.fr", padding: 900)),
+    ];
+
+    [Theory]
+    [InlineData(MessageSort.Newest, new[] { "Devoirs faits", "Budget du foyer", "Re: Absences de la 4e B", "Cantine : menus" })]
+    [InlineData(MessageSort.Oldest, new[] { "Cantine : menus", "Re: Absences de la 4e B", "Budget du foyer", "Devoirs faits" })]
+    [InlineData(MessageSort.Sender, new[] { "Budget du foyer", "Devoirs faits", "Cantine : menus", "Re: Absences de la 4e B" })]
+    [InlineData(MessageSort.Subject, new[] { "Re: Absences de la 4e B", "Budget du foyer", "Cantine : menus", "Devoirs faits" })]
+    [InlineData(MessageSort.Largest, new[] { "Re: Absences de la 4e B", "Devoirs faits", "Cantine : menus", "Budget du foyer" })]
+    public async Task GetMessages_Sorted_InTheOrderAsked(MessageSort sort, string[] expected)
+    {
+        await using var mailbox = await CreateMailboxAsync(FourMessages());
+
+        var page = await Search(mailbox).GetMessagesAsync("INBOX", 1, 25, sort, None);
+
+        Assert.NotNull(page);
+        Assert.Equal(expected, page.List.Messages.Select(m => m.Subject));
+        Assert.Equal(sort, page.Sort);
+        Assert.False(page.SortRefused);
+        Assert.Equal(4, page.List.Folder.Total);
+    }
+
+    [Fact]
+    public async Task GetMessages_Sorted_PagesFollowTheOrder_AndAPageBeyondTheEndIsTheLast()
+    {
+        await using var mailbox = await CreateMailboxAsync(FourMessages());
+
+        var first = await Search(mailbox).GetMessagesAsync("INBOX", 1, 3, MessageSort.Sender, None);
+        var second = await Search(mailbox).GetMessagesAsync("INBOX", 9, 3, MessageSort.Sender, None);
+
+        Assert.Equal(["Budget du foyer", "Devoirs faits", "Cantine : menus"], first!.List.Messages.Select(m => m.Subject));
+        Assert.Equal((1, 2), (first.List.Page, first.List.PageCount));
+        Assert.Equal(["Re: Absences de la 4e B"], second!.List.Messages.Select(m => m.Subject));
+        Assert.Equal(2, second.List.Page);
+    }
+
+    [Fact]
+    public async Task GetMessages_Sorted_UnknownFolder_IsNull()
+    {
+        await using var mailbox = await CreateMailboxAsync([]);
+
+        Assert.Null(await Search(mailbox).GetMessagesAsync("N'existe pas", 1, 25, MessageSort.Subject, None));
+        Assert.Empty((await Search(mailbox).GetMessagesAsync("INBOX", 1, 25, MessageSort.Subject, None))!.List.Messages);
+    }
+
+    [Theory]
+    [InlineData("Élodie", "Re: Absences de la 4e B")]
+    [InlineData("c.bruno@ac-test", "Devoirs faits")]
+    [InlineData("FOYER", "Budget du foyer")]
+    [InlineData("inspection", "Cantine : menus")]
+    [InlineData("vie-scolaire", "Devoirs faits")]
+    [InlineData("proviseur@lycee", "Cantine : menus")]
+    [InlineData("\"menus de la semaine\"", "Cantine : menus")]
+    [InlineData("semaine prochaine", "Budget du foyer")]
+    public async Task Search_InAFolder_FindsBySenderRecipientSubjectOrText(string text, string expected)
+    {
+        await using var mailbox = await CreateMailboxAsync([
+            new("INBOX", Letter("Cantine : menus", "Denis Roy", "a.denis@ac-test.fr", body: "Les menus de la semaine. Prévoir l'inspection.", cc: "proviseur@lycee-test.fr")),
+            new("INBOX", Letter("Re: Absences de la 4e B", "Élodie Fournier", "b.elodie@ac-test.fr", body: "Trois absences à justifier.")),
+            new("INBOX", Letter("Budget du foyer", "Anne Lefèvre", "z.anne@ac-test.fr", body: "À voter la semaine prochaine.")),
+            new("INBOX", Letter("Devoirs faits", "Bruno Martin", "c.bruno@ac-test.fr", to: "vie-scolaire@ac-test.fr")),
+        ]);
+
+        var result = await Search(mailbox).SearchAsync(new MessageSearch(text, "INBOX"), 1, 25, None);
+
+        Assert.NotNull(result);
+        Assert.Equal([expected], result.Messages.Select(m => m.Message.Subject));
+        Assert.Equal(1, result.Total);
+        Assert.Equal("INBOX", result.Folder!.FullName);
+        Assert.All(result.Messages, m => Assert.Equal(SpecialFolder.Inbox, m.Folder.Special));
+    }
+
+    [Fact]
+    public async Task Search_EveryTermMustMatch_NoResultIsAnEmptyPage_UnknownFolderIsNull()
+    {
+        await using var mailbox = await CreateMailboxAsync([
+            new("INBOX", Letter("Conseil de classe de 3e A")),
+            new("INBOX", Letter("Conseil pédagogique")),
+        ]);
+
+        var both = await Search(mailbox).SearchAsync(new MessageSearch("conseil classe", "INBOX"), 1, 25, None);
+        var none = await Search(mailbox).SearchAsync(new MessageSearch("piscine", "INBOX"), 1, 25, None);
+
+        Assert.Equal(["Conseil de classe de 3e A"], both!.Messages.Select(m => m.Message.Subject));
+        Assert.Equal(0, none!.Total);
+        Assert.Empty(none.Messages);
+        Assert.Equal((1, 1), (none.Page, none.PageCount));
+        Assert.Null(await Search(mailbox).SearchAsync(new MessageSearch("conseil", "N'existe pas"), 1, 25, None));
+    }
+
+    [Fact]
+    public async Task Search_InAFolder_FollowsTheSortAndPages()
+    {
+        await using var mailbox = await CreateMailboxAsync([
+            .. FourMessages(),
+            new("INBOX", Letter("Autre sujet", "Zoé Zidane", "zoe@ac-test.fr", body: "rien à voir")),
+        ]);
+
+        // Every FourMessages() body ends « Cordialement. »; « Autre sujet » does not.
+        var first = await Search(mailbox).SearchAsync(new MessageSearch("Cordialement", "INBOX", MessageSort.Subject), 1, 3, None);
+        var second = await Search(mailbox).SearchAsync(new MessageSearch("Cordialement", "INBOX", MessageSort.Subject), 2, 3, None);
+        var newest = await Search(mailbox).SearchAsync(new MessageSearch("Cordialement", "INBOX"), 1, 3, None);
+
+        Assert.Equal(4, first!.Total);
+        Assert.Equal(2, first.PageCount);
+        Assert.Equal(MessageSort.Subject, first.Sort);
+        Assert.Equal(["Re: Absences de la 4e B", "Budget du foyer", "Cantine : menus"], first.Messages.Select(m => m.Message.Subject));
+        Assert.Equal(["Devoirs faits"], second!.Messages.Select(m => m.Message.Subject));
+        Assert.Equal(["Devoirs faits", "Budget du foyer", "Re: Absences de la 4e B"], newest!.Messages.Select(m => m.Message.Subject));
+    }
+
+    [Fact]
+    public async Task Search_EveryFolder_FolderByFolderInListOrder_NewestFirstWithinEach()
+    {
+        await using var mailbox = await CreateMailboxAsync([
+            new("Projets", Letter("Sortie au musée : budget")),
+            new("INBOX", Letter("Sortie au lac")),
+            new("\\Sent", Letter("Re: Sortie au lac")),
+            new("INBOX", Letter("Sortie au théâtre")),
+            new("INBOX", Letter("Réunion parents")),
+        ]);
+
+        var result = await Search(mailbox).SearchAsync(new MessageSearch("sortie", null), 1, 25, None);
+        var secondPage = await Search(mailbox).SearchAsync(new MessageSearch("sortie", null), 2, 3, None);
+
+        Assert.NotNull(result);
+        Assert.Null(result.Folder);
+        Assert.Equal(4, result.Total);
+        Assert.Equal(
+            [("INBOX", "Sortie au théâtre"), ("INBOX", "Sortie au lac"), ("Sent", "Re: Sortie au lac"), ("Projets", "Sortie au musée : budget")],
+            result.Messages.Select(m => (m.Folder.Special == SpecialFolder.Sent ? "Sent" : m.Folder.Name == "Projets" ? "Projets" : m.Folder.FullName, m.Message.Subject)));
+        Assert.Equal(["Sortie au musée : budget"], secondPage!.Messages.Select(m => m.Message.Subject));
+        Assert.Equal(2, secondPage.Page);
+    }
+
+    [Fact]
+    public async Task Search_NothingTyped_FindsNothing()
+    {
+        await using var mailbox = await CreateMailboxAsync([new("INBOX", Letter("Présent"))]);
+
+        var result = await Search(mailbox).SearchAsync(new MessageSearch("   ", "INBOX"), 1, 25, None);
+
+        Assert.Equal(0, result!.Total);
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using WebmailLite.Practice;
+using WebmailLite.Storage;
+using WebmailLite.Tests.Infrastructure;
+
+namespace WebmailLite.Tests.Pages.Mail;
+
+/// <summary>
+/// The app on a fresh, seeded practice mailbox whose password hashes use few PBKDF2 iterations: these tests are about
+/// pages, and each one seeds two accounts and signs in (600,000 iterations three times is about a second on CI).
+/// </summary>
+public static class PracticeFactory
+{
+    public static WebmailFactory Create() => new(services: services =>
+        services.AddSingleton(provider => new PracticeStore(provider.GetRequiredService<AppDatabase>(), provider.GetRequiredService<TimeProvider>(), iterations: 1_000)));
+}

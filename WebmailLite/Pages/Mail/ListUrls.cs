@@ -1,0 +1,85 @@
+using System.Globalization;
+using WebmailLite.Mail;
+
+namespace WebmailLite.Pages.Mail;
+
+/// <summary>
+/// Links that keep the list's context (folder, page, order, search) across an action, so that POST → redirect lands
+/// where the person was. Short French parameter names, defaults left out, as in <see cref="MailUrls"/>.
+/// </summary>
+public static class ListUrls
+{
+    public const string Folders = "/courrier/dossiers";
+
+    public static string List(string folder, int page = 1, MessageSort sort = MessageSort.Newest)
+    {
+        var query = QueryString.Empty;
+        if (folder != MailUrls.Inbox)
+        {
+            query = query.Add("dossier", folder);
+        }
+        return "/courrier" + Context(query, page, sort);
+    }
+
+    /// <summary>A search: in <paramref name="folder"/>, or in every folder (then <paramref name="folder"/> is where the person came from).</summary>
+    public static string Search(string text, string folder, bool everyFolder, int page = 1, MessageSort sort = MessageSort.Newest)
+    {
+        var query = QueryString.Create("q", text);
+        if (folder != MailUrls.Inbox)
+        {
+            query = query.Add("dossier", folder);
+        }
+        if (everyFolder)
+        {
+            query = query.Add("portee", "tous");
+        }
+        return "/courrier/recherche" + Context(query, page, sort);
+    }
+
+    /// <summary>The confirmation page for deleting these messages for good; back to the list at this page and order.</summary>
+    public static string Erase(string folder, IEnumerable<uint> uids, int page, MessageSort sort)
+    {
+        var query = QueryString.Create("dossier", folder);
+        foreach (var uid in uids.Distinct())
+        {
+            query = query.Add("u", uid.ToString(CultureInfo.InvariantCulture));
+        }
+        return "/courrier/effacer" + Context(query, page, sort);
+    }
+
+    public static string Empty(string folder) => "/courrier/vider" + QueryString.Create("dossier", folder);
+
+    public static string RenameFolder(string folder) => "/courrier/dossiers/renommer" + QueryString.Create("dossier", folder);
+
+    public static string DeleteFolder(string folder) => "/courrier/dossiers/supprimer" + QueryString.Create("dossier", folder);
+
+    private static QueryString Context(QueryString query, int page, MessageSort sort)
+    {
+        if (page > 1)
+        {
+            query = query.Add("page", page.ToString(CultureInfo.InvariantCulture));
+        }
+        if (sort != MessageSort.Newest)
+        {
+            query = query.Add("tri", SortTokens.Token(sort));
+        }
+        return query;
+    }
+}
+
+/// <summary>The sort orders as they appear in links (« tri=expediteur »); unknown or absent means newest first.</summary>
+public static class SortTokens
+{
+    public static readonly MessageSort[] All = [MessageSort.Newest, MessageSort.Oldest, MessageSort.Sender, MessageSort.Subject, MessageSort.Largest];
+
+    public static string Token(MessageSort sort) => sort switch
+    {
+        MessageSort.Oldest => "ancien",
+        MessageSort.Sender => "expediteur",
+        MessageSort.Subject => "objet",
+        MessageSort.Largest => "taille",
+        _ => "",
+    };
+
+    public static MessageSort Parse(string? token) => All.FirstOrDefault(s => s != MessageSort.Newest && Token(s) == token, MessageSort.Newest);
+}

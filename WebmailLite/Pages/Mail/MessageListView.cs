@@ -1,0 +1,26 @@
+using WebmailLite.Mail;
+
+namespace WebmailLite.Pages.Mail;
+
+/// <summary>
+/// What <c>_MessageList</c> renders: the table of a folder page or of search results, and its pager. The same markup
+/// is the whole page's list and the fragment htmx swaps in, so both paths show exactly the same rows.
+/// </summary>
+public sealed record MessageListView(
+    string Caption,
+    IReadOnlyList<FoundMessage> Rows,
+    int Page,
+    int PageCount,
+    Func<int, string> PageUrl,
+    string EmptyText,
+    MessageSort Sort,
+    bool Selectable,
+    IReadOnlySet<uint> Selected,
+    bool ShowFolder = false,
+    bool SelectionInvalid = false);
+
+/// <summary>The htmx answer to an action: the list, the live region's new sentence, and the folder list with its new counts.</summary>
+public sealed record ListUpdate(MessageListView List, string? Status, bool IsError, IReadOnlyList<MailFolder> Folders, string? CurrentFolder);
+
+/// <summary>The toolbar of a list or a message: which buttons make sense in this folder, and where messages can go.</summary>
+public sealed record ActionBar(MailFolder Folder, IReadOnlyList<MailFolder> MoveTargets, bool SingleMessage, bool? Flagged = null, Shared.FormError? DestinationError = null);

@@ -1,0 +1,194 @@
+using Htmx;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using WebmailLite.Infrastructure;
+using WebmailLite.Mail;
+using WebmailLite.Pages.Shared;
+
+namespace WebmailLite.Pages.Mail;
+
+public sealed class SearchModel(
+    IOptions<MailOptions> options,
+    MessageActions actions,
+    IStringLocalizer<UiText> ui,
+    IStringLocalizer<ManageText> text) : PageModel
+{
+    public const string TextField = "q";
+
+    [FromQuery(Name = "q")]
+    public string? Text { get; set; }
+
+    /// <summary>The folder searched, or where the person came from when searching every folder.</summary>
+    [FromQuery(Name = "dossier")]
+    public string? FolderName { get; set; }
+
+    /// <summary>« tous »: every folder.</summary>
+    [FromQuery(Name = "portee")]
+    public string? Scope { get; set; }
+
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    [FromQuery(Name = "tri")]
+    public string? SortToken { get; set; }
+
+    [BindProperty(Name = "action")]
+    public string? Action { get; set; }
+
+    [BindProperty(Name = "u")]
+    public List<uint> Uids { get; set; } = [];
+
+    [BindProperty(Name = "vers")]
+    public string? Destination { get; set; }
+
+    public bool EveryFolder => Scope == "tous";
+
+    public MessageSort Sort => SortTokens.Parse(SortToken);
+
+    public IReadOnlyList<MailFolder> Folders { get; private set; } = [];
+
+    public MailFolder? Folder { get; private set; }
+
+    public SearchResultPage? Results { get; private set; }
+
+    public FormErrors Errors { get; private set; } = new();
+
+    public string? Status { get; private set; }
+
+    public IReadOnlySet<uint> Selected { get; private set; } = new HashSet<uint>();
+
+    /// <summary>Results in one folder can be ticked and acted on like the list; across folders, each message is opened first.</summary>
+    public bool Selectable => !EveryFolder && Results is { Messages.Count: > 0 };
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Response.VaryOnHtmx();
+        if (!await LoadFolderAsync(cancellationToken))
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+        if (!Request.Query.ContainsKey("q"))
+        {
+            // Arriving without a search yet: the form alone.
+            return Page();
+        }
+        if (SearchTerms.Split(Text).Count == 0)
+        {
+            // Submitted empty (model binding turns blank into null): the GOV.UK error, not a silent empty page.
+            Errors.Add(TextField, text["Err_SearchEmpty"]);
+            return Page();
+        }
+        await SearchAsync(cancellationToken);
+        Status = StatusBanner.TakeStatus(TempData);
+        Selected = StatusBanner.TakeSelection(TempData);
+        return Page();
+    }
+
+    /// <summary>The list's actions on results in one folder: one handler for htmx and for plain forms, as on the list.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Response.VaryOnHtmx();
+        if (!MessageActions.TryParse(Action, out var action) || EveryFolder || SearchTerms.Split(Text).Count == 0)
+        {
+            return BadRequest();
+        }
+        if (!await LoadFolderAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+        var mailbox = SessionCookie.Current(HttpContext)!.Mailbox;
+        var folder = Folder!;
+        var result = await actions.RunAsync(mailbox, folder, action, Uids, Destination, Folders, cancellationToken);
+        if (result.NeedsConfirmation)
+        {
+            return Redirect(ListUrls.Erase(folder.FullName, Uids, 1, MessageSort.Newest));
+        }
+        if (!result.Errors.Any && !Request.IsHtmx())
+        {
+            StatusBanner.Set(TempData, result.Status, result.KeepSelection ? Uids : null);
+            return Redirect(ListUrls.Search(Text!, folder.FullName, everyFolder: false, PageNumber, Sort));
+        }
+        Errors = result.Errors;
+        Selected = result.KeepSelection ? Uids.ToHashSet() : new HashSet<uint>();
+        if (!result.Errors.Any)
+        {
+            Folders = await mailbox.GetFoldersAsync(cancellationToken);
+        }
+        await SearchAsync(cancellationToken);
+        if (Request.IsHtmx())
+        {
+            var status = result.Errors.Any ? string.Join(" ", result.Errors.All.Select(e => e.Message)) : result.Status;
+            return Partial("_ListUpdate", new ListUpdate(View(), status, result.Errors.Any, Folders, folder.FullName));
+        }
+        return Page();
+    }
+
+    public MessageListView View()
+    {
+        var results = Results!;
+        var count = results.Total == 1 ? ui["Messages_One"].Value : ui["Messages_Many", results.Total].Value;
+        var sort = results.Sort;
+        var query = Text!;
+        var folder = Folder!.FullName;
+        var every = EveryFolder;
+        return new MessageListView(
+            text["Search_Caption", count, results.Page, results.PageCount],
+            results.Messages,
+            results.Page,
+            results.PageCount,
+            page => ListUrls.Search(query, folder, every, page, sort),
+            "",
+            sort,
+            Selectable,
+            Selected,
+            ShowFolder: EveryFolder,
+            SelectionInvalid: Errors.For(MessageActions.SelectionField) is not null);
+    }
+
+    /// <summary>« 3 messages correspondent à « conseil » dans « Boîte de réception ». »</summary>
+    public string Summary()
+    {
+        var where = EveryFolder ? text["Search_AllFolders"] : text["Search_ThisFolder", FolderNames.Display(Folder!, ui)];
+        var total = Results!.Total;
+        return total == 0 ? text["Search_None", Text!, where]
+            : total == 1 ? text["Search_Found_One", Text!, where]
+            : text["Search_Found_Many", Text!, where, total];
+    }
+
+    public ActionBar Bar() => new(
+        Folder!,
+        Folders.Where(f => f.FullName != Folder!.FullName && f.Special != SpecialFolder.Drafts).ToList(),
+        SingleMessage: false,
+        DestinationError: Errors.For(MessageActions.DestinationField));
+
+    public (string? Text, MailFolder Folder, bool EveryFolder, bool WithHint, FormError? Error) SearchForm() =>
+        (Text, Folder!, EveryFolder, true, Errors.For(TextField));
+
+    public (string Action, MessageSort Sort, IReadOnlyDictionary<string, string> Keep) SortForm()
+    {
+        var keep = new Dictionary<string, string> { ["q"] = Text ?? "" };
+        if (Folder!.FullName != MailUrls.Inbox)
+        {
+            keep["dossier"] = Folder.FullName;
+        }
+        return ("/courrier/recherche", Results!.Sort, keep);
+    }
+
+    private async Task<bool> LoadFolderAsync(CancellationToken cancellationToken)
+    {
+        var mailbox = SessionCookie.Current(HttpContext)!.Mailbox;
+        Folders = await mailbox.GetFoldersAsync(cancellationToken);
+        Folder = Folders.FirstOrDefault(f => f.FullName == (FolderName ?? MailUrls.Inbox));
+        return Folder is not null;
+    }
+
+    private async Task SearchAsync(CancellationToken cancellationToken)
+    {
+        var mailbox = (IMailboxSearch)SessionCookie.Current(HttpContext)!.Mailbox;
+        var search = new MessageSearch(Text!, EveryFolder ? null : Folder!.FullName, Sort);
+        Results = await mailbox.SearchAsync(search, Math.Max(1, PageNumber), options.Value.PageSize, cancellationToken);
+    }
+}
