@@ -67,7 +67,8 @@ public sealed class OutboxDisruptionTests(ITestOutputHelper output)
             var item = Assert.Single(factory.Services.GetRequiredService<OutboxStore>().ListFor(sender.Identifier));
             output.WriteLine($"Attempts while SMTP was down: {item.Attempts}");
             Assert.True(item.Attempts >= 2, $"only {item.Attempts} attempt(s) in 2 s");
-            Assert.Equal(OutboxState.Waiting, item.State);
+            // Waiting between attempts, or caught in the middle of one: never accepted, refused or gone.
+            Assert.Contains(item.State, new[] { OutboxState.Waiting, OutboxState.Sending });
         }
         finally
         {
