@@ -12,6 +12,7 @@ public static class WebServiceCollectionExtensions
         services.Configure<MailSessionOptions>(configuration.GetSection(MailSessionOptions.Section));
         services.Configure<MaintenanceOptions>(configuration.GetSection(MaintenanceOptions.Section));
         services.Configure<DisplayOptions>(configuration.GetSection(DisplayOptions.Section));
+        services.AddSingleton<SessionRecordStore>();
         services.AddSingleton<MailSessionManager>();
         services.AddHostedService<MailSessionSweeper>();
         services.AddSingleton<UiFormat>();
