@@ -14,6 +14,7 @@ public static class WebServiceCollectionExtensions
         services.Configure<DisplayOptions>(configuration.GetSection(DisplayOptions.Section));
         services.AddSingleton<SessionRecordStore>();
         services.AddSingleton<MailSessionManager>();
+        services.AddSingleton<WebmailLite.Pages.Mail.ComposeRescue>();
         services.AddHostedService<MailSessionSweeper>();
         services.AddSingleton<UiFormat>();
         services.AddUiLocalization();
