@@ -11,6 +11,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddStorage(builder.Configuration, builder.Environment);
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddCompose(builder.Configuration);
+builder.Services.AddComposeRescue(builder.Configuration);
 if (builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>()?.UsePractice ?? true)
 {
     builder.Services.AddPractice();

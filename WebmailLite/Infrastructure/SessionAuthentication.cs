@@ -36,11 +36,17 @@ public sealed class SessionAuthenticationHandler(
             return AuthenticateResult.Fail("Session expired");
         }
         Context.Features.Set(session);
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, session.Id), new Claim(ClaimTypes.Name, session.Identifier)],
-            SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(IdentityFor(session.Id, session.Identifier)), SchemeName));
     }
+
+    /// <summary>
+    /// The identity of a session: what antiforgery tokens are bound to (the session id, as NameIdentifier). Also used
+    /// to check the token of a form posted just after its session ended (<c>ComposeRescue</c>), which must rebuild
+    /// exactly these claims.
+    /// </summary>
+    public static ClaimsIdentity IdentityFor(string sessionId, string identifier) => new(
+        [new Claim(ClaimTypes.NameIdentifier, sessionId), new Claim(ClaimTypes.Name, identifier)],
+        SchemeName);
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -13,7 +13,9 @@ public static class WebServiceCollectionExtensions
         services.Configure<MailSessionOptions>(configuration.GetSection(MailSessionOptions.Section));
         services.Configure<MaintenanceOptions>(configuration.GetSection(MaintenanceOptions.Section));
         services.Configure<DisplayOptions>(configuration.GetSection(DisplayOptions.Section));
+        services.AddSingleton<SessionRecordStore>();
         services.AddSingleton<MailSessionManager>();
+        services.AddSingleton<WebmailLite.Pages.Mail.ComposeRescue>();
         services.AddHostedService<MailSessionSweeper>();
         services.AddSingleton<UiFormat>();
         services.AddMailManagement();

@@ -363,6 +363,10 @@ public sealed partial class PracticeStore
         public long Uid { get; set; }
         public bool Seen { get; set; }
         public bool Flagged { get; set; }
+
+        /// <summary>IMAP's <c>\Draft</c>: a message saved from the compose page.</summary>
+        public bool Draft { get; set; }
+
         public string FromName { get; set; } = "";
         public string FromAddress { get; set; } = "";
         public string Subject { get; set; } = "";

@@ -38,7 +38,7 @@ public sealed class ComposePageTests : IDisposable
     }
 
     [Fact]
-    public async Task Empty_LabelledFields_MultipartForm_SendButtonOnly_FromIsTheAccount()
+    public async Task Empty_LabelledFields_MultipartForm_SendThenDraftButtons_FromIsTheAccount()
     {
         var page = await HtmlPage.GetAsync(await SignInAsync(), "/courrier/ecrire");
 
@@ -54,7 +54,7 @@ public sealed class ComposePageTests : IDisposable
         Assert.Equal("textarea", page.Query("#Input_Body")!.LocalName);
         Assert.NotNull(page.Query("#Input_Files[type=file][multiple]"));
         Assert.Equal("multipart/form-data", page.Query("form.compose")!.GetAttribute("enctype"));
-        Assert.Equal(["Envoyer"], page.QueryAll("form.compose button").Select(b => b.TextContent.Trim()));
+        Assert.Equal(["Envoyer", "Enregistrer le brouillon"], page.QueryAll("form.compose button").Select(b => b.TextContent.Trim()));
         Assert.Equal("De : camille.martin@ac-entrainement.fr", page.Text("p.from"));
         Assert.Contains("4 Ko au plus par fichier, 6 Ko au total", page.Text("#Input_Files-hint"));
         Assert.NotNull(page.Query("input[name='__RequestVerificationToken']"));

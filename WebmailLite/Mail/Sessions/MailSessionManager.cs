@@ -8,7 +8,11 @@ namespace WebmailLite.Mail.Sessions;
 /// The signed-in sessions of this process, by opaque id. Passwords live only inside the sessions' mailboxes,
 /// in memory: a restart of the app signs everybody out, which is the intended kiosk behaviour.
 /// </summary>
-public sealed class MailSessionManager(IOptions<MailSessionOptions> options, TimeProvider time, ILogger<MailSessionManager> logger) : IAsyncDisposable
+public sealed class MailSessionManager(
+    IOptions<MailSessionOptions> options,
+    SessionRecordStore records,
+    TimeProvider time,
+    ILogger<MailSessionManager> logger) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, MailSession> _sessions = new(StringComparer.Ordinal);
     private readonly MailSessionOptions _options = options.Value;
@@ -22,6 +26,15 @@ public sealed class MailSessionManager(IOptions<MailSessionOptions> options, Tim
         var idle = sharedComputer ? _options.SharedIdleTimeout : _options.PersonalIdleTimeout;
         var session = new MailSession(id, mailbox, sharedComputer, time.GetUtcNow(), idle, _options.AbsoluteTimeout);
         _sessions[id] = session;
+        try
+        {
+            records.Remember(session, _options.EndedSessionMemory);
+        }
+        catch (Exception ex)
+        {
+            // Only the rescue of a form posted after expiry depends on it: never worth refusing a sign-in.
+            logger.LogError(ex, "Could not record the new session");
+        }
         return session;
     }
 
@@ -61,6 +74,15 @@ public sealed class MailSessionManager(IOptions<MailSessionOptions> options, Tim
     {
         if (_sessions.TryRemove(id, out var session))
         {
+            try
+            {
+                records.MarkEnded(id, _options.EndedSessionMemory);
+            }
+            catch (Exception ex)
+            {
+                // The record then simply lives to its first limit (absolute expiry plus the memory).
+                logger.LogWarning("Could not record the end of a session: {Error}", ex.GetType().Name);
+            }
             await CloseQuietlyAsync(session);
         }
     }

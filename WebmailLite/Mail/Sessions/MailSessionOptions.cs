@@ -14,4 +14,10 @@ public sealed class MailSessionOptions
 
     /// <summary>How often expired sessions are swept and logged out of IMAP.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long after a session ended the app still knows whose it was (a hash of its id and the identifier, in LiteDB):
+    /// a compose form posted with that expired cookie within this time is kept for its owner.
+    /// </summary>
+    public TimeSpan EndedSessionMemory { get; set; } = TimeSpan.FromHours(24);
 }

@@ -1,12 +1,18 @@
 using Microsoft.Extensions.Options;
+using WebmailLite.Mail.Compose;
 using WebmailLite.Storage;
 
 namespace WebmailLite.Mail.Sessions;
 
-/// <summary>Ends idle and over-age sessions (logging them out of IMAP) and prunes old attempt counters.</summary>
+/// <summary>
+/// Ends idle and over-age sessions (logging them out of IMAP); prunes old attempt counters, ended-session records and
+/// compose forms kept past their retention.
+/// </summary>
 public sealed class MailSessionSweeper(
     MailSessionManager sessions,
     AttemptStore attempts,
+    SessionRecordStore sessionRecords,
+    RescuedComposeStore rescued,
     IOptions<MailSessionOptions> options,
     TimeProvider time,
     ILogger<MailSessionSweeper> logger) : BackgroundService
@@ -25,6 +31,9 @@ public sealed class MailSessionSweeper(
                 }
                 // No window in use is longer than a day.
                 attempts.Prune(TimeSpan.FromDays(1));
+                // Past their day: who an ended session was, and the forms kept for people who did not come back.
+                sessionRecords.Prune();
+                rescued.Prune();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using WebmailLite.Accounts;
 using WebmailLite.Infrastructure;
 using WebmailLite.Mail;
+using WebmailLite.Mail.Compose;
 using WebmailLite.Mail.Sessions;
 using WebmailLite.Pages.Shared;
 
@@ -14,6 +15,7 @@ public sealed class SignInModel(
     IMailService mail,
     MailSessionManager sessions,
     SignInThrottle throttle,
+    RescuedComposeStore keptForms,
     UiFormat format,
     IStringLocalizer<UiText> text,
     IOptions<MailSessionOptions> sessionOptions,
@@ -33,6 +35,12 @@ public sealed class SignInModel(
 
     [BindProperty(SupportsGet = true, Name = "session")]
     public string? SessionNotice { get; set; }
+
+    /// <summary>« conserve=1 »: the compose form posted as the session ended was kept; it opens after signing in.</summary>
+    [BindProperty(SupportsGet = true, Name = "conserve")]
+    public string? FormKeptNotice { get; set; }
+
+    public bool FormKept => SessionNotice == "expiree" && FormKeptNotice == "1";
 
     public FormErrors Errors { get; } = new();
 
@@ -85,6 +93,11 @@ public sealed class SignInModel(
                 var session = sessions.Create(outcome.Mailbox!, sharedComputer: Input.Computer != ComputerKind.Personal);
                 SessionCookie.Append(HttpContext, session);
                 logger.LogInformation("Signed in ({Computer} computer)", Input.Computer);
+                if (keptForms.CountFor(session.Identifier) > 0)
+                {
+                    // A message this person was writing when a session of theirs ended: straight back to it.
+                    return LocalRedirect(Pages.Mail.ComposeUrls.Kept);
+                }
                 return LocalRedirect(IsSafeReturn(ReturnUrl) ? ReturnUrl! : Url.Page("/Mail/Index")!);
             case SignInStatus.BadCredentials:
                 throttle.RecordFailure(identifier, address);

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -16,15 +19,30 @@ namespace WebmailLite.Pages.Mail;
 /// files already received stay on the server (<see cref="ComposeAttachmentStore"/>) and are listed with a
 /// « retirer » box, since a browser cannot fill a file input again. Sending goes through the outbox
 /// (<see cref="OutboxSender"/>): sent, waiting, or refused back to this form with the server's reason.
+/// « Enregistrer le brouillon » saves the same message to Brouillons (<see cref="IMailboxDrafts"/>), replacing the
+/// draft's previous version. A form posted after its session ended is kept for its owner (<see cref="ComposeRescue"/>)
+/// and comes back here after they sign in again.
 /// </summary>
+// Authorization and antiforgery are done here rather than by the /Mail folder's policy and the framework's token
+// filter, which would both turn away a form posted just after its session ended, losing its text: ComposeAccess lets
+// through a live session, or a POST with a remembered ended session's cookie (and challenges everything else as the
+// folder's policy did); OnPageHandlerExecutionAsync then checks the token of every POST, against the live session or,
+// for a rescue, against the ended one (see ComposeRescue for why that is safe).
+[AllowAnonymous]
+[ComposeAccess]
+[IgnoreAntiforgeryToken]
 public sealed class ComposeModel(
     OutboxSender outbox,
     OutboxStore outboxStore,
     ComposeAttachmentStore attachments,
+    ComposeRescue rescue,
+    RescuedComposeStore rescuedStore,
+    IAntiforgery antiforgery,
     IOptions<ComposeOptions> options,
     IStringLocalizer<ComposeText> text,
     UiFormat format,
-    TimeProvider time) : PageModel
+    TimeProvider time,
+    ILogger<ComposeModel> logger) : PageModel
 {
     public const string ToField = "Input_To";
     public const string CcField = "Input_Cc";
@@ -34,6 +52,12 @@ public sealed class ComposeModel(
     /// <summary>TempData keys of the one-shot banner shown where the person lands after sending.</summary>
     public const string BannerKey = "compose.banner";
     public const string BannerLinkKey = "compose.banner.sent";
+
+    /// <summary>TempData key of the one-shot « brouillon enregistré » banner, shown on the compose page itself.</summary>
+    public const string DraftBannerKey = "compose.banner.draft";
+
+    /// <summary>Where the sign-in page sends the person after keeping their form: the notice says it will open after signing in.</summary>
+    public const string KeptSignInUrl = "/?session=expiree&conserve=1";
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -54,6 +78,14 @@ public sealed class ComposeModel(
     [FromQuery(Name = "reprendre")]
     public string? ResumeId { get; set; }
 
+    /// <summary>A draft of Brouillons, reopened to go on writing it.</summary>
+    [FromQuery(Name = "brouillon")]
+    public uint? OpenDraftUid { get; set; }
+
+    /// <summary>« conserve=1 »: open the form kept when this person's session ended (after signing in again).</summary>
+    [FromQuery(Name = "conserve")]
+    public string? OpenKept { get; set; }
+
     public FormErrors Errors { get; } = new();
 
     public IReadOnlyList<StashedAttachment> Attachments { get; private set; } = [];
@@ -63,6 +95,19 @@ public sealed class ComposeModel(
     public bool OriginalMissing { get; private set; }
 
     public bool Resumed { get; private set; }
+
+    public bool DraftMissing { get; private set; }
+
+    /// <summary>The form is the one kept when the session ended; <see cref="KeptFilesLost"/> names files that were not kept.</summary>
+    public bool Restored { get; private set; }
+
+    public IReadOnlyList<string> KeptFilesLost { get; private set; } = [];
+
+    /// <summary>Another kept form waits after this one.</summary>
+    public bool MoreKept { get; private set; }
+
+    /// <summary>The banner of a draft saved by this very post (only when the server gave no UID to reopen it by).</summary>
+    public string? DraftSavedNow { get; private set; }
 
     public ComposeOptions Limits => options.Value;
 
@@ -98,18 +143,62 @@ public sealed class ComposeModel(
             Input.ResumeOf = refused.Id;
             Resumed = true;
         }
+        else if (OpenDraftUid is { } draftUid)
+        {
+            var draft = mailbox is IMailboxDrafts drafts ? await drafts.PeekDraftAsync(draftUid, cancellationToken) : null;
+            if (draft is null)
+            {
+                DraftMissing = true;
+                Response.StatusCode = StatusCodes.Status404NotFound;
+                return Page();
+            }
+            FillFromMessage(draft, mailbox.Identifier);
+            Input.DraftUid = draftUid;
+        }
+        else if (OpenKept is { Length: > 0 } && rescuedStore.Newest(mailbox.Identifier) is { } kept)
+        {
+            FillFromKept(kept.Form, mailbox.Identifier);
+            // Shown: the form on this page holds it now (its files in the compose store), so the kept copy goes.
+            rescuedStore.Remove(kept.Id, mailbox.Identifier);
+            MoreKept = rescuedStore.CountFor(mailbox.Identifier) > 0;
+        }
 
         Attachments = attachments.List(Input.FormId, mailbox.Identifier);
         return Page();
     }
 
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (HttpMethods.IsPost(Request.Method))
+        {
+            if (SessionCookie.Current(HttpContext) is null)
+            {
+                // Only a POST with a remembered ended session's cookie gets here (ComposeAccess).
+                context.Result = await KeepAfterSessionEndedAsync(HttpContext.RequestAborted);
+                return;
+            }
+            if (!await antiforgery.IsRequestValidAsync(HttpContext))
+            {
+                // What the framework's own check answers: a cross-site form must not send mail in someone's name.
+                context.Result = new BadRequestResult();
+                return;
+            }
+        }
+        await next();
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var mailbox = SessionCookie.Current(HttpContext)!.Mailbox;
-        var form = await ReadFormAsync(mailbox, requireRecipient: true, cancellationToken);
+        var savingDraft = Input.Action == ComposeAction.SaveDraft;
+        var form = await ReadFormAsync(mailbox, requireRecipient: !savingDraft, cancellationToken);
         if (form is null)
         {
             return Page();
+        }
+        if (savingDraft)
+        {
+            return await SaveDraftAsync(mailbox, form.Message, form.FormId, cancellationToken);
         }
 
         var outcome = await outbox.SendAsync(mailbox, form.Message);
@@ -124,6 +213,11 @@ public sealed class ComposeModel(
         if (Input.ResumeOf is { Length: > 0 } resumed)
         {
             outboxStore.RemoveRefused(resumed, mailbox.Identifier);
+        }
+        if (Input.DraftUid is { } sentDraft)
+        {
+            // Sent (or safely waiting in the outbox, which holds the whole message): the draft has done its job.
+            await DeleteDraftQuietlyAsync(mailbox, sentDraft);
         }
         var subject = form.Message.Subject ?? "";
         if (outcome.Kind == SendOutcomeKind.Sent)
@@ -153,7 +247,6 @@ public sealed class ComposeModel(
             Input.FormId = ComposeAttachmentStore.NewFormId();
         }
         var formId = Input.FormId!;
-
         attachments.Remove(formId, identifier, Input.Remove);
         Input.Remove = [];
         await ReceiveFilesAsync(formId, identifier, cancellationToken);
@@ -165,11 +258,13 @@ public sealed class ComposeModel(
         AddAddressErrors(CcField, text["Field_Cc"], cc);
         AddAddressErrors(BccField, text["Field_Bcc"], bcc);
         var count = to.Valid.Count + cc.Valid.Count + bcc.Valid.Count;
+        // A draft may have no recipient yet; an invalid address still stops it, since a draft cannot hold it and
+        // dropping it would lose what was typed (the form comes back with it and the error instead).
         if (requireRecipient && count == 0 && to.Invalid.Count + cc.Invalid.Count + bcc.Invalid.Count == 0)
         {
             Errors.Add(ToField, text["Err_NoRecipient"]);
         }
-        else if (count > Limits.MaxRecipients)
+        else if (requireRecipient && count > Limits.MaxRecipients)
         {
             Errors.Add(ToField, text["Err_TooManyRecipients", Limits.MaxRecipients, count]);
         }
@@ -212,6 +307,105 @@ public sealed class ComposeModel(
             new OutgoingMessage(Sender!, to.Valid, cc.Valid, bcc.Valid, Input.Subject ?? "", Input.Body ?? "", files, inReplyTo, references),
             format.Local(time.GetUtcNow()));
         return new ReadForm(formId, message, to, cc, bcc);
+    }
+
+    private async Task<IActionResult> SaveDraftAsync(IMailbox mailbox, MimeMessage message, string formId, CancellationToken cancellationToken)
+    {
+        var identifier = mailbox.Identifier;
+        AppendedMessage saved;
+        try
+        {
+            saved = mailbox is IMailboxDrafts drafts
+                ? await drafts.SaveDraftAsync(message, Input.DraftUid, cancellationToken)
+                : throw new MailUnavailableException("This mailbox keeps no drafts.");
+        }
+        catch (MailUnavailableException)
+        {
+            Errors.Add(null, text["Err_DraftNotSaved"]);
+            Attachments = attachments.List(formId, identifier);
+            return Page();
+        }
+
+        if (Input.ResumeOf is { Length: > 0 } resumed)
+        {
+            // The refused message taken back lives on as this draft.
+            outboxStore.RemoveRefused(resumed, identifier);
+            Input.ResumeOf = null;
+        }
+        var banner = text["Banner_DraftSaved", format.ShortDate(time.GetUtcNow())].Value;
+        if (saved.Uid is not { } uid)
+        {
+            // No UID from the server (no UIDPLUS): the draft cannot be reopened by it, so this form stays as it is,
+            // files included; a later save makes a new draft.
+            Input.DraftUid = null;
+            DraftSavedNow = banner;
+            Attachments = attachments.List(formId, identifier);
+            return Page();
+        }
+        // The draft holds the files now; the page reopens it from Brouillons (POST → redirect → GET).
+        attachments.DeleteForm(formId, identifier);
+        TempData[DraftBannerKey] = banner;
+        return LocalRedirect(ComposeUrls.Draft(uid));
+    }
+
+    private async Task DeleteDraftQuietlyAsync(IMailbox mailbox, uint uid)
+    {
+        if (mailbox is not IMailboxDrafts drafts)
+        {
+            return;
+        }
+        try
+        {
+            await drafts.DeleteDraftAsync(uid, CancellationToken.None);
+        }
+        catch (Exception e) when (e is MailUnavailableException or MailCredentialsRejectedException or ObjectDisposedException)
+        {
+            // The message is sent; a leftover draft is a nuisance, not a loss.
+            logger.LogWarning("A sent draft could not be deleted from the drafts folder");
+        }
+    }
+
+    /// <summary>The session ended before this post arrived: keep everything for its owner, and send them to sign in.</summary>
+    private async Task<IActionResult> KeepAfterSessionEndedAsync(CancellationToken cancellationToken)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [nameof(InputModel.To)] = Input.To ?? "",
+            [nameof(InputModel.Cc)] = Input.Cc ?? "",
+            [nameof(InputModel.Bcc)] = Input.Bcc ?? "",
+            [nameof(InputModel.Subject)] = Input.Subject ?? "",
+            [nameof(InputModel.Body)] = Input.Body ?? "",
+            [nameof(InputModel.Mode)] = Input.Mode.ToString(),
+            [nameof(InputModel.InReplyTo)] = Input.InReplyTo ?? "",
+            [nameof(InputModel.References)] = Input.References ?? "",
+            [nameof(InputModel.ResumeOf)] = Input.ResumeOf ?? "",
+            [nameof(InputModel.DraftUid)] = Input.DraftUid?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        };
+        var kept = await rescue.TryKeepAsync(HttpContext, fields, Input.FormId, Input.Remove, Input.Files, cancellationToken);
+        SessionCookie.Delete(HttpContext);
+        return LocalRedirect(kept ? Request.PathBase + KeptSignInUrl : SessionAuthenticationHandler.SignInUrl(Request, expired: true));
+    }
+
+    private void FillFromKept(RescuedForm kept, string identifier)
+    {
+        Input.To = kept.Field(nameof(InputModel.To));
+        Input.Cc = kept.Field(nameof(InputModel.Cc));
+        Input.Bcc = kept.Field(nameof(InputModel.Bcc));
+        Input.Subject = kept.Field(nameof(InputModel.Subject));
+        Input.Body = kept.Field(nameof(InputModel.Body));
+        Input.Mode = Enum.TryParse<ComposeMode>(kept.Field(nameof(InputModel.Mode)), out var mode) && Enum.IsDefined(mode) ? mode : ComposeMode.New;
+        Input.InReplyTo = NullIfEmpty(kept.Field(nameof(InputModel.InReplyTo)));
+        Input.References = NullIfEmpty(kept.Field(nameof(InputModel.References)));
+        Input.ResumeOf = NullIfEmpty(kept.Field(nameof(InputModel.ResumeOf)));
+        Input.DraftUid = uint.TryParse(kept.Field(nameof(InputModel.DraftUid)), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var uid) && uid > 0 ? uid : null;
+        foreach (var file in kept.Files)
+        {
+            attachments.Add(Input.FormId!, identifier, file.FileName, file.ContentType, file.Content);
+        }
+        KeptFilesLost = kept.FilesNotKept;
+        Restored = true;
+
+        static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
     }
 
     private async Task ReceiveFilesAsync(string formId, string identifier, CancellationToken cancellationToken)
@@ -313,7 +507,7 @@ public sealed class ComposeModel(
         Input.References = string.Join(" ", references.Select(r => "<" + r + ">"));
     }
 
-    /// <summary>The form as the message says (a refused message taken back; a draft reopened, later), files included.</summary>
+    /// <summary>Everything of a message written here before: a refused one taken back from the outbox, or a draft.</summary>
     private void FillFromMessage(MimeMessage message, string identifier)
     {
         Input.To = Recipients.Format(message.To.Mailboxes);
@@ -377,11 +571,23 @@ public sealed class ComposeModel(
         /// <summary>The refused outbox message this form corrects; removed once this one is sent.</summary>
         public string? ResumeOf { get; set; }
 
+        /// <summary>The UID in Brouillons of the draft this form continues: replaced when saved again, deleted once sent.</summary>
+        public uint? DraftUid { get; set; }
+
+        /// <summary>Which button was pressed: « Envoyer » (also Enter in a field) or « Enregistrer le brouillon ».</summary>
+        public ComposeAction Action { get; set; }
+
         /// <summary>Ids of kept files ticked « retirer ».</summary>
         public List<string> Remove { get; set; } = [];
 
         public List<IFormFile> Files { get; set; } = [];
     }
+}
+
+public enum ComposeAction
+{
+    Send,
+    SaveDraft,
 }
 
 public enum ComposeMode

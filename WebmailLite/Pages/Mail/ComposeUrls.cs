@@ -16,6 +16,12 @@ public static class ComposeUrls
 
     public static string Resume(string outboxId) => New + QueryString.Create("reprendre", outboxId);
 
+    /// <summary>A draft of Brouillons, reopened in the compose page.</summary>
+    public static string Draft(uint uid) => New + QueryString.Create("brouillon", uid.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>The form kept when the session ended, opened after signing in again.</summary>
+    public const string Kept = New + "?conserve=1";
+
     private static string With(string folder, string action, uint uid) =>
         New + QueryString.Create("dossier", folder).Add(action, uid.ToString(CultureInfo.InvariantCulture));
 }
