@@ -1,0 +1,32 @@
+namespace WebmailLite.Accounts;
+
+/// <summary>
+/// What recovery needs from the identity store. Implementations: the Dovecot passwd-file
+/// (<c>Accounts:PasswdFile</c>) and the practice directory. Pages never call <see cref="ExistsAsync"/> to decide
+/// what to show: every recovery answer reads the same whether or not the account exists.
+/// </summary>
+public interface IAccountDirectory
+{
+    /// <summary>Whether an account with this identifier exists. Internal use only (never shown, never timed).</summary>
+    Task<bool> ExistsAsync(string identifier, CancellationToken cancellationToken);
+
+    /// <summary>The account's canonical identifier as the directory spells it, or <c>null</c> when unknown.</summary>
+    Task<string?> CanonicalIdentifierAsync(string identifier, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The contact address the administration holds for this person (e.g. a personal address given on arrival),
+    /// or <c>null</c> when none is known or the account does not exist.
+    /// </summary>
+    Task<string?> ContactAddressAsync(string identifier, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The address of the account itself (its own mailbox), where notifications go, or <c>null</c> when unknown.
+    /// </summary>
+    Task<string?> AccountAddressAsync(string identifier, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets a new password, effective for the mail server at once. Returns <c>false</c> when the account does not
+    /// exist. Concurrent calls never corrupt the store.
+    /// </summary>
+    Task<bool> SetPasswordAsync(string identifier, string newPassword, CancellationToken cancellationToken);
+}
