@@ -1,0 +1,185 @@
+using System.Security.Cryptography;
+using System.Text;
+using LiteDB;
+using Microsoft.Extensions.Options;
+using WebmailLite.Mail;
+using WebmailLite.Storage;
+
+namespace WebmailLite.Recovery;
+
+/// <summary>
+/// One-time codes: 8 digits from a CSPRNG, stored only as an HMAC (see <see cref="RecoverySecret"/>), single use,
+/// expiring, killed after <see cref="RecoveryOptions.MaxCodeAttempts"/> wrong tries. At most one live code per
+/// identifier and purpose: issuing a new one kills the previous one.
+/// </summary>
+public sealed class RecoveryCodeStore
+{
+    public const int Digits = 8;
+
+    private readonly ILiteCollection<StoredCode> _codes;
+    private readonly RecoverySecret _secret;
+    private readonly TimeProvider _time;
+    private readonly RecoveryOptions _options;
+    private readonly Lock _gate = new();
+
+    public RecoveryCodeStore(AppDatabase database, RecoverySecret secret, TimeProvider time, IOptions<RecoveryOptions> options)
+    {
+        _secret = secret;
+        _time = time;
+        _options = options.Value;
+        _codes = database.Collection<StoredCode>("recovery_codes");
+        _codes.EnsureIndex(c => c.Owner);
+        _codes.EnsureIndex(c => c.ExpiresAt);
+    }
+
+    /// <summary>Creates a code, kills any earlier live code of the same identifier and purpose, and returns it (the only time it exists in clear).</summary>
+    public string Issue(string identifier, CodePurpose purpose, RecoveryMethod method, TimeSpan lifetime, string? target = null)
+    {
+        var code = RandomNumberGenerator.GetString("0123456789", Digits);
+        var salt = RandomNumberGenerator.GetBytes(16);
+        var now = _time.GetUtcNow().UtcDateTime;
+        var owner = Owner.Of(identifier);
+        lock (_gate)
+        {
+            _codes.DeleteMany(c => c.Owner == owner && c.Purpose == purpose);
+            _codes.Insert(new StoredCode
+            {
+                Owner = owner,
+                Purpose = purpose,
+                Method = method,
+                Salt = salt,
+                Mac = Mac(owner, purpose, salt, code),
+                CreatedAt = now,
+                ExpiresAt = now + lifetime,
+                Target = target,
+            });
+        }
+        return code;
+    }
+
+    /// <summary>
+    /// Checks a typed code. A right code is consumed (single use); a wrong one counts a try and the last allowed
+    /// wrong try kills the code. Unknown identifiers simply have no code: the answer is the same « not valid ».
+    /// </summary>
+    public CodeCheck Check(string identifier, CodePurpose purpose, string typed)
+    {
+        var owner = Owner.Of(identifier);
+        var now = _time.GetUtcNow().UtcDateTime;
+        var normalized = Normalize(typed);
+        lock (_gate)
+        {
+            var stored = _codes.FindOne(c => c.Owner == owner && c.Purpose == purpose);
+            if (stored is null)
+            {
+                return CodeCheck.Invalid;
+            }
+            if (stored.ExpiresAt <= now)
+            {
+                _codes.Delete(stored.Id);
+                return CodeCheck.Expired;
+            }
+            if (normalized is not null && CryptographicOperations.FixedTimeEquals(stored.Mac, Mac(owner, purpose, stored.Salt, normalized)))
+            {
+                _codes.Delete(stored.Id);
+                return new CodeCheck(CodeCheckStatus.Valid, stored.Method, stored.Target);
+            }
+            stored.FailedAttempts++;
+            if (stored.FailedAttempts >= _options.MaxCodeAttempts)
+            {
+                _codes.Delete(stored.Id);
+                return CodeCheck.Killed;
+            }
+            _codes.Update(stored);
+            return CodeCheck.Invalid;
+        }
+    }
+
+    /// <summary>Whether a live code exists (for tests and the desk; never shown to the person asking).</summary>
+    public bool HasLiveCode(string identifier, CodePurpose purpose)
+    {
+        var owner = Owner.Of(identifier);
+        var now = _time.GetUtcNow().UtcDateTime;
+        return _codes.Exists(c => c.Owner == owner && c.Purpose == purpose && c.ExpiresAt > now);
+    }
+
+    /// <summary>Removes every code of an identifier (after a password change, a code has nothing left to open).</summary>
+    public void KillAll(string identifier, CodePurpose purpose)
+    {
+        var owner = Owner.Of(identifier);
+        lock (_gate)
+        {
+            _codes.DeleteMany(c => c.Owner == owner && c.Purpose == purpose);
+        }
+    }
+
+    public int PruneExpired()
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        lock (_gate)
+        {
+            return _codes.DeleteMany(c => c.ExpiresAt <= now);
+        }
+    }
+
+    /// <summary>People paste « 1234 5678 » or « 1234-5678 »: spaces and dashes are ignored, anything else makes it wrong.</summary>
+    public static string? Normalize(string? typed)
+    {
+        if (typed is null)
+        {
+            return null;
+        }
+        var digits = new StringBuilder(Digits);
+        foreach (var c in typed)
+        {
+            if (c is >= '0' and <= '9')
+            {
+                digits.Append(c);
+            }
+            else if (!char.IsWhiteSpace(c) && c is not '-' and not '.')
+            {
+                return null;
+            }
+        }
+        return digits.Length == Digits ? digits.ToString() : null;
+    }
+
+    private byte[] Mac(string owner, CodePurpose purpose, byte[] salt, string code) =>
+        _secret.Mac(Encoding.UTF8.GetBytes(owner), BitConverter.GetBytes((int)purpose), salt, Encoding.ASCII.GetBytes(code));
+
+    public sealed class StoredCode
+    {
+        public ObjectId Id { get; set; } = ObjectId.NewObjectId();
+        public string Owner { get; set; } = "";
+        public CodePurpose Purpose { get; set; }
+        public RecoveryMethod Method { get; set; }
+        public byte[] Salt { get; set; } = [];
+        public byte[] Mac { get; set; } = [];
+        public DateTime CreatedAt { get; set; }
+        public DateTime ExpiresAt { get; set; }
+        public int FailedAttempts { get; set; }
+
+        /// <summary>For <see cref="CodePurpose.ConfirmBackupAddress"/>: the address being confirmed.</summary>
+        public string? Target { get; set; }
+    }
+}
+
+public enum CodeCheckStatus
+{
+    Valid,
+
+    /// <summary>Wrong, or no code at all for this identifier (the same answer on purpose).</summary>
+    Invalid,
+
+    Expired,
+
+    /// <summary>This wrong try was the last one allowed: the code no longer exists.</summary>
+    Killed,
+}
+
+public sealed record CodeCheck(CodeCheckStatus Status, RecoveryMethod? Method = null, string? Target = null)
+{
+    public static CodeCheck Invalid { get; } = new(CodeCheckStatus.Invalid);
+    public static CodeCheck Expired { get; } = new(CodeCheckStatus.Expired);
+    public static CodeCheck Killed { get; } = new(CodeCheckStatus.Killed);
+    public bool IsValid => Status == CodeCheckStatus.Valid;
+}

@@ -1,0 +1,71 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace WebmailLite.Recovery;
+
+/// <summary>The recovery rules (configuration section <c>Recovery</c>). Defaults are the policy the README explains.</summary>
+public sealed class RecoveryOptions : IValidatableObject
+{
+    public const string Section = "Recovery";
+
+    /// <summary>Never more than a day, whatever the configuration says: a code is a key to the account.</summary>
+    public static readonly TimeSpan MaxCodeLifetime = TimeSpan.FromHours(24);
+
+    /// <summary>Codes sent by mail (contact address, backup address, confirming a backup address).</summary>
+    public TimeSpan MailCodeLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Codes an agent reads out on the phone: the person may only get to a computer the next day.</summary>
+    public TimeSpan AgentCodeLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Wrong tries that kill a code: 5 tries at 1 in 10⁸ each leave a guesser no real chance.</summary>
+    public int MaxCodeAttempts { get; set; } = 5;
+
+    /// <summary>How long a forgotten-password journey (identifier → code → new password) stays open in one browser.</summary>
+    public TimeSpan JourneyLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>After a right code, the time left to choose the new password.</summary>
+    public TimeSpan ResetGrantLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Identifiers of the assistance desk: only they see the desk pages, once signed in.</summary>
+    public string[] AssistanceAgents { get; set; } = [];
+
+    /// <summary>New passwords: at least this many characters (and no composition rules, per NIST SP 800-63B).</summary>
+    [Range(8, 64)]
+    public int MinPasswordLength { get; set; } = 12;
+
+    /// <summary>Requests for a code, per identifier, over <see cref="Window"/>.</summary>
+    public int MaxRequestsPerIdentifier { get; set; } = 5;
+
+    /// <summary>Requests of any step, per client address, over <see cref="Window"/> (a school shares one address).</summary>
+    public int MaxRequestsPerAddress { get; set; } = 50;
+
+    /// <summary>Wrong codes or answers, per client address, over <see cref="Window"/>.</summary>
+    public int MaxFailuresPerAddress { get; set; } = 20;
+
+    /// <summary>Wrong answers to the personal questions, per identifier, over <see cref="Window"/>.</summary>
+    public int MaxAnswerFailuresPerIdentifier { get; set; } = 3;
+
+    public TimeSpan Window { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>PBKDF2-SHA256 iterations for answers to personal questions (OWASP 2023: 600,000).</summary>
+    [Range(100_000, 10_000_000)]
+    public int AnswerHashIterations { get; set; } = 600_000;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MailCodeLifetime <= TimeSpan.Zero || MailCodeLifetime > MaxCodeLifetime)
+        {
+            yield return new ValidationResult("Recovery:MailCodeLifetime must be between 0 and 24 hours.", [nameof(MailCodeLifetime)]);
+        }
+        if (AgentCodeLifetime <= TimeSpan.Zero || AgentCodeLifetime > MaxCodeLifetime)
+        {
+            yield return new ValidationResult("Recovery:AgentCodeLifetime must be between 0 and 24 hours.", [nameof(AgentCodeLifetime)]);
+        }
+        if (MaxCodeAttempts is < 1 or > 10)
+        {
+            yield return new ValidationResult("Recovery:MaxCodeAttempts must be between 1 and 10.", [nameof(MaxCodeAttempts)]);
+        }
+    }
+
+    public bool IsAgent(string identifier) =>
+        AssistanceAgents.Any(agent => string.Equals(agent.Trim(), identifier.Trim(), StringComparison.OrdinalIgnoreCase));
+}

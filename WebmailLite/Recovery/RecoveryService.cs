@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Options;
+using WebmailLite.Accounts;
+using WebmailLite.Mail.Sessions;
+
+namespace WebmailLite.Recovery;
+
+/// <summary>
+/// The forgotten-password journey (« m'auto dépanner »): three ways to a first code, then a new password.
+/// Every method answers the same whatever the identifier: known or not, enrolled or not, the person reads
+/// « Si un compte correspond… » and the timing does not differ (mail leaves in the background, answers are
+/// always hashed). What the person cannot see, the audit trail records.
+/// </summary>
+public sealed class RecoveryService(
+    IAccountDirectory directory,
+    RecoveryCodeStore codes,
+    ResetGrantStore grants,
+    EnrolmentStore enrolments,
+    AnswerHasher answers,
+    AssistanceTicketStore tickets,
+    RecoveryThrottle throttle,
+    RecoveryAudit audit,
+    RecoveryMailer mailer,
+    PasswordPolicy policy,
+    SuggestedQuestions suggested,
+    RecoverySecret secret,
+    MailSessionManager sessions,
+    TimeProvider time,
+    IOptions<RecoveryOptions> options)
+{
+    private static readonly string[] DecoyDomains =
+        ["laposte.net", "orange.fr", "gmail.com", "free.fr", "sfr.fr", "wanadoo.fr", "hotmail.fr", "yahoo.fr"];
+
+    private readonly RecoveryOptions _options = options.Value;
+
+    public TimeSpan WaitBefore(RecoveryStep step, string? identifier, IPAddress? address) =>
+        throttle.WaitBefore(step, identifier, address);
+
+    /// <summary>
+    /// Method 1: sends a code to the contact address the administration holds. Returns the address to show,
+    /// masked — a plausible decoy when there is no account or no address, so the page cannot tell.
+    /// </summary>
+    public async Task<string> SendContactCodeAsync(string identifier, IPAddress? address, CancellationToken cancellationToken)
+    {
+        throttle.Record(RecoveryStep.CodeRequest, identifier, address);
+        var contact = await directory.ContactAddressAsync(identifier, cancellationToken);
+        if (contact is null)
+        {
+            await RecordIfAccountAsync(identifier, AuditEvent.CodeRequested, RecoveryMethod.ContactMail, AuditOutcome.NothingToDo, cancellationToken);
+            return DecoyMask(identifier);
+        }
+        var canonical = await directory.CanonicalIdentifierAsync(identifier, cancellationToken) ?? identifier;
+        var code = codes.Issue(canonical, CodePurpose.PasswordReset, RecoveryMethod.ContactMail, _options.MailCodeLifetime);
+        mailer.Send(contact, "ResetCode", code, Minutes(_options.MailCodeLifetime), canonical);
+        audit.Record(canonical, AuditEvent.CodeRequested, RecoveryMethod.ContactMail, AuditOutcome.Success);
+        return Mask(contact);
+    }
+
+    /// <summary>Method 3, first step: the two questions to ask — the person's own, or the same two decoys every time.</summary>
+    public IReadOnlyList<string> QuestionsFor(string identifier)
+    {
+        var enrolment = enrolments.Find(identifier);
+        if (enrolment is { HasQuestions: true })
+        {
+            return [enrolment.Questions[0].Text, enrolment.Questions[1].Text];
+        }
+        var list = suggested.All;
+        var pick = secret.Mac(Encoding.UTF8.GetBytes("decoy-questions"), Encoding.UTF8.GetBytes(Mail.Owner.Of(identifier)));
+        var first = pick[0] % list.Count;
+        var second = (first + 1 + pick[1] % (list.Count - 1)) % list.Count;
+        return [list[first], list[second]];
+    }
+
+    /// <summary>Checks one answer (always a full hash, even without an enrolment).</summary>
+    public bool CheckAnswer(string identifier, int index, string? answer)
+    {
+        var enrolment = enrolments.Find(identifier);
+        var stored = enrolment is { HasQuestions: true } ? enrolment.Questions[index].Answer : null;
+        return answers.Matches(answer, stored);
+    }
+
+    /// <summary>
+    /// Method 3, last step: when both answers were right and a backup address is registered, a code goes to it.
+    /// Questions are only a second factor: they never open the account by themselves.
+    /// </summary>
+    public async Task SendBackupCodeAsync(string identifier, bool bothAnswersRight, IPAddress? address, CancellationToken cancellationToken)
+    {
+        throttle.Record(RecoveryStep.CodeRequest, identifier, address);
+        var enrolment = enrolments.Find(identifier);
+        var canonical = await directory.CanonicalIdentifierAsync(identifier, cancellationToken);
+        if (!bothAnswersRight)
+        {
+            throttle.Record(RecoveryStep.WrongAnswers, identifier, address);
+            if (canonical is not null)
+            {
+                audit.Record(canonical, AuditEvent.AnswersChecked, RecoveryMethod.BackupAddress, AuditOutcome.Failure);
+            }
+            return;
+        }
+        if (canonical is null || enrolment?.BackupAddress is not { } backup)
+        {
+            return;
+        }
+        var code = codes.Issue(canonical, CodePurpose.PasswordReset, RecoveryMethod.BackupAddress, _options.MailCodeLifetime);
+        mailer.Send(backup, "ResetCode", code, Minutes(_options.MailCodeLifetime), canonical);
+        audit.Record(canonical, AuditEvent.CodeRequested, RecoveryMethod.BackupAddress, AuditOutcome.Success);
+    }
+
+    /// <summary>Method 2: a request to the desk. A ticket is opened for any identifier: the desk sees whether it matches an account.</summary>
+    public async Task OpenTicketAsync(string identifier, string howToReach, string? message, IPAddress? address, CancellationToken cancellationToken)
+    {
+        throttle.Record(RecoveryStep.AssistanceRequest, identifier, address);
+        tickets.Open(identifier, howToReach, message);
+        await RecordIfAccountAsync(identifier, AuditEvent.TicketOpened, RecoveryMethod.Assistance, AuditOutcome.Success, cancellationToken);
+    }
+
+    /// <summary>
+    /// The code page: a right code is consumed and exchanged for a reset grant (token for the browser);
+    /// anything else counts a try. The page shows one message for wrong, expired and spent codes.
+    /// </summary>
+    public async Task<CodeOutcome> CheckCodeAsync(string identifier, string? typed, IPAddress? address, CancellationToken cancellationToken)
+    {
+        var canonical = await directory.CanonicalIdentifierAsync(identifier, cancellationToken) ?? identifier;
+        var check = codes.Check(canonical, CodePurpose.PasswordReset, typed ?? "");
+        if (!check.IsValid)
+        {
+            throttle.Record(RecoveryStep.WrongCode, null, address);
+            if (check.Status != CodeCheckStatus.Invalid || await directory.ExistsAsync(canonical, cancellationToken))
+            {
+                audit.Record(canonical, AuditEvent.CodeChecked, null, AuditOutcome.Failure, detail: check.Status.ToString());
+            }
+            return new CodeOutcome(check.Status, null);
+        }
+        audit.Record(canonical, AuditEvent.CodeChecked, check.Method, AuditOutcome.Success);
+        return new CodeOutcome(CodeCheckStatus.Valid, grants.Create(canonical, check.Method!.Value, _options.ResetGrantLifetime));
+    }
+
+    /// <summary>Whether the browser's grant still allows choosing a new password.</summary>
+    public bool HasGrant(string identifier, string? grantToken) => grants.Find(grantToken, identifier) is not null;
+
+    /// <summary>
+    /// Sets the new password with a grant: policy first, then the directory, then every session of the account is
+    /// ended, the codes killed, and the account and backup addresses told.
+    /// </summary>
+    public async Task<ResetOutcome> ResetPasswordAsync(string identifier, string? grantToken, string? newPassword, CancellationToken cancellationToken)
+    {
+        var grant = grants.Find(grantToken, identifier);
+        if (grant is null)
+        {
+            return ResetOutcome.NoGrant;
+        }
+        if (policy.Check(newPassword, identifier) is { } problem)
+        {
+            return new ResetOutcome(ResetStatus.Refused, problem);
+        }
+        if (!grants.Consume(grant))
+        {
+            return ResetOutcome.NoGrant;
+        }
+        var method = grant.Method;
+        if (!await directory.SetPasswordAsync(identifier, newPassword!, cancellationToken))
+        {
+            return ResetOutcome.NoGrant;
+        }
+        await AfterPasswordChangeAsync(identifier, method, keepSessionId: null, cancellationToken);
+        return ResetOutcome.Changed;
+    }
+
+    /// <summary>What follows any password change (also « Changer le mot de passe » when signed in).</summary>
+    public async Task AfterPasswordChangeAsync(string identifier, RecoveryMethod method, string? keepSessionId, CancellationToken cancellationToken)
+    {
+        codes.KillAll(identifier, CodePurpose.PasswordReset);
+        grants.RemoveAll(identifier);
+        await sessions.EndAllForAsync(identifier, keepSessionId);
+        audit.Record(identifier, AuditEvent.PasswordChanged, method, AuditOutcome.Success);
+        var when = time.GetUtcNow().ToString("dd/MM/yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var methodText = new MailText("Method_" + method);
+        if (await directory.AccountAddressAsync(identifier, cancellationToken) is { } account)
+        {
+            mailer.Send(account, "PasswordChanged", identifier, when, methodText);
+        }
+        if (enrolments.Find(identifier)?.BackupAddress is { } backup)
+        {
+            mailer.Send(backup, "PasswordChanged", identifier, when, methodText);
+        }
+    }
+
+    /// <summary>« jean.dupont@laposte.net » → « j•••@laposte.net ».</summary>
+    public static string Mask(string address)
+    {
+        var at = address.LastIndexOf('@');
+        return at <= 0 ? "•••" : address[0] + "•••" + address[at..];
+    }
+
+    private string DecoyMask(string identifier)
+    {
+        var owner = Mail.Owner.Of(identifier);
+        var pick = secret.Mac(Encoding.UTF8.GetBytes("decoy-mask"), Encoding.UTF8.GetBytes(owner));
+        var first = owner.FirstOrDefault(char.IsLetter);
+        return (first == default ? 'a' : first) + "•••@" + DecoyDomains[pick[0] % DecoyDomains.Length];
+    }
+
+    private async Task RecordIfAccountAsync(string identifier, AuditEvent what, RecoveryMethod method, AuditOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (await directory.CanonicalIdentifierAsync(identifier, cancellationToken) is { } canonical)
+        {
+            audit.Record(canonical, what, method, outcome);
+        }
+    }
+
+    private static int Minutes(TimeSpan lifetime) => (int)Math.Round(lifetime.TotalMinutes);
+}
+
+public sealed record CodeOutcome(CodeCheckStatus Status, string? GrantToken);
+
+public enum ResetStatus
+{
+    Changed,
+    Refused,
+
+    /// <summary>No valid grant (expired, used in another tab): the person starts again from the code.</summary>
+    NoGrant,
+}
+
+public sealed record ResetOutcome(ResetStatus Status, PasswordProblem? Problem = null)
+{
+    public static ResetOutcome Changed { get; } = new(ResetStatus.Changed);
+    public static ResetOutcome NoGrant { get; } = new(ResetStatus.NoGrant);
+}

@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Text;
+using LiteDB;
+using WebmailLite.Mail;
+using WebmailLite.Storage;
+
+namespace WebmailLite.Recovery;
+
+/// <summary>
+/// What a right code buys: a short-lived, single-use permission to set a new password, held by the browser as a
+/// random token (only its HMAC is stored) so that the code itself is consumed at once.
+/// </summary>
+public sealed class ResetGrantStore
+{
+    private readonly ILiteCollection<ResetGrant> _grants;
+    private readonly RecoverySecret _secret;
+    private readonly TimeProvider _time;
+
+    public ResetGrantStore(AppDatabase database, RecoverySecret secret, TimeProvider time)
+    {
+        _secret = secret;
+        _time = time;
+        _grants = database.Collection<ResetGrant>("recovery_grants");
+        _grants.EnsureIndex(g => g.Owner);
+    }
+
+    public string Create(string identifier, RecoveryMethod method, TimeSpan lifetime)
+    {
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var owner = Owner.Of(identifier);
+        _grants.DeleteMany(g => g.Owner == owner);
+        _grants.Insert(new ResetGrant
+        {
+            Id = Key(token),
+            Owner = owner,
+            Method = method,
+            ExpiresAt = _time.GetUtcNow().UtcDateTime + lifetime,
+        });
+        return token;
+    }
+
+    /// <summary>The grant for this token and identifier, if still valid (not consumed).</summary>
+    public ResetGrant? Find(string? token, string identifier)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+        var grant = _grants.FindById(Key(token));
+        return grant is not null && grant.Owner == Owner.Of(identifier) && grant.ExpiresAt > _time.GetUtcNow().UtcDateTime
+            ? grant
+            : null;
+    }
+
+    /// <summary>Single use: true only for the one caller that removed it (two tabs cannot both use it).</summary>
+    public bool Consume(ResetGrant grant) => _grants.Delete(grant.Id);
+
+    public void RemoveAll(string identifier)
+    {
+        var owner = Owner.Of(identifier);
+        _grants.DeleteMany(g => g.Owner == owner);
+    }
+
+    private string Key(string token) => Convert.ToHexString(_secret.Mac(Encoding.UTF8.GetBytes("grant"), Encoding.UTF8.GetBytes(token)));
+
+    public sealed class ResetGrant
+    {
+        [BsonId]
+        public string Id { get; set; } = "";
+        public string Owner { get; set; } = "";
+        public RecoveryMethod Method { get; set; }
+        public DateTime ExpiresAt { get; set; }
+    }
+}
