@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WebmailLite.Infrastructure;
+using WebmailLite.Recovery;
+
+namespace WebmailLite.Pages.Assistance;
+
+/// <summary>The assistance desk's list of requests. Only agents (<c>Recovery:AssistanceAgents</c>) see it; others get 404.</summary>
+public sealed class IndexModel(AssistanceDesk desk) : PageModel
+{
+    /// <summary>« closes »: the closed requests instead of the open ones.</summary>
+    [BindProperty(SupportsGet = true, Name = "etat")]
+    public string? State { get; set; }
+
+    public bool ShowClosed => State == "closes";
+
+    public IReadOnlyList<AssistanceTicketStore.AssistanceTicket> Tickets { get; private set; } = [];
+
+    public IActionResult OnGet()
+    {
+        if (SessionCookie.Current(HttpContext) is not { } session || !desk.IsAgent(session.Identifier))
+        {
+            return NotFound();
+        }
+        Tickets = desk.List(open: !ShowClosed);
+        return Page();
+    }
+}
