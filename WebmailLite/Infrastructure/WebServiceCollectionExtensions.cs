@@ -18,6 +18,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<WebmailLite.Pages.Mail.ComposeRescue>();
         services.AddHostedService<MailSessionSweeper>();
         services.AddSingleton<UiFormat>();
+        services.AddSingleton<Pages.Recovery.RecoveryJourney>();
         services.AddMailManagement();
         services.AddUiLocalization();
         // French text as UTF-8, not « &#xE9; » for every accent: fewer bytes and readable source. Razor still
@@ -31,6 +32,8 @@ public static class WebServiceCollectionExtensions
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Mail");
+            // Signed in, and then only agents (checked by the pages, which answer 404 to anyone else).
+            options.Conventions.AuthorizeFolder("/Assistance");
         });
         services.AddAntiforgery(options =>
         {
