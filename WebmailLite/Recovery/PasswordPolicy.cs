@@ -38,7 +38,9 @@ public sealed class PasswordPolicy
             return PasswordProblem.TooLong;
         }
         var folded = Fold(password);
-        if (Common.Value.Contains(folded))
+        // « azertyuiop123 » or « motdepasse2026! » is the common one with a suffix everybody adds.
+        var withoutSuffix = folded.TrimEnd("0123456789!?.,;:-_*#@$%&+=/".ToCharArray());
+        if (Common.Value.Contains(folded) || (withoutSuffix.Length >= 6 && Common.Value.Contains(withoutSuffix)))
         {
             return PasswordProblem.Common;
         }
