@@ -43,7 +43,8 @@ public sealed class PasswdFileDovecotTests(ITestOutputHelper output)
     {
         var server = MailServer.Instance;
         var accounts = await server.CreateAccountsAsync("anne", "bruno");
-        var directory = Directory();
+        // The least cost allowed: this test is about the file under concurrent writers, not the hash's strength.
+        var directory = Directory(cost: AccountsOptionsValidator.MinPasswordHashCost);
 
         var changes = accounts.Select(a => directory.SetPasswordAsync(a.Identifier, "nouveau-" + a.Identifier, CancellationToken.None)).ToList();
         var created = server.CreateAccountAsync("claire");
@@ -71,7 +72,10 @@ public sealed class PasswdFileDovecotTests(ITestOutputHelper output)
         Assert.False(await Directory().SetPasswordAsync("personne-inconnue", "mot de passe", CancellationToken.None));
     }
 
-    /// <summary>What each bcrypt cost adds to an IMAP sign-in on this machine (shown in the test output).</summary>
+    /// <summary>
+    /// What each bcrypt cost adds to an IMAP sign-in on this machine (shown in the test output). The bound is loose
+    /// (a busy CI machine must not fail it); it catches a cost set far too high.
+    /// </summary>
     [Fact]
     public async Task SignInTime_PerBcryptCost_StaysReasonableAtTheDefault()
     {
@@ -102,7 +106,7 @@ public sealed class PasswdFileDovecotTests(ITestOutputHelper output)
             results[cost] = await MedianSignInAsync(renewed, $"{{BLF-CRYPT}} cost {cost}");
         }
 
-        Assert.True(results[AccountsOptions.DefaultPasswordHashCost] < TimeSpan.FromSeconds(1.5),
+        Assert.True(results[AccountsOptions.DefaultPasswordHashCost] < TimeSpan.FromSeconds(3),
             $"A sign-in at the default cost takes {results[AccountsOptions.DefaultPasswordHashCost].TotalMilliseconds:F0} ms.");
     }
 }
