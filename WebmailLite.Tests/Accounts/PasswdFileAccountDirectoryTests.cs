@@ -134,6 +134,35 @@ public sealed class PasswdFileAccountDirectoryTests : IDisposable
     }
 
     [Fact]
+    public async Task SetPasswordAsync_KeepsTheFilesOwner()
+    {
+        // Changing an owner needs root (the rig and CI run as root); elsewhere there is nothing to check.
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
+        {
+            return;
+        }
+        Run("chown", "65534:65534", _passwd);
+
+        await NewDirectory().SetPasswordAsync("jbernard", "mot de passe", CancellationToken.None);
+
+        Assert.Equal("65534:65534", Run("stat", "-c", "%u:%g", _passwd).Trim());
+    }
+
+    private static string Run(string program, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(program) { RedirectStandardOutput = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        return text;
+    }
+
+    [Fact]
     public async Task SetPasswordAsync_72Bytes_IsAccepted_73Refused()
     {
         var directory = NewDirectory();
