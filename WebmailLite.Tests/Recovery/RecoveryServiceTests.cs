@@ -272,6 +272,19 @@ public sealed partial class RecoveryServiceTests : IAsyncLifetime
         Assert.Equal(1, _rig.Directory["cmartin"].PasswordChanges);
     }
 
+    [Fact]
+    public async Task ResetPassword_TwoTabsAtOnce_OnlyOneChangesThePassword()
+    {
+        var grant = await GrantForAsync("cmartin", "camille.martin@laposte.net");
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Task.Run(() => _rig.Service.ResetPasswordAsync("cmartin", grant, "la mer est calme onglet " + i, None))));
+
+        Assert.Single(outcomes, o => o.Status == ResetStatus.Changed);
+        Assert.Equal(7, outcomes.Count(o => o.Status == ResetStatus.NoGrant));
+        Assert.Equal(1, _rig.Directory["cmartin"].PasswordChanges);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
