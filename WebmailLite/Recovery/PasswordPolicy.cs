@@ -24,7 +24,7 @@ public sealed class PasswordPolicy
 
     public PasswordProblem? Check(string? password, string identifier)
     {
-        if (string.IsNullOrEmpty(password))
+        if (string.IsNullOrWhiteSpace(password))
         {
             return PasswordProblem.Missing;
         }
@@ -40,7 +40,9 @@ public sealed class PasswordPolicy
         var folded = Fold(password);
         // « azertyuiop123 » or « motdepasse2026! » is the common one with a suffix everybody adds.
         var withoutSuffix = folded.TrimEnd("0123456789!?.,;:-_*#@$%&+=/".ToCharArray());
-        if (Common.Value.Contains(folded) || (withoutSuffix.Length >= 6 && Common.Value.Contains(withoutSuffix)))
+        // « aaaaaaaaaaaa » or « 121212121212 »: long, but guessed at once.
+        var tooRepetitive = folded.Distinct().Count() < 4;
+        if (tooRepetitive || Common.Value.Contains(folded) || (withoutSuffix.Length >= 6 && Common.Value.Contains(withoutSuffix)))
         {
             return PasswordProblem.Common;
         }

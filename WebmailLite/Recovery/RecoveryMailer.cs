@@ -30,8 +30,14 @@ public sealed class RecoveryMailer(ISystemMail systemMail, ILogger<RecoveryMaile
     /// </summary>
     public void Send(string to, string name, params object[] args)
     {
+        if (!MailboxAddress.TryParse(to, out var recipient))
+        {
+            // A malformed address in the contacts file: the page must read the same as for anyone, so no exception.
+            logger.LogWarning("A recovery mail was not sent: the recipient address is malformed");
+            return;
+        }
         var message = new MimeMessage();
-        message.To.Add(MailboxAddress.Parse(to));
+        message.To.Add(recipient);
         message.Subject = Text(French, name + "_Subject", args);
         message.Body = new TextPart("plain")
         {

@@ -160,11 +160,13 @@ public sealed class RecoveryService(
             return ResetOutcome.NoGrant;
         }
         var method = grant.Method;
-        if (!await directory.SetPasswordAsync(identifier, newPassword!, cancellationToken))
+        // Mails and the audit name the account as the directory spells it, not as it was typed.
+        var canonical = await directory.CanonicalIdentifierAsync(identifier, cancellationToken) ?? identifier;
+        if (!await directory.SetPasswordAsync(canonical, newPassword!, cancellationToken))
         {
             return ResetOutcome.NoGrant;
         }
-        await AfterPasswordChangeAsync(identifier, method, keepSessionId: null, cancellationToken);
+        await AfterPasswordChangeAsync(canonical, method, keepSessionId: null, cancellationToken);
         return ResetOutcome.Changed;
     }
 
@@ -187,19 +189,36 @@ public sealed class RecoveryService(
         }
     }
 
-    /// <summary>« jean.dupont@laposte.net » → « j•••@laposte.net ».</summary>
+    /// <summary>
+    /// « Jean.Dupont@laposte.net » → « j•••@laposte.net ». A domain outside the common ones is masked too
+    /// (« j•••@•••.fr »): shown whole, a rare domain would stand out from the decoys and betray the account.
+    /// </summary>
     public static string Mask(string address)
     {
         var at = address.LastIndexOf('@');
-        return at <= 0 ? "•••" : address[0] + "•••" + address[at..];
+        if (at <= 0)
+        {
+            return "•••";
+        }
+        var first = char.ToLowerInvariant(address[0]);
+        var domain = address[(at + 1)..].ToLowerInvariant();
+        if (DecoyDomains.Contains(domain))
+        {
+            return first + "•••@" + domain;
+        }
+        var dot = domain.LastIndexOf('.');
+        return first + "•••@•••" + (dot < 0 ? "" : domain[dot..]);
     }
 
+    /// <summary>Same shapes as <see cref="Mask"/>: a common domain, or a masked one, chosen by a keyed hash (stable per identifier).</summary>
     private string DecoyMask(string identifier)
     {
         var owner = Mail.Owner.Of(identifier);
         var pick = secret.Mac(Encoding.UTF8.GetBytes("decoy-mask"), Encoding.UTF8.GetBytes(owner));
-        var first = owner.FirstOrDefault(char.IsLetter);
-        return (first == default ? 'a' : first) + "•••@" + DecoyDomains[pick[0] % DecoyDomains.Length];
+        var first = owner.FirstOrDefault(char.IsAsciiLetterLower);
+        var letter = first == default ? (char)('a' + pick[1] % 26) : first;
+        string[] shapes = [.. DecoyDomains, "•••.fr", "•••.fr", "•••.com"];
+        return letter + "•••@" + shapes[pick[0] % shapes.Length];
     }
 
     private async Task RecordIfAccountAsync(string identifier, AuditEvent what, RecoveryMethod method, AuditOutcome outcome, CancellationToken cancellationToken)
