@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks (not tests): server time of the inbox page with 100 and 10,000 messages in the loopback Dovecot.
+# Benchmarks (not tests): server time of the inbox page with 100 and 10,000 messages in the loopback Dovecot,
+# and of the recovery steps for a known and an unknown identifier (`scripts/bench.sh recovery`: those only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/mail-servers.sh start

@@ -8,6 +8,12 @@ using WebmailLite.Tests.Infrastructure;
 const int Warmup = 20;
 const int Runs = 200;
 
+if (args.Contains("recovery"))
+{
+    await RecoveryTiming.RunAsync();
+    return;
+}
+
 var server = MailServer.Instance;
 using var factory = new WebmailFactory(WebmailFactory.DovecotSettings(new() { ["Logging:LogLevel:Default"] = "Warning" }));
 Console.WriteLine("| messages in INBOX | page | median ms | p95 ms | max ms | HTML bytes |");
@@ -39,6 +45,8 @@ foreach (var size in new[] { 100, 10_000 })
             $"| {size:N0} | {label} | {times[Runs / 2]:F1} | {times[(int)(Runs * 0.95)]:F1} | {times[^1]:F1} | {bytes:N0} |"));
     }
 }
+
+await RecoveryTiming.RunAsync();
 
 static MimeMessage Message(TestAccount account, int i)
 {
