@@ -49,6 +49,7 @@ public sealed class RecoveryService(
         if (contact is null)
         {
             await RecordIfAccountAsync(identifier, AuditEvent.CodeRequested, RecoveryMethod.ContactMail, AuditOutcome.NothingToDo, cancellationToken);
+            DecoyStoreWork(identifier);
             return DecoyMask(identifier);
         }
         var canonical = await directory.CanonicalIdentifierAsync(identifier, cancellationToken) ?? identifier;
@@ -101,6 +102,7 @@ public sealed class RecoveryService(
         }
         if (canonical is null || enrolment?.BackupAddress is not { } backup)
         {
+            DecoyStoreWork(identifier);
             return;
         }
         var code = codes.Issue(canonical, CodePurpose.PasswordReset, RecoveryMethod.BackupAddress, _options.MailCodeLifetime);
@@ -219,6 +221,17 @@ public sealed class RecoveryService(
         var letter = first == default ? (char)('a' + pick[1] % 26) : first;
         string[] shapes = [.. DecoyDomains, "•••.fr", "•••.fr", "•••.com"];
         return letter + "•••@" + shapes[pick[0] % shapes.Length];
+    }
+
+    /// <summary>
+    /// The database writes a real code costs (kill the previous one, store the new one, then one more write for the
+    /// audit), done under a key no identifier can have: the answer for nobody must take as long as for somebody.
+    /// </summary>
+    private void DecoyStoreWork(string identifier)
+    {
+        var decoy = "decoy:" + Convert.ToHexString(secret.Mac(Encoding.UTF8.GetBytes("decoy-owner"), Encoding.UTF8.GetBytes(Mail.Owner.Of(identifier))));
+        codes.Issue(decoy, CodePurpose.PasswordReset, RecoveryMethod.ContactMail, _options.MailCodeLifetime);
+        codes.KillAll(decoy, CodePurpose.PasswordReset);
     }
 
     private async Task RecordIfAccountAsync(string identifier, AuditEvent what, RecoveryMethod method, AuditOutcome outcome, CancellationToken cancellationToken)
