@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
 using WebmailLite.Mail.Sessions;
 using WebmailLite.Pages.Mail;
+using WebmailLite.Pages.Settings;
 
 namespace WebmailLite.Infrastructure;
 
@@ -19,6 +20,7 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService<MailSessionSweeper>();
         services.AddSingleton<UiFormat>();
         services.AddMailManagement();
+        services.AddAccountSecurity();
         services.AddUiLocalization();
         // French text as UTF-8, not « &#xE9; » for every accent: fewer bytes and readable source. Razor still
         // encodes what HTML needs (<, >, &, quotes).
