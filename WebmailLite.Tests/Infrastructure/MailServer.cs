@@ -9,6 +9,7 @@ using MailKit.Net.Imap;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
+using WebmailLite.Accounts;
 
 namespace WebmailLite.Tests.Infrastructure;
 
@@ -39,16 +40,16 @@ public sealed class MailServer
     private static readonly TimeSpan LoginPollTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan ScriptTimeout = TimeSpan.FromSeconds(90);
 
-    // Serialises passwd-file rewrites within this process; users.lock covers other processes.
-    private static readonly SemaphoreSlim PasswdLock = new(1, 1);
-
     private static readonly Lazy<MailServer> LazyInstance = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly string scriptPath;
+    private readonly Lazy<Task<TestAccount>> systemAccount;
 
     private MailServer(string scriptPath, IReadOnlyDictionary<string, string> env)
     {
         this.scriptPath = scriptPath;
+        // Task.Run: created outside any caller's synchronization context, so a caller blocking on it cannot deadlock.
+        systemAccount = new(() => Task.Run(() => CreateAccountAsync("ne-pas-repondre")), LazyThreadSafetyMode.ExecutionAndPublication);
         MailDirectory = Require(env, "WEBMAILLITE_MAIL_DIR");
         ImapPort = int.Parse(Require(env, "WEBMAILLITE_IMAP_PORT"), CultureInfo.InvariantCulture);
         SmtpPort = int.Parse(Require(env, "WEBMAILLITE_SMTP_PORT"), CultureInfo.InvariantCulture);
@@ -71,6 +72,12 @@ public sealed class MailServer
     public string PasswdFile { get; }
 
     public string MailDirectory { get; }
+
+    /// <summary>
+    /// The SMTP account the app sends system mail with (<c>Accounts:SystemAccount</c>), « ne-pas-repondre-xxxxxx »,
+    /// created once per test run. Its mailbox is real too: tests may read what bounced back to it.
+    /// </summary>
+    public Task<TestAccount> SystemAccountAsync() => systemAccount.Value;
 
     /// <summary>Creates a fresh mailbox named <paramref name="prefix"/>-xxxxxx and waits until it can log in.</summary>
     public async Task<TestAccount> CreateAccountAsync(string prefix, string? password = null)
@@ -436,60 +443,15 @@ public sealed class MailServer
         return new TestAccount(identifier, password ?? NewPassword(), $"{identifier}@{Domain}");
     }
 
+    /// <summary>
+    /// Adds or replaces the accounts' lines through the app's own <see cref="PasswdFileWriter"/>: the same locks
+    /// (in process and <c>users.lock</c> across processes), the same atomic rename and the same mtime rule as
+    /// the app's password changes, so a test creating accounts while the app changes a password loses neither.
+    /// </summary>
     private async Task WritePasswordsAsync(IReadOnlyCollection<TestAccount> accounts)
     {
         var entries = accounts.ToDictionary(a => a.Identifier, a => $"{a.Identifier}:{HashPassword(a.Password)}::::::", StringComparer.Ordinal);
-        await PasswdLock.WaitAsync();
-        try
-        {
-            using var crossProcessLock = await AcquireFileLockAsync(PasswdFile + ".lock");
-            var lines = File.Exists(PasswdFile)
-                ? File.ReadAllLines(PasswdFile).Where(l => l.Length > 0 && !entries.ContainsKey(l[..Math.Max(0, l.IndexOf(':'))])).ToList()
-                : [];
-            lines.AddRange(entries.Values);
-
-            // Dovecot checks the file at most once a second and re-reads it only when its
-            // whole-second mtime or its size changed: two same-size writes in one second would
-            // lose the second. So the new file's mtime is always strictly newer than the old one.
-            var previous = File.Exists(PasswdFile) ? File.GetLastWriteTimeUtc(PasswdFile) : DateTime.MinValue;
-            var now = DateTime.UtcNow;
-            var nowSeconds = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
-            var previousSeconds = previous == DateTime.MinValue ? previous : previous.AddTicks(-(previous.Ticks % TimeSpan.TicksPerSecond));
-            var mtime = nowSeconds > previousSeconds ? nowSeconds : previousSeconds.AddSeconds(1);
-
-            // Temp file + rename: Dovecot never reads a half-written file.
-            var temp = $"{PasswdFile}.{Environment.ProcessId}.{RandomNumberGenerator.GetHexString(8)}.tmp";
-            await File.WriteAllLinesAsync(temp, lines);
-            // Dovecot's auth process (user dovecot) reads it; it holds only test hashes.
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-            }
-
-            File.SetLastWriteTimeUtc(temp, mtime);
-            File.Move(temp, PasswdFile, overwrite: true);
-        }
-        finally
-        {
-            PasswdLock.Release();
-        }
-    }
-
-    private static async Task<FileStream> AcquireFileLockAsync(string path)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                // FileShare.None takes an exclusive advisory lock on Unix.
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (deadline.Elapsed < TimeSpan.FromSeconds(30))
-            {
-                await Task.Delay(20);
-            }
-        }
+        await PasswdFileWriter.UpdateAsync(PasswdFile, content => (PasswdFileContent.Upsert(content, entries), true), CancellationToken.None);
     }
 
     private async Task WaitUntilLoginWorksAsync(TestAccount account)

@@ -43,10 +43,15 @@ public class WebmailFactory : WebApplicationFactory<Program>
 
     public string StorageFolder { get; }
 
-    /// <summary>Settings for a factory that talks to the test Dovecot and Postfix.</summary>
+    /// <summary>
+    /// Settings for a factory that talks to the test Dovecot and Postfix, with the account directory on the rig's
+    /// passwd-file and system mail sent with the rig's system account (<see cref="MailServer.SystemAccountAsync"/>,
+    /// created on first use, once per run) from « Messagerie académique &lt;its address&gt; ».
+    /// </summary>
     public static Dictionary<string, string?> DovecotSettings(Dictionary<string, string?>? more = null)
     {
         var server = MailServer.Instance;
+        var system = server.SystemAccountAsync().GetAwaiter().GetResult();
         var settings = new Dictionary<string, string?>
         {
             ["Mail:Imap:Host"] = server.ImapHost,
@@ -58,6 +63,10 @@ public class WebmailFactory : WebApplicationFactory<Program>
             ["Mail:Timeout"] = "00:00:05",
             // Test accounts' addresses are identifier@domain, as in an académie.
             ["Mail:AddressDomain"] = server.Domain,
+            ["Accounts:PasswdFile"] = server.PasswdFile,
+            ["Accounts:SystemAccount:Identifier"] = system.Identifier,
+            ["Accounts:SystemAccount:Password"] = system.Password,
+            ["Accounts:SystemSender"] = $"Messagerie académique <{system.Address}>",
         };
         foreach (var (key, value) in more ?? [])
         {

@@ -15,24 +15,7 @@ public sealed partial class PracticeMailbox : IMailSending, IMailboxAppend
     public Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        // What the recipients get: the message without its Bcc header, as an SMTP server would deliver it.
-        var format = FormatOptions.Default.Clone();
-        format.NewLineFormat = NewLineFormat.Dos;
-        format.HiddenHeaders.Add(HeaderId.Bcc);
-        using var buffer = new MemoryStream();
-        message.WriteTo(format, buffer);
-        var delivered = buffer.ToArray();
-
-        var recipients = message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes)
-            .Select(m => m.Address)
-            .Distinct(StringComparer.OrdinalIgnoreCase);
-        foreach (var address in recipients)
-        {
-            if (store.FindAccountByAddress(address) is { } account)
-            {
-                store.AddRawMessage(account.Identifier, "INBOX", delivered, seen: false);
-            }
-        }
+        store.Deliver(message);
         return Task.CompletedTask;
     }
 

@@ -21,7 +21,8 @@ public static class PracticeSeed
     public const string CouncilsFolder = "Conseils de classe";
     public const string TripsFolder = "Sorties scolaires";
 
-    private const string Domain = "ac-entrainement.fr";
+    /// <summary>The practice accounts' domain; system mail in practice mode comes from « ne-pas-repondre@ » it.</summary>
+    public const string Domain = "ac-entrainement.fr";
 
     /// <summary>Seeds only a store without any account, so restarts and a second call never duplicate anything.</summary>
     /// <returns><c>true</c> when it seeded.</returns>

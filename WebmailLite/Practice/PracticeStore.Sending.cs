@@ -1,3 +1,4 @@
+using MimeKit;
 using WebmailLite.Mail;
 
 namespace WebmailLite.Practice;
@@ -12,6 +13,35 @@ public sealed partial class PracticeStore
         var account = _accounts.Find(a => a.Address == wanted)
             .FirstOrDefault(a => string.Equals(a.Address, wanted, StringComparison.OrdinalIgnoreCase));
         return account is null ? null : new PracticeAccount(account.Id, account.DisplayName, account.Address);
+    }
+
+    /// <summary>
+    /// Delivers as a server would: into the inbox of each practice account among the recipients (To, Cc, Bcc), the
+    /// message without its Bcc header. Any other address gets nothing: nothing ever leaves the app.
+    /// </summary>
+    /// <returns>How many practice accounts received it.</returns>
+    public int Deliver(MimeMessage message)
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        format.HiddenHeaders.Add(HeaderId.Bcc);
+        using var buffer = new MemoryStream();
+        message.WriteTo(format, buffer);
+        var delivered = buffer.ToArray();
+
+        var recipients = message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes)
+            .Select(m => m.Address)
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+        var count = 0;
+        foreach (var address in recipients)
+        {
+            if (FindAccountByAddress(address) is { } account)
+            {
+                AddRawMessage(account.Identifier, "INBOX", delivered, seen: false);
+                count++;
+            }
+        }
+        return count;
     }
 
     /// <summary>The full name of the account's folder with this special use, or <c>null</c>.</summary>
