@@ -3,6 +3,7 @@ using WebmailLite.Infrastructure;
 using WebmailLite.Mail;
 using WebmailLite.Mail.Compose;
 using WebmailLite.Practice;
+using WebmailLite.Recovery;
 using WebmailLite.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ if (builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>()?.Us
     builder.Services.AddPractice();
 }
 builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddRecovery(builder.Configuration);
 builder.Services.AddWebmailWeb(builder.Configuration);
 
 var app = builder.Build();
