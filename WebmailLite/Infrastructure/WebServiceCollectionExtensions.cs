@@ -33,6 +33,7 @@ public static class WebServiceCollectionExtensions
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Mail");
+            options.Conventions.AuthorizeFolder("/Settings");
         });
         services.AddAntiforgery(options =>
         {
