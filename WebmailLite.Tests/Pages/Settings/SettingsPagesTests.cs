@@ -46,6 +46,24 @@ public sealed class SettingsPagesTests
         Assert.StartsWith("/?retour=", response.Headers.Location!.OriginalString);
     }
 
+    /// <summary>Under 10 KB even uncompressed (what goes on the wire is compressed on top: less still).</summary>
+    [Theory]
+    [InlineData("/parametres/securite")]
+    [InlineData("/parametres/securite/adresse-de-secours")]
+    [InlineData("/parametres/securite/adresse-de-secours/code")]
+    [InlineData("/parametres/securite/adresse-de-secours/retirer")]
+    [InlineData("/parametres/securite/questions")]
+    [InlineData("/parametres/securite/mot-de-passe")]
+    public async Task SettingsPage_IsUnder10KilobytesUncompressed(string url)
+    {
+        using var factory = SettingsFactory.Capturing();
+        var client = await factory.CamilleAsync();
+
+        var bytes = await client.GetByteArrayAsync(url);
+
+        Assert.True(bytes.Length < 10_000, $"{url}: {bytes.Length} bytes");
+    }
+
     [Fact]
     public async Task SecurityPage_NothingRegistered_SaysSoAndWhyEachMatters()
     {
