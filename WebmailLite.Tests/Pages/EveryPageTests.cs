@@ -28,6 +28,12 @@ public sealed class EveryPageTests : IClassFixture<EveryPageTests.Fixture>
         { "/courrier?dossier=inconnu", true },
         { "/courrier/message?dossier=INBOX&uid=1", true },
         { "/courrier/message?dossier=INBOX&uid=424242", true },
+        { "/parametres/securite", true },
+        { "/parametres/securite/adresse-de-secours", true },
+        { "/parametres/securite/adresse-de-secours/code", true },
+        { "/parametres/securite/adresse-de-secours/retirer", true },
+        { "/parametres/securite/questions", true },
+        { "/parametres/securite/mot-de-passe", true },
     };
 
     [Theory]

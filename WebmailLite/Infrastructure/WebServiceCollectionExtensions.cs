@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
 using WebmailLite.Mail.Sessions;
 using WebmailLite.Pages.Mail;
+using WebmailLite.Pages.Settings;
 
 namespace WebmailLite.Infrastructure;
 
@@ -20,6 +21,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<UiFormat>();
         services.AddSingleton<Pages.Recovery.RecoveryJourney>();
         services.AddMailManagement();
+        services.AddAccountSecurity();
         services.AddUiLocalization();
         // French text as UTF-8, not « &#xE9; » for every accent: fewer bytes and readable source. Razor still
         // encodes what HTML needs (<, >, &, quotes).
@@ -32,6 +34,7 @@ public static class WebServiceCollectionExtensions
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Mail");
+            options.Conventions.AuthorizeFolder("/Settings");
             // Signed in, and then only agents (checked by the pages, which answer 404 to anyone else).
             options.Conventions.AuthorizeFolder("/Assistance");
         });

@@ -102,6 +102,17 @@ public sealed class RecoveryCodeStore
         return _codes.Exists(c => c.Owner == owner && c.Purpose == purpose && c.ExpiresAt > now);
     }
 
+    /// <summary>
+    /// The address a live <see cref="CodePurpose.ConfirmBackupAddress"/> code was sent to (the code page shows it back
+    /// to the signed-in person), or <c>null</c> when no live code exists.
+    /// </summary>
+    public string? LiveTarget(string identifier, CodePurpose purpose)
+    {
+        var owner = Owner.Of(identifier);
+        var now = _time.GetUtcNow().UtcDateTime;
+        return _codes.FindOne(c => c.Owner == owner && c.Purpose == purpose && c.ExpiresAt > now)?.Target;
+    }
+
     /// <summary>Removes every code of an identifier (after a password change, a code has nothing left to open).</summary>
     public void KillAll(string identifier, CodePurpose purpose)
     {

@@ -1,0 +1,219 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MimeKit;
+using WebmailLite.Practice;
+using WebmailLite.Recovery;
+using static Microsoft.Playwright.Assertions;
+
+namespace WebmailLite.Tests.Browser;
+
+/// <summary>The practice app for « Sécurité du compte », with limits high enough for every state to ask for codes.</summary>
+public sealed class SettingsLiveServer : IDisposable
+{
+    public LiveServer Server { get; } = LiveServer.Practice(new()
+    {
+        ["Recovery:MaxRequestsPerIdentifier"] = "1000",
+        ["Recovery:MaxRequestsPerAddress"] = "1000",
+        ["Recovery:MaxFailuresPerAddress"] = "1000",
+        ["Recovery:AnswerHashIterations"] = "100000",
+    });
+
+    public void Dispose() => Server.Dispose();
+}
+
+/// <summary>
+/// axe-core (WCAG 2.0–2.2 A/AA) at 1280 and 320 px on every page and error state of « Sécurité du compte », every one
+/// reached in Chromium with JavaScript off through the real forms (axe then runs on that exact HTML, see Axe).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SettingsAccessibilityTests(BrowserFixture browser, SettingsLiveServer fixture) : IClassFixture<SettingsLiveServer>
+{
+    public const string Security = "sécurité du compte, rien d'enregistré";
+    public const string SecurityDone = "sécurité du compte, adresse confirmée (bandeau)";
+    public const string Backup = "adresse de secours";
+    public const string BackupError = "adresse de secours, adresse refusée";
+    public const string Code = "code de confirmation";
+    public const string CodeError = "code de confirmation, code faux";
+    public const string Remove = "retirer l'adresse de secours : confirmation";
+    public const string Questions = "questions personnelles";
+    public const string QuestionsError = "questions personnelles, erreurs";
+    public const string Password = "changer le mot de passe";
+    public const string PasswordError = "changer le mot de passe, trop court";
+    public const string PasswordShown = "changer le mot de passe, affiché";
+    public const string PasswordChanged = "connexion après changement du mot de passe";
+
+    private static readonly string[] AllStates =
+        [Security, SecurityDone, Backup, BackupError, Code, CodeError, Remove, Questions, QuestionsError, Password, PasswordError, PasswordShown, PasswordChanged];
+
+    private LiveServer Server => fixture.Server;
+
+    public static TheoryData<string, int> StatesAndWidths()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var width in new[] { 1280, 320 })
+        {
+            foreach (var state in AllStates)
+            {
+                data.Add(state, width);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(StatesAndWidths))]
+    public async Task Page_WithoutJavaScript_HasNoWcagViolations_AndNoSidewaysScrolling(string state, int width)
+    {
+        var (context, page) = await browser.NewPageAsync(Server, width, javaScript: false);
+        await using var _ = context;
+
+        await GoToStateAsync(state, page);
+        var html = await page.ContentAsync().WaitAsync(TimeSpan.FromSeconds(15));
+        var url = page.Url;
+
+        await Axe.AssertNoViolationsWithoutScriptAsync(browser, Server, url, html, width, $"« {state} » at {width} px");
+        if (width == 320)
+        {
+            await AssertNoSidewaysScrollingAsync(url, html, state);
+        }
+    }
+
+    /// <summary>WCAG 1.4.10 on the no-JS HTML, served again in a JS-on page to measure it.</summary>
+    private async Task AssertNoSidewaysScrollingAsync(string url, string html, string state)
+    {
+        var (context, page) = await browser.NewPageAsync(Server, 320, javaScript: true);
+        await using var _ = context;
+        await page.RouteAsync(candidate => candidate == url, route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 200,
+            ContentType = "text/html; charset=utf-8",
+            Body = html,
+        }));
+        await page.GotoAsync(url);
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth")
+            .WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.False(overflow, $"« {state} » scrolls sideways at 320 px");
+    }
+
+    private async Task GoToStateAsync(string state, IPage page)
+    {
+        var julien = PracticeSeed.SecondIdentifier;
+        // The password-change state is played by Julien (his password is put back afterwards); the rest by Camille.
+        await PageActions.SignInAsync(page, state == PasswordChanged ? julien : PracticeSeed.Identifier, PracticeSeed.Password);
+        switch (state)
+        {
+            case Security:
+                await page.GotoAsync("/parametres/securite");
+                await Expect(page.Locator("h1")).ToHaveTextAsync("Sécurité du compte");
+                break;
+
+            case Backup:
+                await page.GotoAsync("/parametres/securite");
+                await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter une adresse de secours" }).Or(page.GetByRole(AriaRole.Link, new() { Name = "Changer l'adresse de secours" })).ClickAsync();
+                await Expect(page.Locator("#Input_Address")).ToBeVisibleAsync();
+                break;
+
+            case BackupError:
+                await page.GotoAsync("/parametres/securite/adresse-de-secours");
+                await page.Locator("#Input_Address").FillAsync("camille@laposte");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer le code de confirmation" }).ClickAsync();
+                await Expect(page.Locator("#Input_Address-error")).ToBeVisibleAsync();
+                break;
+
+            case Code:
+                await RequestCodeAsync(page);
+                break;
+
+            case CodeError:
+            {
+                var code = await RequestCodeAsync(page);
+                await page.Locator("#Input_Code").FillAsync(code == "12345678" ? "87654321" : "12345678");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer l'adresse" }).ClickAsync();
+                await Expect(page.Locator("#Input_Code-error")).ToBeVisibleAsync();
+                break;
+            }
+
+            case SecurityDone:
+            case Remove:
+            {
+                var code = await RequestCodeAsync(page);
+                await page.Locator("#Input_Code").FillAsync(code);
+                await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer l'adresse" }).ClickAsync();
+                await Expect(page.Locator(".banner.ok")).ToContainTextAsync("Votre adresse de secours est maintenant");
+                if (state == Remove)
+                {
+                    await page.GetByRole(AriaRole.Link, new() { Name = "Retirer l'adresse de secours" }).ClickAsync();
+                    await Expect(page.Locator("h1")).ToHaveTextAsync("Retirer l'adresse de secours ?");
+                }
+                break;
+            }
+
+            case Questions:
+                await page.GotoAsync("/parametres/securite/questions");
+                await Expect(page.Locator("fieldset")).ToHaveCountAsync(2);
+                break;
+
+            case QuestionsError:
+                await page.GotoAsync("/parametres/securite/questions");
+                await page.Locator("#Input_Choice2").SelectOptionAsync("propre");
+                await page.Locator("#Input_Answer2").FillAsync("a");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer mes questions" }).ClickAsync();
+                await Expect(page.Locator(".err-sum li")).ToHaveCountAsync(4);
+                break;
+
+            case Password:
+                await page.GotoAsync("/parametres/securite/mot-de-passe");
+                await Expect(page.Locator("#Input_New")).ToHaveAttributeAsync("type", "password");
+                break;
+
+            case PasswordError:
+                await page.GotoAsync("/parametres/securite/mot-de-passe");
+                await page.Locator("#Input_Current").FillAsync(PracticeSeed.Password);
+                await page.Locator("#Input_New").FillAsync("court");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Changer le mot de passe" }).ClickAsync();
+                await Expect(page.Locator("#Input_New-error")).ToBeVisibleAsync();
+                break;
+
+            case PasswordShown:
+                await page.GotoAsync("/parametres/securite/mot-de-passe");
+                await page.Locator("#Input_Current").FillAsync(PracticeSeed.Password);
+                await page.Locator("#Input_New").FillAsync("trois chevaux bleus dans le pré");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Afficher le mot de passe" }).ClickAsync();
+                await Expect(page.Locator("#Input_New")).ToHaveAttributeAsync("type", "text");
+                await Expect(page.Locator("#Input_New")).ToHaveValueAsync("trois chevaux bleus dans le pré");
+                break;
+
+            case PasswordChanged:
+                await page.GotoAsync("/parametres/securite/mot-de-passe");
+                // Keyboard only: type, then Enter submits with the first button, « Changer le mot de passe ».
+                await page.Locator("#Input_Current").FocusAsync();
+                await page.Keyboard.TypeAsync(PracticeSeed.Password);
+                await page.Keyboard.PressAsync("Tab");
+                await page.Keyboard.TypeAsync("trois chevaux bleus dans le pré");
+                await page.Keyboard.PressAsync("Enter");
+                await Expect(page.Locator("[role=status]")).ToContainTextAsync("Votre mot de passe a été changé.");
+                Server.Services.GetRequiredService<PracticeStore>().SetPassword(julien, PracticeSeed.Password);
+                break;
+        }
+    }
+
+    /// <summary>Asks for a code to Julien's practice address (system mail lands in his practice inbox) and reads it there.</summary>
+    private async Task<string> RequestCodeAsync(IPage page)
+    {
+        var address = "julien.bernard@" + PracticeSeed.Domain;
+        await page.GotoAsync("/parametres/securite/adresse-de-secours");
+        await page.Locator("#Input_Address").FillAsync(address);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer le code de confirmation" }).ClickAsync();
+        await Expect(page.Locator("#Input_Code")).ToBeVisibleAsync();
+        var mailer = Server.Services.GetRequiredService<RecoveryMailer>();
+        for (var i = 0; i < 500 && mailer.Pending > 0; i++)
+        {
+            await Task.Delay(10);
+        }
+        var store = Server.Services.GetRequiredService<PracticeStore>();
+        var newest = store.ReadNewestFirst(PracticeSeed.SecondIdentifier, "INBOX", 0, 1).Single();
+        var message = MimeMessage.Load(new MemoryStream(store.GetSource(PracticeSeed.SecondIdentifier, "INBOX", newest.Uid)!));
+        return Regex.Match(message.TextBody ?? "", @"Code de confirmation : (\d{8})").Groups[1].Value;
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using WebmailLite.Infrastructure;
+using WebmailLite.Pages.Shared;
+using WebmailLite.Recovery;
+
+namespace WebmailLite.Pages.Settings;
+
+/// <summary>
+/// « Ajouter / Changer l'adresse de secours »: one field; a code goes to the address typed, and nothing is saved until
+/// it comes back on the code page.
+/// </summary>
+public sealed class BackupAddressModel(EnrolmentService enrolment, UiFormat format, IStringLocalizer<SettingsText> text) : PageModel
+{
+    public const string AddressField = "Input_Address";
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public FormErrors Errors { get; } = new();
+
+    public bool HasBackup { get; private set; }
+
+    public void OnGet() => Load();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var identifier = SessionCookie.Current(HttpContext)!.Identifier;
+        var request = await enrolment.RequestBackupAddressAsync(identifier, Input.Address, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        switch (request.Status)
+        {
+            case BackupRequestStatus.Sent:
+                return Redirect(SettingsUrls.BackupCode);
+            case BackupRequestStatus.Missing:
+                Errors.Add(AddressField, text["Err_BackupMissing"]);
+                break;
+            case BackupRequestStatus.Invalid:
+                Errors.Add(AddressField, text["Err_BackupInvalid"]);
+                break;
+            case BackupRequestStatus.OwnAddress:
+                Errors.Add(AddressField, text["Err_BackupOwn"]);
+                break;
+            default:
+                Errors.Add(AddressField, text["Err_TooManyCodes", format.Duration(request.Wait)]);
+                break;
+        }
+        Load();
+        return Page();
+    }
+
+    private void Load() => HasBackup = enrolment.Find(SessionCookie.Current(HttpContext)!.Identifier)?.BackupAddress is not null;
+
+    public sealed class InputModel
+    {
+        public string? Address { get; set; }
+    }
+}

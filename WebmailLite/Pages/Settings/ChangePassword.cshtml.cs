@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using WebmailLite.Infrastructure;
+using WebmailLite.Mail.Sessions;
+using WebmailLite.Pages.Shared;
+using WebmailLite.Recovery;
+
+namespace WebmailLite.Pages.Settings;
+
+/// <summary>
+/// « Changer le mot de passe » while signed in. The show/hide control is a submit button that re-renders the page with
+/// everything typed and the new password as plain text: it works without JavaScript.
+/// </summary>
+public sealed class ChangePasswordModel(
+    EnrolmentService enrolment,
+    PasswordPolicy policy,
+    MailSessionManager sessions,
+    UiFormat format,
+    IStringLocalizer<SettingsText> text) : PageModel
+{
+    public const string CurrentField = "Input_Current";
+    public const string NewField = "Input_New";
+
+    /// <summary>TempData key read by the sign-in page to say « Votre mot de passe a été changé ».</summary>
+    public const string ChangedNotice = "wl.password-changed";
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    /// <summary>Present when « Afficher / Masquer le mot de passe » was pressed rather than « Changer le mot de passe ».</summary>
+    [BindProperty(Name = "afficher")]
+    public string? Toggle { get; set; }
+
+    public FormErrors Errors { get; } = new();
+
+    public int MinLength => policy.MinLength;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (Toggle is not null)
+        {
+            Input.Show = Toggle == "1";
+            return Page();
+        }
+        var session = SessionCookie.Current(HttpContext)!;
+        var change = await enrolment.ChangePasswordAsync(session.Identifier, session.Id, Input.Current, Input.New, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        switch (change.Status)
+        {
+            case PasswordChangeStatus.Changed:
+                // This session ends too. It still holds the old password in memory (IMAP reconnects, SMTP sends), and
+                // MailSession has no clean way to swap it: rather than keep a session that fails on its next reconnect,
+                // the person signs in again, which also proves the new password works. On a shared computer it is the
+                // safe outcome anyway.
+                await sessions.EndAsync(session.Id);
+                SessionCookie.Delete(HttpContext);
+                TempData[ChangedNotice] = true;
+                return Redirect("/");
+            case PasswordChangeStatus.TooManyAttempts:
+                Errors.Add(CurrentField, text["Err_TooManyAttempts", format.Duration(change.Wait)]);
+                break;
+            case PasswordChangeStatus.Unavailable:
+                Errors.Add(null, text["Err_Unavailable"]);
+                break;
+            default:
+                foreach (var issue in change.Issues.Where(i => i != PasswordChangeIssue.SameAsCurrent))
+                {
+                    Errors.Add(CurrentField, text[issue == PasswordChangeIssue.CurrentMissing ? "Err_CurrentMissing" : "Err_CurrentWrong"]);
+                }
+                if (change.NewPasswordProblem is { } problem)
+                {
+                    Errors.Add(NewField, problem switch
+                    {
+                        PasswordProblem.TooShort => text["Err_New_TooShort", policy.MinLength],
+                        PasswordProblem.TooLong => text["Err_New_TooLong", PasswordPolicy.MaxLength],
+                        _ => text["Err_New_" + problem],
+                    });
+                }
+                else if (change.Issues.Contains(PasswordChangeIssue.SameAsCurrent))
+                {
+                    Errors.Add(NewField, text["Err_New_Same"]);
+                }
+                break;
+        }
+        // A refused field is emptied (type it again); one that was fine keeps what was typed.
+        if (Errors.For(CurrentField) is not null)
+        {
+            Input.Current = null;
+        }
+        if (Errors.For(NewField) is not null)
+        {
+            Input.New = null;
+        }
+        return Page();
+    }
+
+    public sealed class InputModel
+    {
+        public string? Current { get; set; }
+        public string? New { get; set; }
+
+        /// <summary>Whether the new password is shown as plain text.</summary>
+        public bool Show { get; set; }
+    }
+}

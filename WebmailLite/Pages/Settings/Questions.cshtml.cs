@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using WebmailLite.Infrastructure;
+using WebmailLite.Pages.Mail;
+using WebmailLite.Pages.Shared;
+using WebmailLite.Recovery;
+
+namespace WebmailLite.Pages.Settings;
+
+/// <summary>
+/// The two personal questions on one page (the person is signed in and chose to be here), each in its own fieldset:
+/// a question from the list or their own, and the answer.
+/// </summary>
+public sealed class QuestionsModel(EnrolmentService enrolment, SuggestedQuestions suggested, IStringLocalizer<SettingsText> text) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public FormErrors Errors { get; } = new();
+
+    public IReadOnlyList<string> Suggested { get; private set; } = [];
+
+    public bool HasQuestions { get; private set; }
+
+    public static string FieldId(int index, QuestionField field) => "Input_" + field switch
+    {
+        QuestionField.Choice => "Choice",
+        QuestionField.Own => "Own",
+        _ => "Answer",
+    } + (index + 1);
+
+    public void OnGet() => Load();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var identifier = SessionCookie.Current(HttpContext)!.Identifier;
+        var problems = await enrolment.SetQuestionsAsync(identifier,
+            [new QuestionInput(Input.Choice1, Input.Own1, Input.Answer1), new QuestionInput(Input.Choice2, Input.Own2, Input.Answer2)],
+            cancellationToken);
+        if (problems.Count == 0)
+        {
+            StatusBanner.Set(TempData, text["Done_Questions"]);
+            return Redirect(SettingsUrls.Security);
+        }
+        foreach (var problem in problems)
+        {
+            var number = problem.Index + 1;
+            var message = problem.Issue switch
+            {
+                QuestionIssue.OwnTooShort => text["Err_Q_OwnTooShort", number, EnrolmentService.MinQuestionLength],
+                QuestionIssue.OwnTooLong => text["Err_Q_OwnTooLong", number, EnrolmentService.MaxQuestionLength],
+                QuestionIssue.AnswerTooShort => text["Err_Q_AnswerTooShort", number, EnrolmentService.MinAnswerLength],
+                QuestionIssue.AnswerTooLong => text["Err_Q_AnswerTooLong", number, EnrolmentService.MaxAnswerLength],
+                _ => text["Err_Q_" + problem.Issue, number],
+            };
+            Errors.Add(FieldId(problem.Index, problem.Field), message);
+        }
+        Load();
+        return Page();
+    }
+
+    private void Load()
+    {
+        Suggested = suggested.All;
+        HasQuestions = enrolment.Find(SessionCookie.Current(HttpContext)!.Identifier) is { HasQuestions: true };
+    }
+
+    /// <summary>Flat fields (not a list) so that ids read <c>Input_Choice1</c>, <c>Input_Answer2</c>.</summary>
+    public sealed class InputModel
+    {
+        public string? Choice1 { get; set; }
+        public string? Own1 { get; set; }
+        public string? Answer1 { get; set; }
+        public string? Choice2 { get; set; }
+        public string? Own2 { get; set; }
+        public string? Answer2 { get; set; }
+
+        public (string? Choice, string? Own, string? Answer) Question(int index) =>
+            index == 0 ? (Choice1, Own1, Answer1) : (Choice2, Own2, Answer2);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WebmailLite.Infrastructure;
+using WebmailLite.Pages.Mail;
+using WebmailLite.Recovery;
+
+namespace WebmailLite.Pages.Settings;
+
+/// <summary>« Sécurité du compte »: what is registered for getting back in alone, and the way to change each.</summary>
+public sealed class SecurityModel(EnrolmentService enrolment) : PageModel
+{
+    public string? BackupAddress { get; private set; }
+
+    public string? PendingAddress { get; private set; }
+
+    public IReadOnlyList<string> Questions { get; private set; } = [];
+
+    public string? Status { get; private set; }
+
+    public void OnGet()
+    {
+        var identifier = SessionCookie.Current(HttpContext)!.Identifier;
+        var enrolled = enrolment.Find(identifier);
+        BackupAddress = enrolled?.BackupAddress;
+        PendingAddress = enrolment.PendingBackupAddress(identifier);
+        Questions = enrolled is { HasQuestions: true } ? enrolled.Questions.Select(q => q.Text).ToList() : [];
+        Status = StatusBanner.TakeStatus(TempData);
+    }
+}
