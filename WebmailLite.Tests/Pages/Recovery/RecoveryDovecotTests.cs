@@ -53,6 +53,8 @@ public sealed class RecoveryDovecotTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/assistance")).StatusCode);
         var desk = await factory.SignedInAsync(agent.Identifier, agent.Password);
         var list = await HtmlPage.GetAsync(desk, "/assistance");
+        Assert.Equal("Assistance", list.Text("header a[href='/assistance']"));
+        Assert.Null((await HtmlPage.GetAsync(other, "/courrier")).Query("header a[href='/assistance']"));
         var link = list.QueryAll("tbody a").Single(a => a.ParentElement!.ParentElement!.TextContent.Contains(person.Identifier));
         var ticket = await HtmlPage.GetAsync(desk, link.GetAttribute("href")!);
         Assert.Equal($"Le compte {person.Identifier} existe.", ticket.QueryAll("dl.facts dd")[1].TextContent);
