@@ -1,4 +1,5 @@
 using WebmailLite.Accounts;
+using WebmailLite.Guide;
 using WebmailLite.Infrastructure;
 using WebmailLite.Mail;
 using WebmailLite.Mail.Compose;
@@ -18,6 +19,7 @@ if (builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>()?.Us
 }
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddWebmailWeb(builder.Configuration);
+builder.Services.AddGuide();
 
 var app = builder.Build();
 
