@@ -203,9 +203,9 @@ FIGURES = {
         "« Fix it myself » page: three ways to receive the first code, then « Continue »",
         [("h1", "Fix it myself"), ("label", "How do you want to receive"), ("label", "your first code?"), ("radio!", "Receive a code by e-mail (j•••@laposte.net)", True), ("radio!", "Ask technical assistance for help", False), ("radio!", "Use my backup address", False), ("gap", 4), ("primary", "Continue")]),
     "oubli-courriel": (
-        "Choix « Recevoir un code par courriel » avec l'adresse masquée j•••@laposte.net, puis « Continuer »",
+        "Choix « Recevoir un code par courriel (j•••@laposte.net) » coché, puis « Continuer »",
         [("h1", "M'auto dépanner"), ("radio!", "Recevoir un code par courriel (j•••@laposte.net)", True), ("radio", "Demander l'aide de l'assistance technique", False), ("radio", "Utiliser mon adresse de secours", False), ("gap", 4), ("primary!", "Continuer")],
-        "« Receive a code by e-mail » chosen, masked address j•••@laposte.net, then « Continue »",
+        "« Receive a code by e-mail (j•••@laposte.net) » selected, then « Continue »",
         [("h1", "Fix it myself"), ("radio!", "Receive a code by e-mail (j•••@laposte.net)", True), ("radio", "Ask technical assistance for help", False), ("radio", "Use my backup address", False), ("gap", 4), ("primary!", "Continue")]),
     "oubli-assistance": (
         "Demande à l'assistance technique : « Comment vous joindre », « Message (facultatif) », bouton « Envoyer la demande »",
@@ -233,9 +233,9 @@ FIGURES = {
         "« Password changed » page and the « Sign in » link",
         [("h1", "Password changed"), ("link!", "Sign in")]),
     "securite-lien": (
-        "En-tête des pages de courrier : le lien « Sécurité du compte » à côté de « Se déconnecter »",
+        "En-tête des pages de courrier : le lien « Sécurité du compte » en haut à droite",
         [("topright!", "Sécurité du compte"), ("h1", "Boîte de réception"), ("text", "Marie Dupont — Réunion de rentrée", INK), ("text", "Inspection — Calendrier des visites", INK), ("text", "Secrétariat — Emploi du temps", INK)],
-        "Header of the mail pages: the « Account security » link next to « Sign out »",
+        "Header of the mail pages: the « Account security » link at the top right",
         [("topright!", "Account security"), ("h1", "Inbox"), ("text", "Marie Dupont — Start of year meeting", INK), ("text", "Inspection — Visit calendar", INK), ("text", "Office — Timetable", INK)]),
     "securite-page": (
         "Page « Sécurité du compte » : Adresse de secours, Questions personnelles, Changer le mot de passe",
