@@ -49,7 +49,7 @@ class Canvas:
     def svg(self):
         body = "".join(self.parts + self.marks)
         return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="{W}" height="{H}" '
-                f'font-family="system-ui,Segoe UI,Roboto,Arial,sans-serif" role="img">'
+                f'font-family="system-ui,Segoe UI,Roboto,Arial,sans-serif">'
                 f'<title>{escape(self.title)}</title>'
                 f'<rect width="{W}" height="{H}" fill="#fff" stroke="{LINE}"/>{body}</svg>\n')
 
@@ -202,11 +202,6 @@ FIGURES = {
         [("h1", "M'auto dépanner"), ("label", "Comment voulez-vous recevoir"), ("label", "votre premier code ?"), ("radio!", "Recevoir un code par courriel (j•••@laposte.net)", True), ("radio!", "Demander l'aide de l'assistance technique", False), ("radio!", "Utiliser mon adresse de secours", False), ("gap", 4), ("primary", "Continuer")],
         "« Fix it myself » page: three ways to receive the first code, then « Continue »",
         [("h1", "Fix it myself"), ("label", "How do you want to receive"), ("label", "your first code?"), ("radio!", "Receive a code by e-mail (j•••@laposte.net)", True), ("radio!", "Ask technical assistance for help", False), ("radio!", "Use my backup address", False), ("gap", 4), ("primary", "Continue")]),
-    "oubli-courriel": (
-        "Choix « Recevoir un code par courriel (j•••@laposte.net) » coché, puis « Continuer »",
-        [("h1", "M'auto dépanner"), ("radio!", "Recevoir un code par courriel (j•••@laposte.net)", True), ("radio", "Demander l'aide de l'assistance technique", False), ("radio", "Utiliser mon adresse de secours", False), ("gap", 4), ("primary!", "Continuer")],
-        "« Receive a code by e-mail (j•••@laposte.net) » selected, then « Continue »",
-        [("h1", "Fix it myself"), ("radio!", "Receive a code by e-mail (j•••@laposte.net)", True), ("radio", "Ask technical assistance for help", False), ("radio", "Use my backup address", False), ("gap", 4), ("primary!", "Continue")]),
     "oubli-assistance": (
         "Demande à l'assistance technique : « Comment vous joindre », « Message (facultatif) », bouton « Envoyer la demande »",
         [("label", "Comment vous joindre"), ("input!", "06 12 34 56 78, l'après-midi"), ("label", "Message (facultatif)"), ("input", ""), ("primary!", "Envoyer la demande")],
