@@ -1,4 +1,5 @@
 using WebmailLite.Accounts;
+using WebmailLite.Guide;
 using WebmailLite.Infrastructure;
 using WebmailLite.Mail;
 using WebmailLite.Mail.Compose;
@@ -20,6 +21,7 @@ if (builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>()?.Us
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRecovery(builder.Configuration);
 builder.Services.AddWebmailWeb(builder.Configuration);
+builder.Services.AddGuide();
 
 var app = builder.Build();
 

@@ -74,7 +74,9 @@ public sealed class NetworkMeter
     }
 
     /// <summary>Navigates, waits for the load event and for every request to finish, and returns what was fetched.</summary>
-    public async Task<PageLoadFigures> MeasureAsync(IPage page, string url)
+    /// <param name="afterLoad">Run after the load event, before waiting for the network to settle: what the page
+    /// still fetches meanwhile (lazy images coming into view) is counted with it.</param>
+    public async Task<PageLoadFigures> MeasureAsync(IPage page, string url, Func<IPage, Task>? afterLoad = null)
     {
         lock (_gate)
         {
@@ -84,6 +86,10 @@ public sealed class NetworkMeter
         }
         var response = await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load })
             ?? throw new InvalidOperationException($"No response for {url}.");
+        if (afterLoad is not null)
+        {
+            await afterLoad(page);
+        }
         Task idle;
         lock (_gate)
         {

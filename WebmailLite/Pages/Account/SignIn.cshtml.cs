@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using WebmailLite.Accounts;
+using WebmailLite.Guide;
 using WebmailLite.Infrastructure;
 using WebmailLite.Mail;
 using WebmailLite.Mail.Compose;
@@ -81,7 +82,7 @@ public sealed class SignInModel(
         if (wait > TimeSpan.Zero)
         {
             // Checked before contacting the server: a blocked guesser learns nothing more, right or wrong.
-            Errors.Add(IdentifierField, text["Err_TooManyAttempts", format.Duration(wait)], "/aide#tentatives");
+            Errors.Add(IdentifierField, text["Err_TooManyAttempts", format.Duration(wait)], GuideLinks.TooManyAttempts);
             return Page();
         }
 
@@ -102,11 +103,11 @@ public sealed class SignInModel(
             case SignInStatus.BadCredentials:
                 throttle.RecordFailure(identifier, address);
                 // One message whether the account exists or not: the page must not reveal which identifiers are real.
-                Errors.Add(IdentifierField, text["Err_BadCredentials"], "/aide#refus");
+                Errors.Add(IdentifierField, text["Err_BadCredentials"], GuideLinks.BadCredentials);
                 return Page();
             default:
                 var inMaintenance = maintenance.Value.IsActive(time.GetUtcNow());
-                Errors.Add(null, text[inMaintenance ? "Err_UnavailableMaintenance" : "Err_Unavailable"], "/aide#connexion");
+                Errors.Add(null, text[inMaintenance ? "Err_UnavailableMaintenance" : "Err_Unavailable"], inMaintenance ? GuideLinks.Maintenance : GuideLinks.Unreachable);
                 return Page();
         }
     }

@@ -1,0 +1,56 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using WebmailLite.Guide;
+using WebmailLite.Tests.Guide;
+using Xunit.Abstractions;
+
+namespace WebmailLite.Tests.Browser;
+
+/// <summary>
+/// Each guide page with all its illustrations, counted by Chromium's network layer: at most 20 KB on a cold cache
+/// (HTML, both stylesheets, every SVG) and 8 KB on a warm one (the HTML again; fingerprinted files come from the
+/// cache). The app serves static files as the published app does (<see cref="Infrastructure.WebmailFactory"/>).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class GuideBytesTests(BrowserFixture browser, GuideLiveServer fixture, ITestOutputHelper output) : IClassFixture<GuideLiveServer>
+{
+    private const int ColdBudgetBytes = 20 * 1024;
+    private const int WarmBudgetBytes = 8 * 1024;
+
+    // Tall enough that every figure is in the viewport: the lazy images all load, and the meter waits until each
+    // one is complete (a phone would fetch them while scrolling; the total is the same).
+    private const int TallViewport = 30_000;
+
+    [Theory]
+    [MemberData(nameof(GuidePagesTests.PagesAndLanguages), MemberType = typeof(GuidePagesTests))]
+    public async Task GuidePage_WithItsIllustrations_Within20KBCold_And8KBWarm(string url, string language)
+    {
+        var (context, page) = await browser.NewPageAsync(fixture.Server);
+        await using var _ = context;
+        await GuideBrowserTests.UseLanguageAsync(context, language, fixture.Server);
+        await page.SetViewportSizeAsync(1280, TallViewport);
+        var meter = await NetworkMeter.AttachAsync(page);
+
+        var cold = await meter.MeasureAsync(page, url, AllImagesLoadedAsync);
+        var figures = await page.Locator("main figure img").CountAsync();
+        var distinct = (await page.Locator("main figure img").EvaluateAllAsync<string[]>("imgs => [...new Set(imgs.map(i => i.currentSrc))]")).Length;
+        var warm = await meter.MeasureAsync(page, url, AllImagesLoadedAsync);
+
+        var report = cold.Report($"{url} ({language}), cold cache") + warm.Report($"{url} ({language}), warm cache");
+        output.WriteLine(report);
+        var images = cold.Network.Where(r => r.ResourceType == "Image").ToList();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"GUIDE-BYTES {language} {url}: cold {cold.TotalBytes} B ({cold.Network.Count} requests, {images.Count} illustrations = {images.Sum(i => i.EncodedBytes)} B), warm {warm.TotalBytes} B ({warm.Network.Count(r => !r.FromCache)} from the network); HTML {cold.Document.EncodedBytes} B on the wire, {cold.DecodedHtmlBytes} B decoded"));
+        Assert.Equal(distinct, images.Count);
+        Assert.All(images, i => Assert.True(i.Status == 200 && i.Header("content-encoding") is "br" or "gzip", $"{i.Url}: {i.Status} {i.Header("content-encoding")}\n{report}"));
+        Assert.All(images, i => Assert.Contains("immutable", i.Header("cache-control"), StringComparison.Ordinal));
+        Assert.True(figures == 0 || images.Count > 0, report);
+        Assert.True(cold.TotalBytes <= ColdBudgetBytes, $"{url} ({language}) cold: {cold.TotalBytes} B > {ColdBudgetBytes}\n{report}");
+        Assert.True(warm.TotalBytes <= WarmBudgetBytes, $"{url} ({language}) warm: {warm.TotalBytes} B > {WarmBudgetBytes}\n{report}");
+    }
+
+    private static Task AllImagesLoadedAsync(IPage page) => page.WaitForFunctionAsync(
+        "() => [...document.images].every(i => i.complete && i.naturalWidth > 0)",
+        null,
+        new PageWaitForFunctionOptions { Timeout = BrowserFixture.DefaultTimeoutMs });
+}
