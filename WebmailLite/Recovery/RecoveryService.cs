@@ -65,8 +65,9 @@ public sealed class RecoveryService(
         var enrolment = enrolments.Find(identifier);
         if (enrolment is { HasQuestions: true })
         {
-            return [enrolment.Questions[0].Text, enrolment.Questions[1].Text];
+            return [suggested.Display(enrolment.Questions[0].Text), suggested.Display(enrolment.Questions[1].Text)];
         }
+        // Self-written questions can never be among the decoys: only the list's, by key, in the visitor's language.
         var list = suggested.All;
         var pick = secret.Mac(Encoding.UTF8.GetBytes("decoy-questions"), Encoding.UTF8.GetBytes(Mail.Owner.Of(identifier)));
         var first = pick[0] % list.Count;
