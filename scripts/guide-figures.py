@@ -179,9 +179,9 @@ FIGURES = {
         [("error!", "There is a problem", "Too many sign-in attempts failed.", "To protect the account, wait", "15 minutes before trying again."), ("h1", "Sign in"), ("label", "Academic identifier"), ("input", "cmartin")]),
     "refus-service": (
         "Encadré « Il y a un problème » : le service de messagerie ne répond pas, réessayez dans quelques minutes",
-        [("error!", "Il y a un problème", "Le service de messagerie ne répond pas.", "Réessayez dans quelques minutes."), ("h1", "Se connecter"), ("label", "Identifiant académique"), ("input", "cmartin")],
+        [("error!", "Il y a un problème", "Le service de messagerie ne répond pas.", "… réessayez dans quelques minutes."), ("h1", "Se connecter"), ("label", "Identifiant académique"), ("input", "cmartin")],
         "« There is a problem » box: the mail service is not responding, try again in a few minutes",
-        [("error!", "There is a problem", "The mail service is not responding.", "Try again in a few minutes."), ("h1", "Sign in"), ("label", "Academic identifier"), ("input", "cmartin")]),
+        [("error!", "There is a problem", "The mail service is not responding.", "… try again in a few minutes."), ("h1", "Sign in"), ("label", "Academic identifier"), ("input", "cmartin")]),
     "lettre": (
         "Page « Lettre au rectorat » : champs Nom, Prénom, NUMEN… puis le bouton « Préparer la lettre »",
         [("h1", "Lettre au rectorat"), ("label", "Nom"), ("input", "Martin"), ("label", "NUMEN"), ("input", "12E3456789ABC"), ("text", "…"), ("primary!", "Préparer la lettre")],
@@ -199,9 +199,9 @@ FIGURES = {
         [("h1", "Forgotten password"), ("label", "Academic identifier"), ("input!", "cmartin"), ("primary!", "Continue")]),
     "oubli-methode": (
         "Page « M'auto dépanner » : trois choix pour recevoir le premier code, puis « Continuer »",
-        [("h1", "M'auto dépanner"), ("label", "Comment voulez-vous recevoir"), ("label", "votre premier code ?"), ("radio!", "Recevoir un code par courriel (j•••@laposte.net)", True), ("radio!", "Demander l'aide de l'assistance technique", False), ("radio!", "Utiliser mon adresse de secours", False), ("gap", 4), ("primary", "Continuer")],
+        [("h1", "M'auto dépanner"), ("label", "Comment voulez-vous recevoir"), ("label", "votre premier code ?"), ("radio!", "Recevoir un code par courriel", True), ("radio!", "Demander l'aide de l'assistance technique", False), ("radio!", "Utiliser mon adresse de secours", False), ("gap", 4), ("primary", "Continuer")],
         "« Fix it myself » page: three ways to receive the first code, then « Continue »",
-        [("h1", "Fix it myself"), ("label", "How do you want to receive"), ("label", "your first code?"), ("radio!", "Receive a code by e-mail (j•••@laposte.net)", True), ("radio!", "Ask technical assistance for help", False), ("radio!", "Use my backup address", False), ("gap", 4), ("primary", "Continue")]),
+        [("h1", "Fix it myself"), ("label", "How do you want to receive"), ("label", "your first code?"), ("radio!", "Receive a code by e-mail", True), ("radio!", "Ask technical assistance for help", False), ("radio!", "Use my backup address", False), ("gap", 4), ("primary", "Continue")]),
     "oubli-assistance": (
         "Demande à l'assistance technique : « Comment vous joindre », « Message (facultatif) », bouton « Envoyer la demande »",
         [("label", "Comment vous joindre"), ("input!", "06 12 34 56 78, l'après-midi"), ("label", "Message (facultatif)"), ("input", ""), ("primary!", "Envoyer la demande")],
@@ -218,10 +218,10 @@ FIGURES = {
         "« Enter the code » page: « 8-digit code » field, « Check the code » button, « I did not receive a code » link",
         [("h1", "Enter the code"), ("text", "If an account matches, a code has been sent…"), ("label", "8-digit code"), ("input!", "48213597"), ("primary!", "Check the code"), ("link", "I did not receive a code")]),
     "oubli-nouveau": (
-        "Page « Choisir un nouveau mot de passe » : règles, champ, « Afficher le mot de passe », « Enregistrer le mot de passe »",
-        [("h1", "Choisir un nouveau mot de passe"), ("text", "Au moins 12 caractères. Une phrase de plusieurs mots…"), ("input!", "••••••••••••••••"), ("button", "Afficher le mot de passe"), ("primary!", "Enregistrer le mot de passe")],
-        "« Choose a new password » page: rules, field, « Show the password », « Save the password »",
-        [("h1", "Choose a new password"), ("text", "At least 12 characters. A sentence of several words…"), ("input!", "••••••••••••••••"), ("button", "Show the password"), ("primary!", "Save the password")]),
+        "Page « Choisir un nouveau mot de passe » : règles, champ, « Enregistrer le mot de passe », « Afficher le mot de passe »",
+        [("h1", "Choisir un nouveau mot de passe"), ("text", "fait au moins 12 caractères ;"), ("input!", "••••••••••••••••"), ("primary!", "Enregistrer le mot de passe"), ("button", "Afficher le mot de passe")],
+        "« Choose a new password » page: rules, field, « Save the password », « Show the password »",
+        [("h1", "Choose a new password"), ("text", "has at least 12 characters;"), ("input!", "••••••••••••••••"), ("primary!", "Save the password"), ("button", "Show the password")]),
     "oubli-termine": (
         "Page « Mot de passe changé » et son lien « Se connecter »",
         [("h1", "Mot de passe changé"), ("link!", "Se connecter")],
