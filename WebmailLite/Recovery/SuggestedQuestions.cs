@@ -7,5 +7,18 @@ public sealed class SuggestedQuestions(IStringLocalizer<RecoveryText> text)
 {
     public const int Count = 8;
 
-    public IReadOnlyList<string> All => Enumerable.Range(1, Count).Select(i => text["Question_" + i].Value).ToList();
+    private const string KeyPrefix = "Question_";
+
+    public IReadOnlyList<string> All => Enumerable.Range(1, Count).Select(i => text[KeyPrefix + i].Value).ToList();
+
+    /// <summary>
+    /// The text to show for a stored question: a suggested one is stored by its key (« Question_3 ») and shown in
+    /// the language of the moment, like the decoys; a question the person wrote is shown as written.
+    /// </summary>
+    public string Display(string stored) =>
+        stored.StartsWith(KeyPrefix, StringComparison.Ordinal)
+        && int.TryParse(stored.AsSpan(KeyPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+        && n is >= 1 and <= Count
+            ? text[stored].Value
+            : stored;
 }
