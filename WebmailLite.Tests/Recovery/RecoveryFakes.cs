@@ -32,8 +32,15 @@ internal sealed class FakeAccountDirectory : IAccountDirectory
     public Task<string?> AccountAddressAsync(string identifier, CancellationToken cancellationToken) =>
         Task.FromResult(_accounts.TryGetValue(identifier.Trim(), out var a) ? a.Address : null);
 
+    /// <summary>When set, <see cref="SetPasswordAsync"/> throws it (a locked or unwritable passwd-file).</summary>
+    public Exception? FailWith { get; set; }
+
     public Task<bool> SetPasswordAsync(string identifier, string newPassword, CancellationToken cancellationToken)
     {
+        if (FailWith is not null)
+        {
+            return Task.FromException<bool>(FailWith);
+        }
         if (!_accounts.TryGetValue(identifier.Trim(), out var a))
         {
             return Task.FromResult(false);

@@ -42,7 +42,7 @@ internal sealed class RecoveryRig : IAsyncDisposable
             Microsoft.Extensions.Options.Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance));
         Questions = new SuggestedQuestions(localizer);
         Service = new RecoveryService(Directory, Codes, Grants, Enrolments, Answers, Tickets, Throttle, Audit, Mailer, Policy,
-            Questions, Secret, Sessions, Clock, options);
+            Questions, Secret, Sessions, Clock, options, NullLogger<RecoveryService>.Instance);
         Desk = new AssistanceDesk(Tickets, Codes, Audit, Directory, options);
     }
 

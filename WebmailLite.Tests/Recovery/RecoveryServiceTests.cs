@@ -22,7 +22,7 @@ public sealed partial class RecoveryServiceTests : IAsyncLifetime
 
     public Task DisposeAsync() => _rig.DisposeAsync().AsTask();
 
-    [GeneratedRegex("^[a-z]•••@(•••|[a-z]+)(\\.[a-z]+)+$")]
+    [GeneratedRegex("^[a-z•]•••@(•••|[a-z]+(\\.[a-z]+)+)$")]
     private static partial Regex MaskShape();
 
     [GeneratedRegex("Votre code : ([0-9]{8})")]
@@ -171,7 +171,7 @@ public sealed partial class RecoveryServiceTests : IAsyncLifetime
 
         var service = new RecoveryService(_rig.Directory, _rig.Codes, _rig.Grants, _rig.Enrolments, _rig.Answers, _rig.Tickets, _rig.Throttle,
             _rig.Audit, _rig.Mailer, _rig.Policy, _rig.Questions, secretAgain, _rig.Sessions, _rig.Clock,
-            Microsoft.Extensions.Options.Options.Create(_rig.Options));
+            Microsoft.Extensions.Options.Options.Create(_rig.Options), Microsoft.Extensions.Logging.Abstractions.NullLogger<RecoveryService>.Instance);
 
         Assert.Equal(before, service.QuestionsFor("inconnu"));
     }

@@ -52,7 +52,14 @@ public static class PasswdFileWriter
             var temp = $"{fullPath}.{Environment.ProcessId}.{RandomNumberGenerator.GetHexString(8, lowercase: true)}.tmp";
             try
             {
-                await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+                if (!OperatingSystem.IsWindows())
+                {
+                    // Created owner-only: the hashes are never readable by others while they are being written;
+                    // the original mode is applied below, once the file is whole.
+                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                }
+                await using (var stream = new FileStream(temp, options))
                 {
                     await stream.WriteAsync(content, cancellationToken);
                     // On disk before the rename: a crash must leave the old file or the whole new one.

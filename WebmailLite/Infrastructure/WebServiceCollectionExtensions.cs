@@ -11,6 +11,7 @@ public static class WebServiceCollectionExtensions
     /// <summary>Pages, sessions, localization, compression: the web side of the app.</summary>
     public static IServiceCollection AddWebmailWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddReverseProxySupport(configuration);
         services.Configure<MailSessionOptions>(configuration.GetSection(MailSessionOptions.Section));
         services.Configure<MaintenanceOptions>(configuration.GetSection(MaintenanceOptions.Section));
         services.Configure<DisplayOptions>(configuration.GetSection(DisplayOptions.Section));
@@ -60,6 +61,8 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication UseWebmailPipeline(this WebApplication app)
     {
+        // Before anything reads the client's address or scheme (limits, cookies' Secure flag).
+        app.UseForwardedHeaders();
         // First, so that it sees the final status of htmx requests, error pages included.
         app.UseHtmxNavigation();
         // Plain-language error pages in every environment: what a person sees is what we test.

@@ -44,8 +44,10 @@ public sealed class AssistanceDesk(
         return code;
     }
 
+    /// <summary>Closes the request and revokes any code the desk gave for it that was not used yet (a caller found to be an impostor).</summary>
     public void Close(AssistanceTicketStore.AssistanceTicket ticket, string agent, string? note)
     {
+        codes.KillIssuedBy(ticket.Identifier, CodePurpose.PasswordReset, RecoveryMethod.Assistance);
         tickets.Add(ticket, TicketEventKind.Closed, agent, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
         audit.Record(ticket.Identifier, AuditEvent.TicketClosed, RecoveryMethod.Assistance, AuditOutcome.Success, actor: agent);
     }

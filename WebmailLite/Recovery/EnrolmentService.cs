@@ -217,7 +217,7 @@ public sealed class EnrolmentService(
                 {
                     // A suggested question typed out (or pasted) is stored as the suggested one, by its key: stored
                     // as typed, it would stay in this language and stand out from the decoys.
-                    stored[i] = SuggestedKey(k + 1);
+                    stored[i] = SuggestedQuestions.Keys[k];
                     texts[i] = list[k];
                 }
                 else
@@ -228,7 +228,7 @@ public sealed class EnrolmentService(
             }
             else if (int.TryParse(input.Choice, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= list.Count)
             {
-                stored[i] = SuggestedKey(n);
+                stored[i] = SuggestedQuestions.Keys[n - 1];
                 texts[i] = list[n - 1];
             }
             else
@@ -378,9 +378,6 @@ public sealed class EnrolmentService(
         var domain = address[(at + 1)..];
         return domain.Contains('.') && !domain.StartsWith('.') && !domain.EndsWith('.') ? address : null;
     }
-
-    /// <summary>The resource key a suggested question is stored by (see <see cref="SuggestedQuestions.Display"/>).</summary>
-    private static string SuggestedKey(int number) => "Question_" + number.ToString(CultureInfo.InvariantCulture);
 
     private static int IndexOf(IReadOnlyList<string> list, string question)
     {

@@ -28,6 +28,11 @@ public sealed class PasswordPolicy
         {
             return PasswordProblem.Missing;
         }
+        if (password.Any(char.IsControl))
+        {
+            // A NUL cannot go into the passwd-file, and a tab or newline pasted by mistake would never be typed again.
+            return PasswordProblem.ControlCharacters;
+        }
         var length = new StringInfoLength(password).Count;
         if (length < MinLength)
         {
@@ -105,4 +110,5 @@ public enum PasswordProblem
     TooLong,
     Common,
     ContainsIdentifier,
+    ControlCharacters,
 }

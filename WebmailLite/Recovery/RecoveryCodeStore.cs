@@ -10,7 +10,8 @@ namespace WebmailLite.Recovery;
 /// <summary>
 /// One-time codes: 8 digits from a CSPRNG, stored only as an HMAC (see <see cref="RecoverySecret"/>), single use,
 /// expiring, killed after <see cref="RecoveryOptions.MaxCodeAttempts"/> wrong tries. At most one live code per
-/// identifier and purpose: issuing a new one kills the previous one.
+/// identifier, purpose and method: issuing a new one kills the previous one of the same method. Per method, so that
+/// a stranger clicking « Envoyer le code » for someone cannot silently kill the code the desk read out to them.
 /// </summary>
 public sealed class RecoveryCodeStore
 {
@@ -41,7 +42,7 @@ public sealed class RecoveryCodeStore
         var owner = Owner.Of(identifier);
         lock (_gate)
         {
-            _codes.DeleteMany(c => c.Owner == owner && c.Purpose == purpose);
+            _codes.DeleteMany(c => c.Owner == owner && c.Purpose == purpose && c.Method == method);
             _codes.Insert(new StoredCode
             {
                 Owner = owner,
@@ -68,29 +69,47 @@ public sealed class RecoveryCodeStore
         var normalized = Normalize(typed);
         lock (_gate)
         {
-            var stored = _codes.FindOne(c => c.Owner == owner && c.Purpose == purpose);
-            if (stored is null)
+            var all = _codes.Find(c => c.Owner == owner && c.Purpose == purpose).ToList();
+            var expired = all.Where(c => c.ExpiresAt <= now).ToList();
+            foreach (var code in expired)
             {
-                return CodeCheck.Invalid;
+                _codes.Delete(code.Id);
             }
-            if (stored.ExpiresAt <= now)
+            var live = all.Except(expired).ToList();
+            if (live.Count == 0)
             {
-                _codes.Delete(stored.Id);
-                return CodeCheck.Expired;
+                return expired.Count > 0 ? CodeCheck.Expired : CodeCheck.Invalid;
             }
-            if (normalized is not null && CryptographicOperations.FixedTimeEquals(stored.Mac, Mac(owner, purpose, stored.Salt, normalized)))
+            // Every live code is compared, so the time taken does not depend on which one matches.
+            StoredCode? match = null;
+            foreach (var code in live)
             {
-                _codes.Delete(stored.Id);
-                return new CodeCheck(CodeCheckStatus.Valid, stored.Method, stored.Target);
+                if (normalized is not null && CryptographicOperations.FixedTimeEquals(code.Mac, Mac(owner, purpose, code.Salt, normalized)))
+                {
+                    match = code;
+                }
             }
-            stored.FailedAttempts++;
-            if (stored.FailedAttempts >= _options.MaxCodeAttempts)
+            if (match is not null)
             {
-                _codes.Delete(stored.Id);
-                return CodeCheck.Killed;
+                _codes.Delete(match.Id);
+                return new CodeCheck(CodeCheckStatus.Valid, match.Method, match.Target);
             }
-            _codes.Update(stored);
-            return CodeCheck.Invalid;
+            // A wrong try counts against every live code of the identifier: several methods give no more guesses.
+            var killed = false;
+            foreach (var code in live)
+            {
+                code.FailedAttempts++;
+                if (code.FailedAttempts >= _options.MaxCodeAttempts)
+                {
+                    _codes.Delete(code.Id);
+                    killed = true;
+                }
+                else
+                {
+                    _codes.Update(code);
+                }
+            }
+            return killed ? CodeCheck.Killed : CodeCheck.Invalid;
         }
     }
 
@@ -111,6 +130,16 @@ public sealed class RecoveryCodeStore
         var owner = Owner.Of(identifier);
         var now = _time.GetUtcNow().UtcDateTime;
         return _codes.FindOne(c => c.Owner == owner && c.Purpose == purpose && c.ExpiresAt > now)?.Target;
+    }
+
+    /// <summary>Removes the live codes one method gave (an agent closing a request revokes the code read out).</summary>
+    public int KillIssuedBy(string identifier, CodePurpose purpose, RecoveryMethod method)
+    {
+        var owner = Owner.Of(identifier);
+        lock (_gate)
+        {
+            return _codes.DeleteMany(c => c.Owner == owner && c.Purpose == purpose && c.Method == method);
+        }
     }
 
     /// <summary>Removes every code of an identifier (after a password change, a code has nothing left to open).</summary>

@@ -17,7 +17,7 @@ public sealed class RecoveryMailer(ISystemMail systemMail, ILogger<RecoveryMaile
     private static readonly CultureInfo English = new("en-GB");
 
     private readonly Channel<MimeMessage> _queue = Channel.CreateBounded<MimeMessage>(
-        new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
 
     private int _pending;
 
@@ -50,7 +50,10 @@ public sealed class RecoveryMailer(ISystemMail systemMail, ILogger<RecoveryMaile
         Interlocked.Increment(ref _pending);
         if (!_queue.Writer.TryWrite(message))
         {
+            // A thousand mails waiting means the mail server is down or the app is being flooded: this one is
+            // refused (never an older, maybe legitimate one silently evicted) and the person will ask again.
             Interlocked.Decrement(ref _pending);
+            logger.LogWarning("A recovery mail was not queued: {Count} mails are already waiting", 1000);
         }
     }
 

@@ -28,7 +28,8 @@ public sealed class RecoveryService(
     RecoverySecret secret,
     MailSessionManager sessions,
     TimeProvider time,
-    IOptions<RecoveryOptions> options)
+    IOptions<RecoveryOptions> options,
+    ILogger<RecoveryService> logger)
 {
     private static readonly string[] DecoyDomains =
         ["laposte.net", "orange.fr", "gmail.com", "free.fr", "sfr.fr", "wanadoo.fr", "hotmail.fr", "yahoo.fr"];
@@ -37,6 +38,9 @@ public sealed class RecoveryService(
 
     public TimeSpan WaitBefore(RecoveryStep step, string? identifier, IPAddress? address) =>
         throttle.WaitBefore(step, identifier, address);
+
+    public void RecordAttempt(RecoveryStep step, string? identifier, IPAddress? address) =>
+        throttle.Record(step, identifier, address);
 
     /// <summary>
     /// Method 1: sends a code to the contact address the administration holds. Returns the address to show,
@@ -48,7 +52,8 @@ public sealed class RecoveryService(
         var contact = await directory.ContactAddressAsync(identifier, cancellationToken);
         if (contact is null)
         {
-            await RecordIfAccountAsync(identifier, AuditEvent.CodeRequested, RecoveryMethod.ContactMail, AuditOutcome.NothingToDo, cancellationToken);
+            var known = await directory.CanonicalIdentifierAsync(identifier, cancellationToken);
+            audit.Record(known ?? identifier, AuditEvent.CodeRequested, RecoveryMethod.ContactMail, AuditOutcome.NothingToDo);
             DecoyStoreWork(identifier);
             return DecoyMask(identifier);
         }
@@ -65,8 +70,9 @@ public sealed class RecoveryService(
         var enrolment = enrolments.Find(identifier);
         if (enrolment is { HasQuestions: true })
         {
-            return [enrolment.Questions[0].Text, enrolment.Questions[1].Text];
+            return [suggested.Display(enrolment.Questions[0].Text), suggested.Display(enrolment.Questions[1].Text)];
         }
+        // Self-written questions can never be among the decoys: only the list's, by key, in the visitor's language.
         var list = suggested.All;
         var pick = secret.Mac(Encoding.UTF8.GetBytes("decoy-questions"), Encoding.UTF8.GetBytes(Mail.Owner.Of(identifier)));
         var first = pick[0] % list.Count;
@@ -94,14 +100,12 @@ public sealed class RecoveryService(
         if (!bothAnswersRight)
         {
             throttle.Record(RecoveryStep.WrongAnswers, identifier, address);
-            if (canonical is not null)
-            {
-                audit.Record(canonical, AuditEvent.AnswersChecked, RecoveryMethod.BackupAddress, AuditOutcome.Failure);
-            }
+            audit.Record(canonical ?? identifier, AuditEvent.AnswersChecked, RecoveryMethod.BackupAddress, AuditOutcome.Failure);
             return;
         }
         if (canonical is null || enrolment?.BackupAddress is not { } backup)
         {
+            audit.Record(canonical ?? identifier, AuditEvent.CodeRequested, RecoveryMethod.BackupAddress, AuditOutcome.NothingToDo);
             DecoyStoreWork(identifier);
             return;
         }
@@ -115,7 +119,8 @@ public sealed class RecoveryService(
     {
         throttle.Record(RecoveryStep.AssistanceRequest, identifier, address);
         tickets.Open(identifier, howToReach, message);
-        await RecordIfAccountAsync(identifier, AuditEvent.TicketOpened, RecoveryMethod.Assistance, AuditOutcome.Success, cancellationToken);
+        var canonical = await directory.CanonicalIdentifierAsync(identifier, cancellationToken) ?? identifier;
+        audit.Record(canonical, AuditEvent.TicketOpened, RecoveryMethod.Assistance, AuditOutcome.Success);
     }
 
     /// <summary>
@@ -129,10 +134,8 @@ public sealed class RecoveryService(
         if (!check.IsValid)
         {
             throttle.Record(RecoveryStep.WrongCode, null, address);
-            if (check.Status != CodeCheckStatus.Invalid || await directory.ExistsAsync(canonical, cancellationToken))
-            {
-                audit.Record(canonical, AuditEvent.CodeChecked, null, AuditOutcome.Failure, detail: check.Status.ToString());
-            }
+            // Recorded whether or not the account exists: the same writes either way, and the desk sees attacks on unknown names too.
+            audit.Record(canonical, AuditEvent.CodeChecked, null, AuditOutcome.Failure, detail: check.Status.ToString());
             return new CodeOutcome(check.Status, null);
         }
         audit.Record(canonical, AuditEvent.CodeChecked, check.Method, AuditOutcome.Success);
@@ -164,7 +167,19 @@ public sealed class RecoveryService(
         var method = grant.Method;
         // Mails and the audit name the account as the directory spells it, not as it was typed.
         var canonical = await directory.CanonicalIdentifierAsync(identifier, cancellationToken) ?? identifier;
-        if (!await directory.SetPasswordAsync(canonical, newPassword!, cancellationToken))
+        bool written;
+        try
+        {
+            written = await directory.SetPasswordAsync(canonical, newPassword!, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or TimeoutException)
+        {
+            // The directory could not be written (locked, permissions): nothing changed, the grant is given back.
+            grants.Restore(grant);
+            logger.LogError("A password could not be written to the account directory: {Error}", ex.GetType().Name);
+            return ResetOutcome.Failed;
+        }
+        if (!written)
         {
             return ResetOutcome.NoGrant;
         }
@@ -192,8 +207,9 @@ public sealed class RecoveryService(
     }
 
     /// <summary>
-    /// « Jean.Dupont@laposte.net » → « j•••@laposte.net ». A domain outside the common ones is masked too
-    /// (« j•••@•••.fr »): shown whole, a rare domain would stand out from the decoys and betray the account.
+    /// « Jean.Dupont@laposte.net » → « j•••@laposte.net ». A domain outside the common ones is masked whole
+    /// (« j•••@••• »), and so is a first character that is not a letter: a rare domain or a digit would stand out
+    /// from the decoys and betray the account.
     /// </summary>
     public static string Mask(string address)
     {
@@ -202,14 +218,9 @@ public sealed class RecoveryService(
         {
             return "•••";
         }
-        var first = char.ToLowerInvariant(address[0]);
+        var first = char.IsAsciiLetter(address[0]) ? char.ToLowerInvariant(address[0]) : '•';
         var domain = address[(at + 1)..].ToLowerInvariant();
-        if (DecoyDomains.Contains(domain))
-        {
-            return first + "•••@" + domain;
-        }
-        var dot = domain.LastIndexOf('.');
-        return first + "•••@•••" + (dot < 0 ? "" : domain[dot..]);
+        return first + "•••@" + (DecoyDomains.Contains(domain) ? domain : "•••");
     }
 
     /// <summary>Same shapes as <see cref="Mask"/>: a common domain, or a masked one, chosen by a keyed hash (stable per identifier).</summary>
@@ -219,27 +230,19 @@ public sealed class RecoveryService(
         var pick = secret.Mac(Encoding.UTF8.GetBytes("decoy-mask"), Encoding.UTF8.GetBytes(owner));
         var first = owner.FirstOrDefault(char.IsAsciiLetterLower);
         var letter = first == default ? (char)('a' + pick[1] % 26) : first;
-        string[] shapes = [.. DecoyDomains, "•••.fr", "•••.fr", "•••.com"];
+        string[] shapes = [.. DecoyDomains, "•••", "•••"];
         return letter + "•••@" + shapes[pick[0] % shapes.Length];
     }
 
     /// <summary>
-    /// The database writes a real code costs (kill the previous one, store the new one, then one more write for the
-    /// audit), done under a key no identifier can have: the answer for nobody must take as long as for somebody.
+    /// The database writes a real code costs (kill the previous one, store the new one), done under a key no
+    /// identifier can have — with the audit entry every path writes, the answer for nobody takes as long as for
+    /// somebody. The decoy code can never be typed (no journey carries its key) and expires like any other.
     /// </summary>
     private void DecoyStoreWork(string identifier)
     {
         var decoy = "decoy:" + Convert.ToHexString(secret.Mac(Encoding.UTF8.GetBytes("decoy-owner"), Encoding.UTF8.GetBytes(Mail.Owner.Of(identifier))));
         codes.Issue(decoy, CodePurpose.PasswordReset, RecoveryMethod.ContactMail, _options.MailCodeLifetime);
-        codes.KillAll(decoy, CodePurpose.PasswordReset);
-    }
-
-    private async Task RecordIfAccountAsync(string identifier, AuditEvent what, RecoveryMethod method, AuditOutcome outcome, CancellationToken cancellationToken)
-    {
-        if (await directory.CanonicalIdentifierAsync(identifier, cancellationToken) is { } canonical)
-        {
-            audit.Record(canonical, what, method, outcome);
-        }
     }
 
     private static int Minutes(TimeSpan lifetime) => (int)Math.Round(lifetime.TotalMinutes);
@@ -254,10 +257,14 @@ public enum ResetStatus
 
     /// <summary>No valid grant (expired, used in another tab): the person starts again from the code.</summary>
     NoGrant,
+
+    /// <summary>The directory could not be written; nothing changed and the person may try again.</summary>
+    Failed,
 }
 
 public sealed record ResetOutcome(ResetStatus Status, PasswordProblem? Problem = null)
 {
     public static ResetOutcome Changed { get; } = new(ResetStatus.Changed);
     public static ResetOutcome NoGrant { get; } = new(ResetStatus.NoGrant);
+    public static ResetOutcome Failed { get; } = new(ResetStatus.Failed);
 }

@@ -61,6 +61,9 @@ public sealed class RecoveryThrottle(AttemptStore attempts, IOptions<RecoveryOpt
 
 public enum RecoveryStep
 {
+    /// <summary>Any answer to a personal question (each costs a slow hash): counted per client address.</summary>
+    AnswerCheck,
+
     /// <summary>Asking for a code by mail (contact or backup address) or starting a journey.</summary>
     CodeRequest,
 

@@ -55,6 +55,9 @@ public sealed class ResetGrantStore
     /// <summary>Single use: true only for the one caller that removed it (two tabs cannot both use it).</summary>
     public bool Consume(ResetGrant grant) => _grants.Delete(grant.Id);
 
+    /// <summary>Puts back a consumed grant whose password could not be written: the person tries again without a new code.</summary>
+    public void Restore(ResetGrant grant) => _grants.Upsert(grant);
+
     public void RemoveAll(string identifier)
     {
         var owner = Owner.Of(identifier);

@@ -360,7 +360,7 @@ public sealed partial class RecoveryPageTests : IDisposable
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"")]
     private static partial Regex Token();
 
-    [GeneratedRegex(@"\(\w•••@[•a-z0-9.-]+\)")]
+    [GeneratedRegex(@"\([\w•]•••@[•a-z0-9.-]+\)")]
     private static partial Regex MaskedAddress();
 
     private static async Task<HttpResponseMessage> PostWithTokenAsync(HttpClient client, HtmlPage page, string url, Dictionary<string, string> values)

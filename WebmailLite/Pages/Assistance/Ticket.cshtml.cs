@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using WebmailLite.Infrastructure;
 using WebmailLite.Pages.Shared;
 using WebmailLite.Recovery;
@@ -11,8 +12,10 @@ namespace WebmailLite.Pages.Assistance;
 /// One request: the agent records how identity was checked (by phone, e.g. with the NUMEN), then issues a code
 /// shown once on this very response — never stored in clear, never in a URL, never in a redirect.
 /// </summary>
-public sealed class TicketModel(AssistanceDesk desk, IStringLocalizer<RecoveryText> text) : PageModel
+public sealed class TicketModel(AssistanceDesk desk, IOptions<RecoveryOptions> options, IStringLocalizer<RecoveryText> text) : PageModel
 {
+    public TimeSpan AgentLifetime => options.Value.AgentCodeLifetime;
+
     public const string CheckField = "Input_IdentityCheck";
     public const int MaxNote = 500;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using WebmailLite.Guide;
 using WebmailLite.Infrastructure;
 using WebmailLite.Recovery;
@@ -14,8 +15,11 @@ public sealed class AssistanceModel(
     RecoveryJourney journey,
     RecoveryService recovery,
     UiFormat format,
+    IOptions<RecoveryOptions> options,
     IStringLocalizer<RecoveryText> text) : RecoveryPageModel(journey)
 {
+    public string AgentLifetime => format.Duration(options.Value.AgentCodeLifetime);
+
     public const string ReachField = "Input_HowToReach";
     public const string MessageField = "Input_Message";
     public const int MaxReach = 200;

@@ -57,7 +57,7 @@ public sealed class CodeModel(
         var outcome = await recovery.CheckCodeAsync(Identifier, Input.Code, address, cancellationToken);
         if (outcome.GrantToken is null)
         {
-            Errors.Add(CodeField, text["Err_CodeInvalid"], GuideLinks.CodeNotReceived);
+            Errors.Add(CodeField, text["Err_CodeInvalid", options.Value.MaxCodeAttempts], GuideLinks.CodeNotReceived);
             return Page();
         }
         Save(State! with { Grant = outcome.GrantToken });

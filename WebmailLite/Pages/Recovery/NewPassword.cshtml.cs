@@ -64,6 +64,10 @@ public sealed class NewPasswordModel(
             case ResetStatus.Refused:
                 Errors.Add(PasswordField, Reason(outcome.Problem!.Value));
                 return Page();
+            case ResetStatus.Failed:
+                // Nothing changed and the grant is still valid: the same page, the same code, try again.
+                Errors.Add(null, text["Err_PasswordNotSaved"]);
+                return Page();
             default:
                 return RedirectToPage("/Recovery/Code", new { motif = "expire" });
         }
@@ -75,7 +79,9 @@ public sealed class NewPasswordModel(
         PasswordProblem.TooShort => text["Err_PasswordTooShort", policy.MinLength],
         PasswordProblem.TooLong => text["Err_PasswordTooLong", PasswordPolicy.MaxLength],
         PasswordProblem.Common => text["Err_PasswordCommon"],
-        _ => text["Err_PasswordIdentifier"],
+        PasswordProblem.ContainsIdentifier => text["Err_PasswordIdentifier"],
+        PasswordProblem.ControlCharacters => text["Err_PasswordControl"],
+        _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, null),
     };
 
     public sealed class InputModel

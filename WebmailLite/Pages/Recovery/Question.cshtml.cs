@@ -67,13 +67,15 @@ public sealed class QuestionModel(
         var address = HttpContext.Connection.RemoteIpAddress;
         // Checked before hashing: a blocked guesser costs no CPU and learns nothing.
         var wait = Max(
-            recovery.WaitBefore(RecoveryStep.WrongAnswers, Identifier, address),
-            recovery.WaitBefore(RecoveryStep.CodeRequest, Identifier, address));
+            Max(recovery.WaitBefore(RecoveryStep.WrongAnswers, Identifier, address), recovery.WaitBefore(RecoveryStep.CodeRequest, Identifier, address)),
+            recovery.WaitBefore(RecoveryStep.AnswerCheck, null, address));
         if (wait > TimeSpan.Zero)
         {
             Errors.Add(null, text["Err_TooManyRequests", format.Duration(wait)], GuideLinks.ForgotBackup);
             return Page();
         }
+        // Every answer costs a slow hash: counted per address, so replaying question 1 cannot burn the server's CPU.
+        recovery.RecordAttempt(RecoveryStep.AnswerCheck, null, address);
         var right = recovery.CheckAnswer(Identifier, Number - 1, answer);
         if (Number == 1)
         {

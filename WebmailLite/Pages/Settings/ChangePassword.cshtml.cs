@@ -100,6 +100,7 @@ public sealed class ChangePasswordModel(
         PasswordProblem.TooLong => text["Err_New_TooLong", PasswordPolicy.MaxLength],
         PasswordProblem.Common => text["Err_New_Common"],
         PasswordProblem.ContainsIdentifier => text["Err_New_ContainsIdentifier"],
+        PasswordProblem.ControlCharacters => text["Err_New_ControlCharacters"],
     };
 #pragma warning restore CS8524
 
