@@ -346,7 +346,7 @@ public sealed class SettingsPagesTests
     [InlineData(PracticeSeed.Password, "court", "Input_New", "trop court : il faut au moins 12 caractères")]
     [InlineData(PracticeSeed.Password, "1qaz2wsx3edc", "Input_New", "Ce mot de passe est trop courant")]
     [InlineData(PracticeSeed.Password, "camille.martin 2024 !", "Input_New", "contient votre identifiant")]
-    [InlineData(PracticeSeed.Password, "trois chevaux\0bleus dans le pré", "Input_New", "contient un caractère invisible")]
+    [InlineData(PracticeSeed.Password, "trois chevaux\tbleus dans le pré", "Input_New", "contient un caractère invisible")]
     public async Task ChangePassword_Refused_SaysWhyBesideTheField(string current, string next, string field, string message)
     {
         using var factory = SettingsFactory.Capturing();
