@@ -35,7 +35,9 @@ public sealed class SettingsAccessibilityTests(BrowserFixture browser, SettingsL
     public const string BackupError = "adresse de secours, adresse refusée";
     public const string Code = "code de confirmation";
     public const string CodeError = "code de confirmation, code faux";
+    public const string BackupPasswordError = "adresse de secours, mot de passe actuel manquant";
     public const string Remove = "retirer l'adresse de secours : confirmation";
+    public const string RemoveError = "retirer l'adresse de secours, mot de passe actuel manquant";
     public const string Questions = "questions personnelles";
     public const string QuestionsError = "questions personnelles, erreurs";
     public const string Password = "changer le mot de passe";
@@ -44,7 +46,7 @@ public sealed class SettingsAccessibilityTests(BrowserFixture browser, SettingsL
     public const string PasswordChanged = "connexion après changement du mot de passe";
 
     private static readonly string[] AllStates =
-        [Security, SecurityDone, Backup, BackupError, Code, CodeError, Remove, Questions, QuestionsError, Password, PasswordError, PasswordShown, PasswordChanged];
+        [Security, SecurityDone, Backup, BackupError, BackupPasswordError, Code, CodeError, Remove, RemoveError, Questions, QuestionsError, Password, PasswordError, PasswordShown, PasswordChanged];
 
     private LiveServer Server => fixture.Server;
 
@@ -117,8 +119,18 @@ public sealed class SettingsAccessibilityTests(BrowserFixture browser, SettingsL
             case BackupError:
                 await page.GotoAsync("/parametres/securite/adresse-de-secours");
                 await page.Locator("#Input_Address").FillAsync("camille@laposte");
+                await page.Locator("#Input_Current").FillAsync(PracticeSeed.Password);
                 await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer le code de confirmation" }).ClickAsync();
                 await Expect(page.Locator("#Input_Address-error")).ToBeVisibleAsync();
+                break;
+
+            case BackupPasswordError:
+                // Left empty rather than wrong: a wrong one would count against the sign-in throttle of the account.
+                await page.GotoAsync("/parametres/securite/adresse-de-secours");
+                await page.Locator("#Input_Address").FillAsync("camille.perso@laposte.net");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer le code de confirmation" }).ClickAsync();
+                await Expect(page.Locator("#Input_Current-error")).ToBeVisibleAsync();
+                await Expect(page.Locator("#Input_Address")).ToHaveValueAsync("camille.perso@laposte.net");
                 break;
 
             case Code:
@@ -136,15 +148,21 @@ public sealed class SettingsAccessibilityTests(BrowserFixture browser, SettingsL
 
             case SecurityDone:
             case Remove:
+            case RemoveError:
             {
                 var code = await RequestCodeAsync(page);
                 await page.Locator("#Input_Code").FillAsync(code);
                 await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer l'adresse" }).ClickAsync();
                 await Expect(page.Locator(".banner.ok")).ToContainTextAsync("Votre adresse de secours est maintenant");
-                if (state == Remove)
+                if (state is Remove or RemoveError)
                 {
                     await page.GetByRole(AriaRole.Link, new() { Name = "Retirer l'adresse de secours" }).ClickAsync();
                     await Expect(page.Locator("h1")).ToHaveTextAsync("Retirer l'adresse de secours ?");
+                }
+                if (state == RemoveError)
+                {
+                    await page.GetByRole(AriaRole.Button, new() { Name = "Oui, retirer l'adresse de secours" }).ClickAsync();
+                    await Expect(page.Locator("#Input_Current-error")).ToBeVisibleAsync();
                 }
                 break;
             }
@@ -159,7 +177,8 @@ public sealed class SettingsAccessibilityTests(BrowserFixture browser, SettingsL
                 await page.Locator("#Input_Choice2").SelectOptionAsync("propre");
                 await page.Locator("#Input_Answer2").FillAsync("a");
                 await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer mes questions" }).ClickAsync();
-                await Expect(page.Locator(".err-sum li")).ToHaveCountAsync(4);
+                // Choice 1, answer 1, own question 2, answer 2, and the current password.
+                await Expect(page.Locator(".err-sum li")).ToHaveCountAsync(5);
                 break;
 
             case Password:
@@ -204,6 +223,7 @@ public sealed class SettingsAccessibilityTests(BrowserFixture browser, SettingsL
         var address = "julien.bernard@" + PracticeSeed.Domain;
         await page.GotoAsync("/parametres/securite/adresse-de-secours");
         await page.Locator("#Input_Address").FillAsync(address);
+        await page.Locator("#Input_Current").FillAsync(PracticeSeed.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer le code de confirmation" }).ClickAsync();
         await Expect(page.Locator("#Input_Code")).ToBeVisibleAsync();
         var mailer = Server.Services.GetRequiredService<RecoveryMailer>();

@@ -52,26 +52,32 @@ public sealed class EnrolmentService(
     /// Sends a confirmation code to a proposed backup address. Nothing is registered until the code comes back: an
     /// address typed wrong never becomes the way into the account.
     /// </summary>
-    public async Task<BackupRequest> RequestBackupAddressAsync(string identifier, string? typed, IPAddress? client, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Asks for the current password: a session left open on a shared computer must not be enough to register an
+    /// address of one's own and reset the password through it days later.
+    /// </remarks>
+    public async Task<BackupRequest> RequestBackupAddressAsync(string identifier, string? current, string? typed, IPAddress? client, CancellationToken cancellationToken)
     {
         var text = typed?.Trim() ?? "";
+        var missing = CurrentPasswordCheck.Before(current);
         if (text.Length == 0)
         {
-            return new BackupRequest(BackupRequestStatus.Missing);
+            return new BackupRequest(BackupRequestStatus.Missing, Current: missing);
         }
         if (ParseAddress(text) is not { } address)
         {
-            return new BackupRequest(BackupRequestStatus.Invalid);
+            return new BackupRequest(BackupRequestStatus.Invalid, Current: missing);
         }
         var own = await directory.AccountAddressAsync(identifier, cancellationToken);
         if (own is not null && string.Equals(own, address, StringComparison.OrdinalIgnoreCase))
         {
             // The backup address is for when this mailbox cannot be opened: it must be somewhere else.
-            return new BackupRequest(BackupRequestStatus.OwnAddress);
+            return new BackupRequest(BackupRequestStatus.OwnAddress, Current: missing);
         }
         // Per account and client address (RecoveryThrottle), and per recipient: the form must not become a way to
-        // send a stream of mails to somebody else's address.
-        var wait = throttle.WaitBefore(RecoveryStep.CodeRequest, identifier, client);
+        // send a stream of mails to somebody else's address. Its own step, not the anonymous journey's CodeRequest:
+        // strangers asking codes for this identifier must not stop its owner from adding a backup address.
+        var wait = throttle.WaitBefore(RecoveryStep.BackupAddressRequest, identifier, client);
         var byRecipient = attempts.Count(RecipientKey(address), _options.Window);
         if (byRecipient.Count >= _options.MaxRequestsPerIdentifier && byRecipient.UntilOldestExpires > wait)
         {
@@ -79,9 +85,18 @@ public sealed class EnrolmentService(
         }
         if (wait > TimeSpan.Zero)
         {
-            return new BackupRequest(BackupRequestStatus.TooManyRequests, address, wait);
+            return new BackupRequest(BackupRequestStatus.TooManyRequests, address, wait, missing);
         }
-        throttle.Record(RecoveryStep.CodeRequest, identifier, client);
+        if (missing.Status == CurrentPasswordStatus.Missing)
+        {
+            return new BackupRequest(BackupRequestStatus.CurrentPasswordRefused, address, Current: missing);
+        }
+        var check = await CheckCurrentPasswordAsync(identifier, current!, client, AuditEvent.BackupAddressRequested, cancellationToken);
+        if (check.Status != CurrentPasswordStatus.Right)
+        {
+            return new BackupRequest(BackupRequestStatus.CurrentPasswordRefused, address, Current: check);
+        }
+        throttle.Record(RecoveryStep.BackupAddressRequest, identifier, client);
         attempts.Record(RecipientKey(address));
         var code = codes.Issue(identifier, CodePurpose.ConfirmBackupAddress, RecoveryMethod.SignedIn, _options.MailCodeLifetime, target: address);
         mailer.Send(address, "ConfirmBackup", code, Minutes(_options.MailCodeLifetime), identifier);
@@ -95,6 +110,11 @@ public sealed class EnrolmentService(
         if (string.IsNullOrWhiteSpace(typed))
         {
             return new BackupConfirmation(BackupConfirmationStatus.Missing);
+        }
+        if (RecoveryCodeStore.Normalize(typed) is null)
+        {
+            // Seven digits or a letter is a slip, not a guess: it must not burn one of the code's five tries.
+            return new BackupConfirmation(BackupConfirmationStatus.BadFormat);
         }
         var check = codes.Check(identifier, CodePurpose.ConfirmBackupAddress, typed);
         if (!check.IsValid || check.Target is null)
@@ -123,12 +143,19 @@ public sealed class EnrolmentService(
         return new BackupConfirmation(BackupConfirmationStatus.Confirmed, address, previous);
     }
 
-    /// <summary>Removes the backup address; <c>false</c> when there was none.</summary>
-    public async Task<bool> RemoveBackupAddressAsync(string identifier, CancellationToken cancellationToken)
+    /// <summary>Removes the backup address, with the current password (a borrowed session must not remove it either).</summary>
+    public async Task<BackupRemoval> RemoveBackupAddressAsync(string identifier, string? current, IPAddress? client, CancellationToken cancellationToken)
     {
         if (enrolments.Find(identifier)?.BackupAddress is not { } previous)
         {
-            return false;
+            return new BackupRemoval(BackupRemovalStatus.NothingToRemove);
+        }
+        var check = string.IsNullOrEmpty(current)
+            ? CurrentPasswordCheck.Before(current)
+            : await CheckCurrentPasswordAsync(identifier, current, client, AuditEvent.BackupAddressRemoved, cancellationToken);
+        if (check.Status != CurrentPasswordStatus.Right)
+        {
+            return new BackupRemoval(BackupRemovalStatus.CurrentPasswordRefused, check);
         }
         enrolments.SetBackupAddress(identifier, null);
         // A code still on its way to a new address would otherwise register it after the person removed everything.
@@ -140,20 +167,28 @@ public sealed class EnrolmentService(
             mailer.Send(account, "BackupRemoved", identifier, masked);
         }
         mailer.Send(previous, "BackupRemoved", identifier, masked);
-        return true;
+        return new BackupRemoval(BackupRemovalStatus.Removed, check);
     }
 
     /// <summary>
     /// Checks and saves two questions and their answers. Answers are normalised (case, accents, spaces) then kept
     /// only as a slow salted hash: the person can never be shown them again, and nor can anyone reading the database.
+    /// The current password is checked last, once everything else is right (a refused form costs no sign-in try).
     /// </summary>
-    public async Task<IReadOnlyList<QuestionProblem>> SetQuestionsAsync(string identifier, IReadOnlyList<QuestionInput> inputs, CancellationToken cancellationToken)
+    public async Task<QuestionsChange> SetQuestionsAsync(string identifier, string? current, IReadOnlyList<QuestionInput> inputs, IPAddress? client, CancellationToken cancellationToken)
     {
         if (inputs.Count != 2)
         {
             throw new ArgumentException("Exactly two questions.", nameof(inputs));
         }
         var problems = new List<QuestionProblem>();
+        // What is stored: a suggested question by its resource key (« Question_3 »), never its text in the language of
+        // the moment. Recovery shows decoy questions in the visitor's language for identifiers it does not know, so a
+        // question stored in French would stay French when the language is switched, and tell enrolled accounts
+        // apart. A question the person wrote is stored as written: it necessarily differs from the decoys (always
+        // suggested ones) whatever the language, which is the price of letting people write their own.
+        var stored = new string?[2];
+        // The text shown now, to check that the answer is not in it.
         var texts = new string?[2];
         var list = suggested.All;
         for (var i = 0; i < 2; i++)
@@ -178,13 +213,22 @@ public sealed class EnrolmentService(
                 {
                     problems.Add(new QuestionProblem(i, QuestionField.Own, QuestionIssue.OwnTooLong));
                 }
+                else if (IndexOf(list, own) is var k and >= 0)
+                {
+                    // A suggested question typed out (or pasted) is stored as the suggested one, by its key: stored
+                    // as typed, it would stay in this language and stand out from the decoys.
+                    stored[i] = SuggestedQuestions.Keys[k];
+                    texts[i] = list[k];
+                }
                 else
                 {
+                    stored[i] = own;
                     texts[i] = own;
                 }
             }
             else if (int.TryParse(input.Choice, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= list.Count)
             {
+                stored[i] = SuggestedQuestions.Keys[n - 1];
                 texts[i] = list[n - 1];
             }
             else
@@ -211,21 +255,27 @@ public sealed class EnrolmentService(
                 problems.Add(new QuestionProblem(i, QuestionField.Answer, QuestionIssue.AnswerInQuestion));
             }
         }
-        if (texts[0] is { } first && texts[1] is { } second
+        if (stored[0] is { } first && stored[1] is { } second
             && AnswerHasher.Normalize(first) == AnswerHasher.Normalize(second))
         {
             problems.Add(new QuestionProblem(1, inputs[1].Choice == OwnQuestion ? QuestionField.Own : QuestionField.Choice, QuestionIssue.SameQuestion));
         }
-        if (problems.Count > 0)
+        var check = CurrentPasswordCheck.Before(current);
+        if (problems.Count > 0 || check.Status == CurrentPasswordStatus.Missing)
         {
             // In the order of the fields on the page, for the error summary.
-            return [.. problems.OrderBy(p => p.Index).ThenBy(p => p.Field)];
+            return new QuestionsChange([.. problems.OrderBy(p => p.Index).ThenBy(p => p.Field)], check);
+        }
+        check = await CheckCurrentPasswordAsync(identifier, current!, client, AuditEvent.QuestionsChanged, cancellationToken);
+        if (check.Status != CurrentPasswordStatus.Right)
+        {
+            return new QuestionsChange([], check);
         }
 
         var enrolled = new List<EnrolledQuestion>(2);
         for (var i = 0; i < 2; i++)
         {
-            enrolled.Add(EnrolledQuestion.From(texts[i]!, answers.Hash(inputs[i].Answer!)));
+            enrolled.Add(EnrolledQuestion.From(stored[i]!, answers.Hash(inputs[i].Answer!)));
         }
         enrolments.SetQuestions(identifier, enrolled);
         audit.Record(identifier, AuditEvent.QuestionsChanged, RecoveryMethod.SignedIn, AuditOutcome.Success);
@@ -233,7 +283,7 @@ public sealed class EnrolmentService(
         {
             mailer.Send(account, "QuestionsChanged", identifier);
         }
-        return [];
+        return new QuestionsChange([], check);
     }
 
     /// <summary>
@@ -259,26 +309,16 @@ public sealed class EnrolmentService(
             return new PasswordChange(PasswordChangeStatus.Refused, problems, policyProblem);
         }
 
-        var wait = signInThrottle.WaitBeforeNextAttempt(identifier, client);
-        if (wait > TimeSpan.Zero)
+        var check = await CheckCurrentPasswordAsync(identifier, current!, client, AuditEvent.PasswordChanged, cancellationToken);
+        switch (check.Status)
         {
-            return new PasswordChange(PasswordChangeStatus.TooManyAttempts, [], null, wait);
-        }
-        var outcome = await mail.SignInAsync(identifier, current!, cancellationToken);
-        if (outcome.Mailbox is not null)
-        {
-            await outcome.Mailbox.DisposeAsync();
-        }
-        switch (outcome.Status)
-        {
-            case SignInStatus.BadCredentials:
-                signInThrottle.RecordFailure(identifier, client);
-                audit.Record(identifier, AuditEvent.PasswordChanged, RecoveryMethod.SignedIn, AuditOutcome.Failure, detail: "WrongCurrentPassword");
+            case CurrentPasswordStatus.TooManyAttempts:
+                return new PasswordChange(PasswordChangeStatus.TooManyAttempts, [], null, check.Wait);
+            case CurrentPasswordStatus.Wrong:
                 return new PasswordChange(PasswordChangeStatus.Refused, [PasswordChangeIssue.CurrentWrong], null);
-            case SignInStatus.Unavailable:
+            case CurrentPasswordStatus.Unavailable:
                 return new PasswordChange(PasswordChangeStatus.Unavailable, [], null);
         }
-        signInThrottle.RecordSuccess(identifier);
 
         if (!await directory.SetPasswordAsync(identifier, next!, cancellationToken))
         {
@@ -289,6 +329,36 @@ public sealed class EnrolmentService(
         // holds the old password in memory for IMAP reconnects and SMTP, and signing in again proves the new one).
         await recovery.AfterPasswordChangeAsync(identifier, RecoveryMethod.SignedIn, keepSessionId: sessionId, cancellationToken);
         return new PasswordChange(PasswordChangeStatus.Changed, [], null);
+    }
+
+    /// <summary>
+    /// The current password, checked against the mail server like a sign-in: within the sign-in throttle, a wrong one
+    /// counted as a failed sign-in and audited under <paramref name="auditEvent"/>, so that a borrowed session can
+    /// neither guess it nor do without it.
+    /// </summary>
+    private async Task<CurrentPasswordCheck> CheckCurrentPasswordAsync(string identifier, string current, IPAddress? client, AuditEvent auditEvent, CancellationToken cancellationToken)
+    {
+        var wait = signInThrottle.WaitBeforeNextAttempt(identifier, client);
+        if (wait > TimeSpan.Zero)
+        {
+            return new CurrentPasswordCheck(CurrentPasswordStatus.TooManyAttempts, wait);
+        }
+        var outcome = await mail.SignInAsync(identifier, current, cancellationToken);
+        if (outcome.Mailbox is not null)
+        {
+            await outcome.Mailbox.DisposeAsync();
+        }
+        switch (outcome.Status)
+        {
+            case SignInStatus.BadCredentials:
+                signInThrottle.RecordFailure(identifier, client);
+                audit.Record(identifier, auditEvent, RecoveryMethod.SignedIn, AuditOutcome.Failure, detail: "WrongCurrentPassword");
+                return new CurrentPasswordCheck(CurrentPasswordStatus.Wrong);
+            case SignInStatus.Unavailable:
+                return new CurrentPasswordCheck(CurrentPasswordStatus.Unavailable);
+        }
+        signInThrottle.RecordSuccess(identifier);
+        return new CurrentPasswordCheck(CurrentPasswordStatus.Right);
     }
 
     /// <summary>A plain address (no display name, a dot in the domain), as MimeKit reads it; <c>null</c> otherwise.</summary>
@@ -309,6 +379,19 @@ public sealed class EnrolmentService(
         return domain.Contains('.') && !domain.StartsWith('.') && !domain.EndsWith('.') ? address : null;
     }
 
+    private static int IndexOf(IReadOnlyList<string> list, string question)
+    {
+        var normalized = AnswerHasher.Normalize(question);
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (AnswerHasher.Normalize(list[i]) == normalized)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static bool IsInQuestion(string normalizedAnswer, string question) =>
         (" " + AnswerHasher.Normalize(question) + " ").Contains(" " + normalizedAnswer + " ", StringComparison.Ordinal);
 
@@ -321,11 +404,35 @@ public sealed class EnrolmentService(
     private static int Minutes(TimeSpan lifetime) => (int)Math.Round(lifetime.TotalMinutes);
 }
 
-public enum BackupRequestStatus { Sent, Missing, Invalid, OwnAddress, TooManyRequests }
+public enum CurrentPasswordStatus
+{
+    /// <summary>Not checked yet: another field was refused first (no sign-in try is spent on a form to redo).</summary>
+    NotChecked,
+    Right,
+    Missing,
+    Wrong,
+    TooManyAttempts,
+    Unavailable,
+}
 
-public sealed record BackupRequest(BackupRequestStatus Status, string? Address = null, TimeSpan Wait = default);
+/// <param name="Wait">With <see cref="CurrentPasswordStatus.TooManyAttempts"/>: the wait before the next try.</param>
+public sealed record CurrentPasswordCheck(CurrentPasswordStatus Status, TimeSpan Wait = default)
+{
+    /// <summary>What is known before asking the server: missing, or not checked yet.</summary>
+    public static CurrentPasswordCheck Before(string? current) =>
+        new(string.IsNullOrEmpty(current) ? CurrentPasswordStatus.Missing : CurrentPasswordStatus.NotChecked);
+}
 
-public enum BackupConfirmationStatus { Confirmed, Missing, Wrong, Expired, Killed }
+/// <summary><see cref="BackupRequestStatus.CurrentPasswordRefused"/>: the address is fine, <see cref="BackupRequest.Current"/> says what is wrong.</summary>
+public enum BackupRequestStatus { Sent, Missing, Invalid, OwnAddress, TooManyRequests, CurrentPasswordRefused }
+
+public sealed record BackupRequest(BackupRequestStatus Status, string? Address = null, TimeSpan Wait = default, CurrentPasswordCheck? Current = null);
+
+public enum BackupRemovalStatus { Removed, NothingToRemove, CurrentPasswordRefused }
+
+public sealed record BackupRemoval(BackupRemovalStatus Status, CurrentPasswordCheck? Current = null);
+
+public enum BackupConfirmationStatus { Confirmed, Missing, BadFormat, Wrong, Expired, Killed }
 
 public sealed record BackupConfirmation(BackupConfirmationStatus Status, string? Address = null, string? Previous = null);
 
@@ -338,6 +445,12 @@ public enum QuestionIssue { ChoiceMissing, OwnMissing, OwnTooShort, OwnTooLong, 
 
 /// <param name="Index">0 for « Question 1 », 1 for « Question 2 ».</param>
 public sealed record QuestionProblem(int Index, QuestionField Field, QuestionIssue Issue);
+
+/// <summary>Saved when there is no problem and the current password was right.</summary>
+public sealed record QuestionsChange(IReadOnlyList<QuestionProblem> Problems, CurrentPasswordCheck Current)
+{
+    public bool Saved => Problems.Count == 0 && Current.Status == CurrentPasswordStatus.Right;
+}
 
 public enum PasswordChangeStatus { Changed, Refused, TooManyAttempts, Unavailable }
 

@@ -38,7 +38,7 @@ public sealed class RecoveryThrottle(AttemptStore attempts, IOptions<RecoveryOpt
 
     private int? PerIdentifierLimit(RecoveryStep step) => step switch
     {
-        RecoveryStep.CodeRequest or RecoveryStep.AssistanceRequest => _options.MaxRequestsPerIdentifier,
+        RecoveryStep.CodeRequest or RecoveryStep.BackupAddressRequest or RecoveryStep.AssistanceRequest => _options.MaxRequestsPerIdentifier,
         RecoveryStep.WrongAnswers => _options.MaxAnswerFailuresPerIdentifier,
         // Wrong codes are limited per code (5 tries kill it) and per address below.
         _ => null,
@@ -75,4 +75,7 @@ public enum RecoveryStep
 
     /// <summary>Wrong answers to the personal questions.</summary>
     WrongAnswers,
+
+    /// <summary>Asking, signed in, for a code to confirm a backup address (same limits as <see cref="CodeRequest"/>).</summary>
+    BackupAddressRequest,
 }

@@ -36,7 +36,7 @@ public sealed class SettingsDovecotTests
         var client = await factory.SignedInAsync(account.Identifier, account.Password);
 
         var form = await HtmlPage.GetAsync(client, "/parametres/securite/adresse-de-secours");
-        var sent = await form.SubmitAsync(client, "main form", new Dictionary<string, string> { ["Input.Address"] = personal.Address });
+        var sent = await form.SubmitAsync(client, "main form", new Dictionary<string, string> { ["Input.Current"] = account.Password, ["Input.Address"] = personal.Address });
         var codePage = await HtmlPage.GetAsync(client, sent.Headers.Location!.OriginalString);
         var mail = await server.WaitForMessageAsync(personal, "Confirmez votre adresse de secours");
         var code = Regex.Match(mail.TextBody ?? "", @"Code de confirmation : (\d{8})").Groups[1].Value;
@@ -70,7 +70,7 @@ public sealed class SettingsDovecotTests
             ["Input.New"] = renewed,
         });
 
-        Assert.Contains("Le mot de passe actuel n'est pas le bon.", wrong.Text("#Input_Current-error"));
+        Assert.Contains("Le mot de passe actuel est incorrect.", wrong.Text("#Input_Current-error"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
         using (var imap = await server.ConnectImapAsync(account with { Password = renewed }))

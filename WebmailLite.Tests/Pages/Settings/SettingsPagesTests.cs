@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using WebmailLite.Practice;
 using WebmailLite.Tests.Infrastructure;
 
@@ -91,7 +92,7 @@ public sealed class SettingsPagesTests
         var camille = await factory.CamilleAsync();
 
         var form = await HtmlPage.GetAsync(camille, "/parametres/securite/adresse-de-secours");
-        var codePage = await FollowAsync(camille, await form.SubmitAsync(camille, "main form", new Dictionary<string, string> { ["Input.Address"] = Julien }));
+        var codePage = await FollowAsync(camille, await form.SubmitAsync(camille, "main form", new Dictionary<string, string> { ["Input.Current"] = PracticeSeed.Password, ["Input.Address"] = Julien }));
         await factory.SentAsync();
         var julien = await factory.SignedInAsync(PracticeSeed.SecondIdentifier, PracticeSeed.Password);
         var inbox = await HtmlPage.GetAsync(julien, "/courrier");
@@ -112,7 +113,7 @@ public sealed class SettingsPagesTests
         Assert.Equal("Changer l'adresse de secours", confirmed.Text("a[href='/parametres/securite/adresse-de-secours']"));
 
         var confirm = await HtmlPage.GetAsync(camille, "/parametres/securite/adresse-de-secours/retirer");
-        var removed = await FollowAsync(camille, await confirm.SubmitAsync(camille, "main form"));
+        var removed = await FollowAsync(camille, await confirm.SubmitAsync(camille, "main form", new Dictionary<string, string> { ["Input.Current"] = PracticeSeed.Password }));
         await factory.SentAsync();
         var julienInbox = await HtmlPage.GetAsync(julien, "/courrier");
         var camilleInbox = await HtmlPage.GetAsync(camille, "/courrier");
@@ -134,7 +135,7 @@ public sealed class SettingsPagesTests
         foreach (var address in new[] { "camille.perso@laposte.net", "camille.autre@orange.fr" })
         {
             var form = await HtmlPage.GetAsync(client, "/parametres/securite/adresse-de-secours");
-            var codePage = await FollowAsync(client, await form.SubmitAsync(client, "main form", new Dictionary<string, string> { ["Input.Address"] = address }));
+            var codePage = await FollowAsync(client, await form.SubmitAsync(client, "main form", new Dictionary<string, string> { ["Input.Current"] = PracticeSeed.Password, ["Input.Address"] = address }));
             var code = await factory.CodeSentToAsync(address);
             Assert.Equal(HttpStatusCode.Redirect, (await codePage.SubmitAsync(client, "main form", new Dictionary<string, string> { ["Input.Code"] = code })).StatusCode);
         }
@@ -155,7 +156,7 @@ public sealed class SettingsPagesTests
         var client = await factory.CamilleAsync();
         var form = await HtmlPage.GetAsync(client, "/parametres/securite/adresse-de-secours");
 
-        var page = await HtmlPage.LoadAsync(await form.SubmitAsync(client, "main form", new Dictionary<string, string> { ["Input.Address"] = typed }));
+        var page = await HtmlPage.LoadAsync(await form.SubmitAsync(client, "main form", new Dictionary<string, string> { ["Input.Current"] = PracticeSeed.Password, ["Input.Address"] = typed }));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         AssertFieldError(page, "Input_Address", message);
@@ -169,7 +170,7 @@ public sealed class SettingsPagesTests
         using var factory = SettingsFactory.Capturing();
         var client = await factory.CamilleAsync();
         var form = await HtmlPage.GetAsync(client, "/parametres/securite/adresse-de-secours");
-        var codePage = await FollowAsync(client, await form.SubmitAsync(client, "main form", new Dictionary<string, string> { ["Input.Address"] = "camille.perso@laposte.net" }));
+        var codePage = await FollowAsync(client, await form.SubmitAsync(client, "main form", new Dictionary<string, string> { ["Input.Current"] = PracticeSeed.Password, ["Input.Address"] = "camille.perso@laposte.net" }));
         var right = await factory.CodeSentToAsync("camille.perso@laposte.net");
         var wrong = right == "12345678" ? "87654321" : "12345678";
 
@@ -203,6 +204,7 @@ public sealed class SettingsPagesTests
             ["Input.Choice2"] = "propre",
             ["Input.Own2"] = "Le surnom de ma grand-mère paternelle ?",
             ["Input.Answer2"] = "Mamoune Quintessence",
+            ["Input.Current"] = PracticeSeed.Password,
         }));
         var sent = await factory.SentAsync();
         var database = Directory.GetFiles(factory.StorageFolder, "*.db")
@@ -251,7 +253,8 @@ public sealed class SettingsPagesTests
         AssertFieldError(page, "Input_Choice1", "Choisissez la question 1 dans la liste.");
         AssertFieldError(page, "Input_Own2", "Écrivez votre question 2");
         AssertFieldError(page, "Input_Answer2", "La réponse à la question 2 est trop courte");
-        Assert.Equal(["#Input_Choice1", "#Input_Own2", "#Input_Answer2"], page.QueryAll(".err-sum a").Select(a => a.GetAttribute("href")));
+        // The current password last, as on the page (nothing was typed in it).
+        Assert.Equal(["#Input_Choice1", "#Input_Own2", "#Input_Answer2", "#Input_Current"], page.QueryAll(".err-sum a").Select(a => a.GetAttribute("href")));
         Assert.Equal("Lyon", page.Query("#Input_Answer1")!.GetAttribute("value"));
         Assert.Equal("propre", page.Query("#Input_Choice2 option[selected]")!.GetAttribute("value"));
     }
@@ -304,7 +307,7 @@ public sealed class SettingsPagesTests
     }
 
     [Fact]
-    public async Task ChangePassword_ShowButton_WorksWithoutScript_KeepingEverythingTyped()
+    public async Task ChangePassword_ShowButton_WorksWithoutScript_KeepingTheNewPasswordOnly()
     {
         using var factory = SettingsFactory.Capturing();
         var client = await factory.CamilleAsync();
@@ -327,7 +330,9 @@ public sealed class SettingsPagesTests
         Assert.DoesNotContain("Erreur", shown.Title);
         Assert.Equal("text", shown.Query("#Input_New")!.GetAttribute("type"));
         Assert.Equal(NewPassword, shown.Query("#Input_New")!.GetAttribute("value"));
-        Assert.Equal(PracticeSeed.Password, shown.Query("#Input_Current")!.GetAttribute("value"));
+        // The current password is never written into the page, not even after « Afficher »: it is typed again.
+        Assert.Null(shown.Query("#Input_Current")!.GetAttribute("value"));
+        Assert.DoesNotContain(PracticeSeed.Password, shown.Html);
         Assert.Equal("Masquer le mot de passe", shown.Text("button[name=afficher]"));
         Assert.Equal("password", hidden.Query("#Input_New")!.GetAttribute("type"));
         Assert.Equal(NewPassword, hidden.Query("#Input_New")!.GetAttribute("value"));
@@ -336,11 +341,12 @@ public sealed class SettingsPagesTests
     }
 
     [Theory]
-    [InlineData("pas le bon", NewPassword, "Input_Current", "Le mot de passe actuel n'est pas le bon.")]
+    [InlineData("pas le bon", NewPassword, "Input_Current", "Le mot de passe actuel est incorrect.")]
     [InlineData("", NewPassword, "Input_Current", "Saisissez votre mot de passe actuel.")]
     [InlineData(PracticeSeed.Password, "court", "Input_New", "trop court : il faut au moins 12 caractères")]
     [InlineData(PracticeSeed.Password, "1qaz2wsx3edc", "Input_New", "Ce mot de passe est trop courant")]
     [InlineData(PracticeSeed.Password, "camille.martin 2024 !", "Input_New", "contient votre identifiant")]
+    [InlineData(PracticeSeed.Password, "trois chevaux\tbleus dans le pré", "Input_New", "contient un caractère invisible")]
     public async Task ChangePassword_Refused_SaysWhyBesideTheField(string current, string next, string field, string message)
     {
         using var factory = SettingsFactory.Capturing();
@@ -355,8 +361,201 @@ public sealed class SettingsPagesTests
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         AssertFieldError(page, field, message);
-        Assert.Null(page.Query($"#{field}")!.GetAttribute("value"));
+        Assert.Null(page.Query("#Input_Current")!.GetAttribute("value"));
+        Assert.Null(page.Query("#Input_New")!.GetAttribute("value"));
         Assert.Equal(HttpStatusCode.Redirect, (await factory.NewClient().SignInAsync(PracticeSeed.Identifier, PracticeSeed.Password)).StatusCode);
+    }
+
+    // A session left open on a kiosk is not the account: each recovery setting asks for « Mot de passe actuel »,
+    // which is never written back into the page.
+
+    [Theory]
+    [InlineData("", "Saisissez votre mot de passe actuel.")]
+    [InlineData("pas le bon", "Le mot de passe actuel est incorrect.")]
+    public async Task BackupAddress_WithoutTheRightCurrentPassword_SendsNothing_KeepsTheAddress_NeverWritesThePassword(string current, string message)
+    {
+        using var factory = SettingsFactory.Capturing();
+        var client = await factory.CamilleAsync();
+        var form = await HtmlPage.GetAsync(client, "/parametres/securite/adresse-de-secours");
+
+        var page = await HtmlPage.LoadAsync(await form.SubmitAsync(client, "main form", new Dictionary<string, string>
+        {
+            ["Input.Address"] = "camille.perso@laposte.net",
+            ["Input.Current"] = current,
+        }));
+
+        Assert.Equal("current-password", form.Query("#Input_Current")!.GetAttribute("autocomplete"));
+        Assert.Equal("password", form.Query("#Input_Current")!.GetAttribute("type"));
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        AssertFieldError(page, "Input_Current", message);
+        Assert.Equal("camille.perso@laposte.net", page.Query("#Input_Address")!.GetAttribute("value"));
+        Assert.Null(page.Query("#Input_Current")!.GetAttribute("value"));
+        Assert.Empty(await factory.SentAsync());
+        Assert.DoesNotContain("Un code de confirmation a été envoyé", (await HtmlPage.GetAsync(client, "/parametres/securite")).Text("main"));
+    }
+
+    [Fact]
+    public async Task BackupAddress_RightCurrentPassword_IsNeverWrittenBack_WhenTheAddressIsRefused()
+    {
+        using var factory = SettingsFactory.Capturing();
+        var client = await factory.CamilleAsync();
+        var form = await HtmlPage.GetAsync(client, "/parametres/securite/adresse-de-secours");
+
+        var page = await HtmlPage.LoadAsync(await form.SubmitAsync(client, "main form", new Dictionary<string, string>
+        {
+            ["Input.Address"] = "camille@laposte",
+            ["Input.Current"] = PracticeSeed.Password,
+        }));
+
+        AssertFieldError(page, "Input_Address", "Saisissez une adresse électronique complète");
+        Assert.Null(page.Query("#Input_Current-error"));
+        Assert.DoesNotContain(PracticeSeed.Password, page.Html);
+        Assert.Contains("saisissez-le à nouveau", page.Text("#Input_Current-hint"));
+    }
+
+    [Fact]
+    public async Task RemoveBackup_WithoutTheCurrentPassword_KeepsIt()
+    {
+        using var factory = SettingsFactory.Capturing();
+        var client = await factory.CamilleAsync();
+        var form = await HtmlPage.GetAsync(client, "/parametres/securite/adresse-de-secours");
+        var codePage = await FollowAsync(client, await form.SubmitAsync(client, "main form", new Dictionary<string, string> { ["Input.Current"] = PracticeSeed.Password, ["Input.Address"] = Julien }));
+        await FollowAsync(client, await codePage.SubmitAsync(client, "main form", new Dictionary<string, string> { ["Input.Code"] = await factory.CodeSentToAsync(Julien) }));
+        var confirm = await HtmlPage.GetAsync(client, "/parametres/securite/adresse-de-secours/retirer");
+
+        var wrong = await HtmlPage.LoadAsync(await confirm.SubmitAsync(client, "main form", new Dictionary<string, string> { ["Input.Current"] = "pas le bon" }));
+        var missing = await HtmlPage.LoadAsync(await confirm.SubmitAsync(client, "main form"));
+        var security = await HtmlPage.GetAsync(client, "/parametres/securite");
+
+        AssertFieldError(wrong, "Input_Current", "Le mot de passe actuel est incorrect.");
+        AssertFieldError(missing, "Input_Current", "Saisissez votre mot de passe actuel.");
+        Assert.Equal("Retirer l'adresse de secours ?", missing.Text("h1"));
+        Assert.Contains($"Votre adresse de secours : {Julien}", security.Text("main"));
+        Assert.DoesNotContain(await factory.SentAsync(), m => m.Subject == "Adresse de secours retirée");
+    }
+
+    [Fact]
+    public async Task Questions_WrongCurrentPassword_SavesNothing_AndKeepsEverythingElseTyped()
+    {
+        using var factory = SettingsFactory.Capturing();
+        var client = await factory.CamilleAsync();
+        var form = await HtmlPage.GetAsync(client, "/parametres/securite/questions");
+
+        var page = await HtmlPage.LoadAsync(await form.SubmitAsync(client, "main form", new Dictionary<string, string>
+        {
+            ["Input.Choice1"] = "3",
+            ["Input.Answer1"] = "Zéphyrin",
+            ["Input.Choice2"] = "propre",
+            ["Input.Own2"] = "Le surnom de ma grand-mère paternelle ?",
+            ["Input.Answer2"] = "Mamoune",
+            ["Input.Current"] = "pas le bon",
+        }));
+        var security = await HtmlPage.GetAsync(client, "/parametres/securite");
+
+        AssertFieldError(page, "Input_Current", "Le mot de passe actuel est incorrect.");
+        Assert.Equal(["#Input_Current"], page.QueryAll(".err-sum a").Select(a => a.GetAttribute("href")));
+        Assert.Equal("3", page.Query("#Input_Choice1 option[selected]")!.GetAttribute("value"));
+        Assert.Equal("Zéphyrin", page.Query("#Input_Answer1")!.GetAttribute("value"));
+        Assert.Equal("Le surnom de ma grand-mère paternelle ?", page.Query("#Input_Own2")!.GetAttribute("value"));
+        Assert.Null(page.Query("#Input_Current")!.GetAttribute("value"));
+        Assert.Contains("Vous n'avez pas encore choisi de questions.", security.Text("main"));
+    }
+
+    /// <summary>
+    /// Recovery shows decoy questions in the visitor's language for unknown identifiers: a suggested question is
+    /// stored by its key, so it follows the language like the decoys do.
+    /// </summary>
+    [Fact]
+    public async Task Questions_Suggested_ShownInTheLanguageOfThePage()
+    {
+        using var factory = SettingsFactory.Capturing();
+        var client = await factory.CamilleAsync();
+        var form = await HtmlPage.GetAsync(client, "/parametres/securite/questions");
+        var french = form.QueryAll("#Input_Choice1 option")[3].TextContent;
+        await FollowAsync(client, await form.SubmitAsync(client, "main form", new Dictionary<string, string>
+        {
+            ["Input.Choice1"] = "3",
+            ["Input.Answer1"] = "Zéphyrin",
+            ["Input.Choice2"] = "propre",
+            ["Input.Own2"] = "Le surnom de ma grand-mère paternelle ?",
+            ["Input.Answer2"] = "Mamoune",
+            ["Input.Current"] = PracticeSeed.Password,
+        }));
+
+        var inFrench = await HtmlPage.GetAsync(client, "/parametres/securite");
+        await client.GetAsync("/langue?c=en&retour=%2F");
+        var english = (await HtmlPage.GetAsync(client, "/parametres/securite/questions")).QueryAll("#Input_Choice1 option")[3].TextContent;
+        var inEnglish = await HtmlPage.GetAsync(client, "/parametres/securite");
+
+        Assert.NotEqual(french, english);
+        Assert.Equal([french, "Le surnom de ma grand-mère paternelle ?"], inFrench.QueryAll("main ol li").Select(li => li.TextContent));
+        Assert.Equal([english, "Le surnom de ma grand-mère paternelle ?"], inEnglish.QueryAll("main ol li").Select(li => li.TextContent));
+    }
+
+    [Theory]
+    [InlineData("1234567")]
+    [InlineData("1234567a")]
+    public async Task BackupCode_BadlyFormed_SaysWhy_AndBurnsNoTry(string typed)
+    {
+        using var factory = SettingsFactory.Capturing();
+        var client = await factory.CamilleAsync();
+        var form = await HtmlPage.GetAsync(client, "/parametres/securite/adresse-de-secours");
+        var codePage = await FollowAsync(client, await form.SubmitAsync(client, "main form", new Dictionary<string, string> { ["Input.Current"] = PracticeSeed.Password, ["Input.Address"] = Julien }));
+        var code = await factory.CodeSentToAsync(Julien);
+
+        var page = codePage;
+        for (var i = 0; i < 5; i++)
+        {
+            page = await HtmlPage.LoadAsync(await page.SubmitAsync(client, "main form", new Dictionary<string, string> { ["Input.Code"] = typed }));
+        }
+        var confirmed = await FollowAsync(client, await page.SubmitAsync(client, "main form", new Dictionary<string, string> { ["Input.Code"] = code }));
+
+        AssertFieldError(page, "Input_Code", "Le code est fait de 8 chiffres, sans lettres : vérifiez-le.");
+        Assert.Equal($"Votre adresse de secours est maintenant {Julien}.", confirmed.Text("[role=status] .banner"));
+    }
+
+    [Fact]
+    public async Task ChangePassword_RefusedNewPassword_NeitherPasswordIsWrittenBack()
+    {
+        using var factory = SettingsFactory.Capturing();
+        var client = await factory.CamilleAsync();
+        var form = await HtmlPage.GetAsync(client, "/parametres/securite/mot-de-passe");
+
+        var page = await HtmlPage.LoadAsync(await form.SubmitAsync(client, "main form", new Dictionary<string, string>
+        {
+            ["Input.Current"] = PracticeSeed.Password,
+            ["Input.New"] = "1qaz2wsx3edc",
+        }));
+
+        AssertFieldError(page, "Input_New", "Ce mot de passe est trop courant");
+        Assert.DoesNotContain(PracticeSeed.Password, page.Html);
+        Assert.DoesNotContain("1qaz2wsx3edc", page.Html);
+    }
+
+    /// <summary>Every reason the policy can give has its own message, in French and in English: no resource key shown.</summary>
+    [Fact]
+    public void ChangePassword_EveryPasswordProblem_HasAMessageInEachLanguage()
+    {
+        using var factory = SettingsFactory.Capturing();
+        var text = factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<WebmailLite.SettingsText>>();
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            foreach (var culture in new[] { "fr", "en" })
+            {
+                System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+                var messages = Enum.GetValues<WebmailLite.Recovery.PasswordProblem>()
+                    .Select(problem => WebmailLite.Pages.Settings.ChangePasswordModel.NewPasswordMessage(problem, text, 12))
+                    .ToList();
+
+                Assert.All(messages, m => Assert.False(m.ResourceNotFound, $"{culture}: {m.Name}"));
+                Assert.Equal(messages.Count, messages.Select(m => m.Value).Distinct().Count());
+            }
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     [Fact]

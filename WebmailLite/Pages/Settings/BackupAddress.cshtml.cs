@@ -9,7 +9,7 @@ namespace WebmailLite.Pages.Settings;
 
 /// <summary>
 /// « Ajouter / Changer l'adresse de secours »: one field; a code goes to the address typed, and nothing is saved until
-/// it comes back on the code page.
+/// it comes back on the code page. The current password goes with it (see <see cref="CurrentPasswordField"/>).
 /// </summary>
 public sealed class BackupAddressModel(EnrolmentService enrolment, UiFormat format, IStringLocalizer<SettingsText> text) : PageModel
 {
@@ -27,7 +27,7 @@ public sealed class BackupAddressModel(EnrolmentService enrolment, UiFormat form
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var identifier = SessionCookie.Current(HttpContext)!.Identifier;
-        var request = await enrolment.RequestBackupAddressAsync(identifier, Input.Address, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        var request = await enrolment.RequestBackupAddressAsync(identifier, Input.Current, Input.Address, HttpContext.Connection.RemoteIpAddress, cancellationToken);
         switch (request.Status)
         {
             case BackupRequestStatus.Sent:
@@ -41,10 +41,11 @@ public sealed class BackupAddressModel(EnrolmentService enrolment, UiFormat form
             case BackupRequestStatus.OwnAddress:
                 Errors.Add(AddressField, text["Err_BackupOwn"]);
                 break;
-            default:
+            case BackupRequestStatus.TooManyRequests:
                 Errors.Add(AddressField, text["Err_TooManyCodes", format.Duration(request.Wait)]);
                 break;
         }
+        CurrentPasswordField.AddError(Errors, request.Current, text, format);
         Load();
         return Page();
     }
@@ -54,5 +55,8 @@ public sealed class BackupAddressModel(EnrolmentService enrolment, UiFormat form
     public sealed class InputModel
     {
         public string? Address { get; set; }
+
+        /// <summary>Checked, never shown back.</summary>
+        public string? Current { get; set; }
     }
 }

@@ -39,9 +39,11 @@ public sealed class BackupCodeModel(EnrolmentService enrolment, UiFormat format,
         var message = outcome.Status switch
         {
             BackupConfirmationStatus.Missing => text["Err_CodeMissing"],
+            BackupConfirmationStatus.BadFormat => text["Err_CodeFormat"],
             BackupConfirmationStatus.Wrong => text["Err_CodeWrong"],
             BackupConfirmationStatus.Expired => text["Err_CodeExpired"],
-            _ => text["Err_CodeKilled"],
+            BackupConfirmationStatus.Killed => text["Err_CodeKilled"],
+            _ => throw new InvalidOperationException($"No message for {outcome.Status}."),
         };
         // Once the code is gone (expired, killed by the last wrong try) no field can fix it: the page offers a new
         // code instead, and the summary must not link to a field it no longer shows.

@@ -10,7 +10,8 @@ namespace WebmailLite.Pages.Settings;
 
 /// <summary>
 /// « Changer le mot de passe » while signed in. The show/hide control is a submit button that re-renders the page with
-/// everything typed and the new password as plain text: it works without JavaScript.
+/// the new password typed (as plain text when shown): it works without JavaScript. The current password is never
+/// written into the page, not even then: it is typed again.
 /// </summary>
 public sealed class ChangePasswordModel(
     EnrolmentService enrolment,
@@ -33,6 +34,9 @@ public sealed class ChangePasswordModel(
     public string? Toggle { get; set; }
 
     public FormErrors Errors { get; } = new();
+
+    /// <summary>Whether this page answers the show/hide button: the only time the new password is written back.</summary>
+    public bool Toggled => Toggle is not null;
 
     public int MinLength => policy.MinLength;
 
@@ -73,12 +77,7 @@ public sealed class ChangePasswordModel(
                 }
                 if (change.NewPasswordProblem is { } problem)
                 {
-                    Errors.Add(NewField, problem switch
-                    {
-                        PasswordProblem.TooShort => text["Err_New_TooShort", policy.MinLength],
-                        PasswordProblem.TooLong => text["Err_New_TooLong", PasswordPolicy.MaxLength],
-                        _ => text["Err_New_" + problem],
-                    });
+                    Errors.Add(NewField, NewPasswordMessage(problem, text, policy.MinLength));
                 }
                 else if (change.Issues.Contains(PasswordChangeIssue.SameAsCurrent))
                 {
@@ -86,17 +85,24 @@ public sealed class ChangePasswordModel(
                 }
                 break;
         }
-        // A refused field is emptied (type it again); one that was fine keeps what was typed.
-        if (Errors.For(CurrentField) is not null)
-        {
-            Input.Current = null;
-        }
-        if (Errors.For(NewField) is not null)
-        {
-            Input.New = null;
-        }
         return Page();
     }
+
+    /// <summary>
+    /// A message for every reason the policy can give, and no default: a new <see cref="PasswordProblem"/> without
+    /// its message does not build (CS8509), rather than showing a resource key to the person.
+    /// </summary>
+#pragma warning disable CS8524 // Only unnamed values (a cast int) are left out; every named one has its message.
+    public static LocalizedString NewPasswordMessage(PasswordProblem problem, IStringLocalizer<SettingsText> text, int minLength) => problem switch
+    {
+        PasswordProblem.Missing => text["Err_New_Missing"],
+        PasswordProblem.TooShort => text["Err_New_TooShort", minLength],
+        PasswordProblem.TooLong => text["Err_New_TooLong", PasswordPolicy.MaxLength],
+        PasswordProblem.Common => text["Err_New_Common"],
+        PasswordProblem.ContainsIdentifier => text["Err_New_ContainsIdentifier"],
+        PasswordProblem.ControlCharacters => text["Err_New_ControlCharacters"],
+    };
+#pragma warning restore CS8524
 
     public sealed class InputModel
     {

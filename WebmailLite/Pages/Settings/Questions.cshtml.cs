@@ -12,7 +12,7 @@ namespace WebmailLite.Pages.Settings;
 /// The two personal questions on one page (the person is signed in and chose to be here), each in its own fieldset:
 /// a question from the list or their own, and the answer.
 /// </summary>
-public sealed class QuestionsModel(EnrolmentService enrolment, SuggestedQuestions suggested, IStringLocalizer<SettingsText> text) : PageModel
+public sealed class QuestionsModel(EnrolmentService enrolment, SuggestedQuestions suggested, UiFormat format, IStringLocalizer<SettingsText> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -35,15 +35,15 @@ public sealed class QuestionsModel(EnrolmentService enrolment, SuggestedQuestion
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var identifier = SessionCookie.Current(HttpContext)!.Identifier;
-        var problems = await enrolment.SetQuestionsAsync(identifier,
+        var change = await enrolment.SetQuestionsAsync(identifier, Input.Current,
             [new QuestionInput(Input.Choice1, Input.Own1, Input.Answer1), new QuestionInput(Input.Choice2, Input.Own2, Input.Answer2)],
-            cancellationToken);
-        if (problems.Count == 0)
+            HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        if (change.Saved)
         {
             StatusBanner.Set(TempData, text["Done_Questions"]);
             return Redirect(SettingsUrls.Security);
         }
-        foreach (var problem in problems)
+        foreach (var problem in change.Problems)
         {
             var number = problem.Index + 1;
             var message = problem.Issue switch
@@ -56,6 +56,8 @@ public sealed class QuestionsModel(EnrolmentService enrolment, SuggestedQuestion
             };
             Errors.Add(FieldId(problem.Index, problem.Field), message);
         }
+        // Last, as on the page.
+        CurrentPasswordField.AddError(Errors, change.Current, text, format);
         Load();
         return Page();
     }
@@ -75,6 +77,9 @@ public sealed class QuestionsModel(EnrolmentService enrolment, SuggestedQuestion
         public string? Choice2 { get; set; }
         public string? Own2 { get; set; }
         public string? Answer2 { get; set; }
+
+        /// <summary>Checked, never shown back.</summary>
+        public string? Current { get; set; }
 
         public (string? Choice, string? Own, string? Answer) Question(int index) =>
             index == 0 ? (Choice1, Own1, Answer1) : (Choice2, Own2, Answer2);

@@ -3,24 +3,48 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using WebmailLite.Infrastructure;
 using WebmailLite.Pages.Mail;
+using WebmailLite.Pages.Shared;
 using WebmailLite.Recovery;
 
 namespace WebmailLite.Pages.Settings;
 
-/// <summary>« Retirer l'adresse de secours ? »: a confirmation page (WCAG 3.3.4), no script confirm.</summary>
-public sealed class RemoveBackupModel(EnrolmentService enrolment, IStringLocalizer<SettingsText> text) : PageModel
+/// <summary>
+/// « Retirer l'adresse de secours ? »: a confirmation page (WCAG 3.3.4), no script confirm, with the current password
+/// (see <see cref="CurrentPasswordField"/>).
+/// </summary>
+public sealed class RemoveBackupModel(EnrolmentService enrolment, UiFormat format, IStringLocalizer<SettingsText> text) : PageModel
 {
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public FormErrors Errors { get; } = new();
+
     public string? BackupAddress { get; private set; }
 
-    public void OnGet() => BackupAddress = enrolment.Find(SessionCookie.Current(HttpContext)!.Identifier)?.BackupAddress;
+    public void OnGet() => Load();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (await enrolment.RemoveBackupAddressAsync(SessionCookie.Current(HttpContext)!.Identifier, cancellationToken))
+        var removal = await enrolment.RemoveBackupAddressAsync(SessionCookie.Current(HttpContext)!.Identifier, Input.Current, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        switch (removal.Status)
         {
-            StatusBanner.Set(TempData, text["Done_BackupRemoved"]);
+            case BackupRemovalStatus.Removed:
+                StatusBanner.Set(TempData, text["Done_BackupRemoved"]);
+                return Redirect(SettingsUrls.Security);
+            case BackupRemovalStatus.NothingToRemove:
+                // Already gone (another tab): the security page shows « Aucune adresse de secours », which is what was wanted.
+                return Redirect(SettingsUrls.Security);
         }
-        // Already gone (another tab): the security page shows « Aucune adresse de secours », which is what was wanted.
-        return Redirect(SettingsUrls.Security);
+        CurrentPasswordField.AddError(Errors, removal.Current, text, format);
+        Load();
+        return Page();
+    }
+
+    private void Load() => BackupAddress = enrolment.Find(SessionCookie.Current(HttpContext)!.Identifier)?.BackupAddress;
+
+    public sealed class InputModel
+    {
+        /// <summary>Checked, never shown back.</summary>
+        public string? Current { get; set; }
     }
 }

@@ -6,7 +6,7 @@ using WebmailLite.Recovery;
 namespace WebmailLite.Pages.Settings;
 
 /// <summary>« Sécurité du compte »: what is registered for getting back in alone, and the way to change each.</summary>
-public sealed class SecurityModel(EnrolmentService enrolment) : PageModel
+public sealed class SecurityModel(EnrolmentService enrolment, SuggestedQuestions suggested) : PageModel
 {
     public string? BackupAddress { get; private set; }
 
@@ -22,7 +22,8 @@ public sealed class SecurityModel(EnrolmentService enrolment) : PageModel
         var enrolled = enrolment.Find(identifier);
         BackupAddress = enrolled?.BackupAddress;
         PendingAddress = enrolment.PendingBackupAddress(identifier);
-        Questions = enrolled is { HasQuestions: true } ? enrolled.Questions.Select(q => q.Text).ToList() : [];
+        // A suggested question is stored by its key, and shown in the language of the page.
+        Questions = enrolled is { HasQuestions: true } ? enrolled.Questions.Select(q => suggested.Display(q.Text)).ToList() : [];
         Status = StatusBanner.TakeStatus(TempData);
     }
 }
