@@ -219,6 +219,11 @@ public sealed partial class RecoveryPageTests : IDisposable
             // A refused password is not written back into the page.
             Assert.DoesNotContain(password, refused.Html);
         }
+        // A control character pasted into the field: refused with a reason. (A NUL never reaches the page: the
+        // framework answers any form holding one with the error page, before model binding.)
+        var withNul = await HtmlPage.LoadAsync(await RecoveryFlow.ChoosePasswordAsync(client, "une phrase\u0001assez longue"));
+        Assert.Equal(HttpStatusCode.OK, withNul.Status);
+        Assert.Contains("caractère invisible", withNul.Text("#Input_Password-error"));
         // The grant survives refusals: the right password still goes through.
         Assert.Equal(HttpStatusCode.Redirect, (await RecoveryFlow.ChoosePasswordAsync(client, NewPassword)).StatusCode);
     }
