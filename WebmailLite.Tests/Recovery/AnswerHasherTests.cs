@@ -12,20 +12,21 @@ public sealed class AnswerHasherTests
     private static readonly AnswerHasher Hasher = new(Options.Create(new RecoveryOptions { AnswerHashIterations = 100_000 }));
 
     [Theory]
-    [InlineData("Éléonore  Dupont", "eleonore dupont")]
-    [InlineData("  JEAN-PIERRE ", "jean pierre")]
-    [InlineData("Jean - Pierre", "jean pierre")]
-    [InlineData("J. Pierre", "j pierre")]
-    [InlineData("l'Haÿ-les-Roses", "l hay les roses")]
-    [InlineData("L’Haÿ les Roses", "l hay les roses")]
-    [InlineData("Saint\u2011Étienne", "saint etienne")]
+    [InlineData("Éléonore  Dupont", "eleonoredupont")]
+    [InlineData("Jules Ferry", "julesferry")]
+    [InlineData("  JEAN-PIERRE ", "jeanpierre")]
+    [InlineData("Jean - Pierre", "jeanpierre")]
+    [InlineData("J. Pierre", "jpierre")]
+    [InlineData("l'Haÿ-les-Roses", "lhaylesroses")]
+    [InlineData("L’Haÿ les Roses", "lhaylesroses")]
+    [InlineData("Saint\u2011Étienne", "saintetienne")]
     [InlineData("Noël", "noel")]
-    [InlineData("Ça\tva", "ca va")]
+    [InlineData("Ça\tva", "cava")]
     [InlineData("Mäusi", "mausi")]
     [InlineData("e\u0301cole", "ecole")]
     [InlineData("ﬁdèle", "fidele")]
     [InlineData("Rex.", "rex")]
-    [InlineData("Peugeot 205", "peugeot 205")]
+    [InlineData("Peugeot 205", "peugeot205")]
     [InlineData("", "")]
     [InlineData(" - ", "")]
     public void Normalize_Table(string answer, string expected) =>
@@ -36,6 +37,7 @@ public sealed class AnswerHasherTests
     [InlineData("ÉLÉONORE DUPONT")]
     [InlineData("Eléonore-Dupont")]
     [InlineData("  eleonore   dupont ")]
+    [InlineData("eleonoredupont")]
     public void Matches_AnswerWrittenDifferently(string typed)
     {
         var stored = Hasher.Hash("Éléonore Dupont");
@@ -45,7 +47,6 @@ public sealed class AnswerHasherTests
 
     [Theory]
     [InlineData("eleonore dupond")]
-    [InlineData("eleonoredupont")]
     [InlineData("eleonore")]
     [InlineData("")]
     [InlineData(null)]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -28,32 +27,19 @@ public sealed class AnswerHasher(IOptions<RecoveryOptions> options)
         return stored is not null && CryptographicOperations.FixedTimeEquals(derived, stored.Hash);
     }
 
-    /// <summary>Lower case, no accents, no punctuation, single spaces.</summary>
+    /// <summary>
+    /// Lower case, no accents, only letters and digits: « Jules Ferry », « julesferry » and « Jules-Ferry » are one
+    /// answer, as the page promises (« les majuscules, les accents et les espaces ne comptent pas »).
+    /// </summary>
     public static string Normalize(string answer)
     {
         var decomposed = answer.Normalize(NormalizationForm.FormKD);
         var result = new StringBuilder(decomposed.Length);
-        var pendingSpace = false;
         foreach (var c in decomposed)
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
-            {
-                continue;
-            }
             if (char.IsLetterOrDigit(c))
             {
-                if (pendingSpace && result.Length > 0)
-                {
-                    result.Append(' ');
-                }
-                pendingSpace = false;
                 result.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                // Spaces, hyphens, apostrophes, dots: « Jean-Pierre », « jean pierre » and « J. Pierre » differ only there.
-                pendingSpace = true;
             }
         }
         return result.ToString();

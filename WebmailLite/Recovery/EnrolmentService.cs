@@ -392,8 +392,28 @@ public sealed class EnrolmentService(
         return -1;
     }
 
-    private static bool IsInQuestion(string normalizedAnswer, string question) =>
-        (" " + AnswerHasher.Normalize(question) + " ").Contains(" " + normalizedAnswer + " ", StringComparison.Ordinal);
+    /// <summary>Whether the answer is one word of the question, or several of its words in a row (« Moustache », « chat Moustache »).</summary>
+    private static bool IsInQuestion(string normalizedAnswer, string question)
+    {
+        var words = question.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(w => w.Split('\'', '’', '-', '?', '!', '.', ',', ';', ':'))
+            .Select(AnswerHasher.Normalize)
+            .Where(w => w.Length > 0)
+            .ToList();
+        for (var start = 0; start < words.Count; start++)
+        {
+            var run = "";
+            for (var end = start; end < words.Count && run.Length < normalizedAnswer.Length; end++)
+            {
+                run += words[end];
+                if (run == normalizedAnswer)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     private static string Collapse(string? text) =>
         string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
