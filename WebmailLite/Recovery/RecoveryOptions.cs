@@ -46,6 +46,12 @@ public sealed class RecoveryOptions : IValidatableObject
 
     public TimeSpan Window { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// The least time a step that may send a code takes to answer (asking a code, the last question, a request to
+    /// the desk, a code typed), so that the answer's timing does not tell a real account from a stranger's name.
+    /// </summary>
+    public TimeSpan MinimumResponseTime { get; set; } = TimeSpan.FromMilliseconds(150);
+
     /// <summary>PBKDF2-SHA256 iterations for answers to personal questions (OWASP 2023: 600,000).</summary>
     [Range(100_000, 10_000_000)]
     public int AnswerHashIterations { get; set; } = 600_000;

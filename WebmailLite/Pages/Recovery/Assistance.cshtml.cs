@@ -60,7 +60,9 @@ public sealed class AssistanceModel(
             Errors.Add(null, text["Err_TooManyRequests", format.Duration(wait)], GuideLinks.ForgotAssistance);
             return Page();
         }
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await recovery.OpenTicketAsync(Identifier, reach, Input.Message, address, cancellationToken);
+        await ResponseFloor.PadAsync(started, options.Value.MinimumResponseTime);
         Save(State! with { Method = RecoveryMethod.Assistance, Grant = null });
         return RedirectToPage("/Recovery/AssistanceSent");
     }

@@ -32,7 +32,9 @@ public sealed class ByMailModel(
             Errors.Add(null, text["Err_TooManyRequests", format.Duration(wait)], GuideLinks.CodeNotReceived);
             return Page();
         }
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var masked = await recovery.SendContactCodeAsync(Identifier, address, cancellationToken);
+        await ResponseFloor.PadAsync(started, options.Value.MinimumResponseTime);
         Save(State! with { Method = RecoveryMethod.ContactMail, MaskedAddress = masked, Grant = null });
         return RedirectToPage("/Recovery/Code", new { envoi = "courriel" });
     }

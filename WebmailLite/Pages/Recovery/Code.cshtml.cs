@@ -54,7 +54,9 @@ public sealed class CodeModel(
             Errors.Add(CodeField, string.IsNullOrWhiteSpace(Input.Code) ? text["Err_CodeRequired"] : text["Err_CodeFormat"]);
             return Page();
         }
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var outcome = await recovery.CheckCodeAsync(Identifier, Input.Code, address, cancellationToken);
+        await ResponseFloor.PadAsync(started, options.Value.MinimumResponseTime);
         if (outcome.GrantToken is null)
         {
             Errors.Add(CodeField, text["Err_CodeInvalid", options.Value.MaxCodeAttempts], GuideLinks.CodeNotReceived);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using WebmailLite.Guide;
 using WebmailLite.Infrastructure;
 using WebmailLite.Recovery;
@@ -15,6 +16,7 @@ public sealed class QuestionModel(
     RecoveryJourney journey,
     RecoveryService recovery,
     UiFormat format,
+    IOptions<RecoveryOptions> options,
     IStringLocalizer<RecoveryText> text) : RecoveryPageModel(journey)
 {
     public const string AnswerField = "Input_Answer";
@@ -82,7 +84,9 @@ public sealed class QuestionModel(
             Save(State! with { Method = RecoveryMethod.BackupAddress, FirstAnswerRight = right });
             return RedirectToPage(new { numero = 2 });
         }
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await recovery.SendBackupCodeAsync(Identifier, State!.FirstAnswerRight == true && right, address, cancellationToken);
+        await ResponseFloor.PadAsync(started, options.Value.MinimumResponseTime);
         Save(State! with { FirstAnswerRight = null, MaskedAddress = null, Grant = null });
         return RedirectToPage("/Recovery/Code", new { envoi = "secours" });
     }
