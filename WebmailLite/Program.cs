@@ -2,7 +2,6 @@ using WebmailLite.Accounts;
 using WebmailLite.Guide;
 using WebmailLite.Infrastructure;
 using WebmailLite.Mail;
-using WebmailLite.Mail.Compose;
 using WebmailLite.Practice;
 using WebmailLite.Recovery;
 using WebmailLite.Storage;
@@ -12,11 +11,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddStorage(builder.Configuration, builder.Environment);
 builder.Services.AddMail(builder.Configuration);
-builder.Services.AddCompose(builder.Configuration);
-builder.Services.AddComposeRescue(builder.Configuration);
+// The one place where the mail server is chosen: no IMAP host configured means the embedded practice mailbox.
 if (builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>()?.UsePractice ?? true)
 {
     builder.Services.AddPractice();
+}
+else
+{
+    builder.Services.AddImapServer();
 }
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRecovery(builder.Configuration);

@@ -41,11 +41,14 @@ public sealed class HtmlPage
     /// Submits the form matching <paramref name="formSelector"/> with its current values plus <paramref name="values"/>
     /// (set a checkbox's <c>IsChecked</c> on <see cref="Document"/> first to tick it). A <c>multipart/form-data</c> form
     /// is posted as a browser does, with <paramref name="files"/> in its file inputs (an empty file part for an input
-    /// given none).
+    /// given none). <paramref name="submitter"/> selects the button pressed, as a browser sends it: its
+    /// <c>formaction</c> replaces the form's action and its name and value are posted (by default, the form's first
+    /// button, which is what Enter in a field presses).
     /// </summary>
-    public async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string formSelector, IDictionary<string, string>? values = null, IEnumerable<UploadFile>? files = null)
+    public async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string formSelector, IDictionary<string, string>? values = null, IEnumerable<UploadFile>? files = null, string? submitter = null)
     {
         var form = (IHtmlFormElement)(Query(formSelector) ?? throw new InvalidOperationException($"No form matches {formSelector}"));
+        var button = submitter is null ? null : form.QuerySelector(submitter) ?? throw new InvalidOperationException($"No button matches {submitter} in {formSelector}");
         var fields = new List<KeyValuePair<string, string>>();
         var fileInputs = new List<string>();
         foreach (var element in form.Elements)
@@ -70,13 +73,19 @@ public sealed class HtmlPage
                     break;
             }
         }
+        if (button?.GetAttribute("name") is { Length: > 0 } buttonName)
+        {
+            fields.Add(new(buttonName, button.GetAttribute("value") ?? ""));
+        }
         foreach (var (name, value) in values ?? new Dictionary<string, string>())
         {
             fields.RemoveAll(f => f.Key == name);
             fields.Add(new(name, value));
         }
         var method = string.IsNullOrEmpty(form.Method) ? "get" : form.Method.ToLowerInvariant();
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? Response.RequestMessage!.RequestUri!.PathAndQuery : form.GetAttribute("action")!;
+        var action = button?.GetAttribute("formaction") is { Length: > 0 } formAction ? formAction
+            : string.IsNullOrEmpty(form.GetAttribute("action")) ? Response.RequestMessage!.RequestUri!.PathAndQuery
+            : form.GetAttribute("action")!;
         if (method == "get")
         {
             var query = string.Join("&", fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));

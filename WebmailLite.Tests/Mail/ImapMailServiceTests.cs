@@ -55,7 +55,8 @@ public sealed class ImapMailServiceTests
     {
         var account = await Server.CreateAccountAsync("imap-ok");
 
-        await using var mailbox = await SignInAsync(account);
+        var mailbox = await SignInAsync(account);
+        await using var closing = new MailboxClosing(mailbox);
 
         Assert.False(Service(OptionsFor(Server)).IsPractice);
         Assert.Equal(account.Identifier, mailbox.Identifier);
@@ -157,7 +158,8 @@ public sealed class ImapMailServiceTests
         builder.Attachments.Add("emploi-du-temps.pdf", "%PDF-1.4 fictif"u8.ToArray(), new ContentType("application", "pdf"));
         await Server.AppendAsync(account, "INBOX", Message("Sans pièce jointe"));
         await Server.AppendAsync(account, "INBOX", Message("Emploi du temps", builder.ToMessageBody()));
-        await using var mailbox = await SignInAsync(account);
+        var mailbox = await SignInAsync(account);
+        await using var closing = new MailboxClosing(mailbox);
 
         var page = await mailbox.GetMessagesAsync("INBOX", 1, 25, CancellationToken.None);
 
@@ -172,7 +174,8 @@ public sealed class ImapMailServiceTests
     {
         var account = await Server.CreateAccountAsync("imap-page");
         await Server.AppendManyAsync(account, Enumerable.Range(1, 60).Select(i => Message($"Message {i:00}")));
-        await using var mailbox = await SignInAsync(account);
+        var mailbox = await SignInAsync(account);
+        await using var closing = new MailboxClosing(mailbox);
 
         var first = await mailbox.GetMessagesAsync("INBOX", 1, 25, CancellationToken.None);
         var second = await mailbox.GetMessagesAsync("INBOX", 2, 25, CancellationToken.None);
@@ -191,7 +194,8 @@ public sealed class ImapMailServiceTests
     {
         var account = await Server.CreateAccountAsync("imap-newmail");
         await Server.AppendAsync(account, "INBOX", Message("Ancien"));
-        await using var mailbox = await SignInAsync(account);
+        var mailbox = await SignInAsync(account);
+        await using var closing = new MailboxClosing(mailbox);
         await mailbox.GetMessagesAsync("INBOX", 1, 25, CancellationToken.None);
 
         // Delivered over another connection while this session keeps INBOX selected.
@@ -208,7 +212,8 @@ public sealed class ImapMailServiceTests
         var account = await Server.CreateAccountAsync("imap-concurrent");
         await Server.AppendAsync(account, "INBOX", Message("Un"));
         await Server.AppendAsync(account, "\\Sent", Message("Deux"));
-        await using var mailbox = await SignInAsync(account);
+        var mailbox = await SignInAsync(account);
+        await using var closing = new MailboxClosing(mailbox);
         var sent = (await mailbox.GetFoldersAsync(CancellationToken.None)).Single(f => f.Special == SpecialFolder.Sent);
 
         var calls = Enumerable.Range(0, 10).Select(i => i % 2 == 0
@@ -226,8 +231,8 @@ public sealed class ImapMailServiceTests
         var account = await Server.CreateAccountAsync("imap-dispose");
         var mailbox = await SignInAsync(account);
 
-        await mailbox.DisposeAsync();
-        await mailbox.DisposeAsync();
+        await mailbox.CloseAsync();
+        await mailbox.CloseAsync();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => mailbox.GetFoldersAsync(CancellationToken.None));
     }
@@ -237,7 +242,8 @@ public sealed class ImapMailServiceTests
     {
         var account = await Server.CreateAccountAsync("imap-restart");
         await Server.AppendAsync(account, "INBOX", Message("Avant le redémarrage"));
-        await using var mailbox = await SignInAsync(account);
+        var mailbox = await SignInAsync(account);
+        await using var closing = new MailboxClosing(mailbox);
         Assert.NotNull(await mailbox.GetMessagesAsync("INBOX", 1, 25, CancellationToken.None));
 
         await Server.RestartDovecotAsync();
@@ -257,7 +263,8 @@ public sealed class ImapMailServiceTests
         var logs = new CapturingLoggerProvider();
         using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs));
         var service = new ImapMailService(Options.Create(OptionsFor("127.0.0.1", proxy.Port)), loggerFactory);
-        await using var mailbox = (await service.SignInAsync(account.Identifier, account.Password, CancellationToken.None).WaitAsync(HangGuard)).Mailbox!;
+        var mailbox = (await service.SignInAsync(account.Identifier, account.Password, CancellationToken.None).WaitAsync(HangGuard)).Mailbox!;
+        await using var closing = new MailboxClosing(mailbox);
         Assert.NotNull(await mailbox.GetMessagesAsync("INBOX", 1, 25, CancellationToken.None));
 
         proxy.CutAll();
@@ -276,7 +283,8 @@ public sealed class ImapMailServiceTests
         var account = await Server.CreateAccountAsync("imap-gone");
         var proxy = DroppingProxy.Start(Server.ImapHost, Server.ImapPort);
         var service = Service(OptionsFor("127.0.0.1", proxy.Port, TimeSpan.FromSeconds(2)));
-        await using var mailbox = (await service.SignInAsync(account.Identifier, account.Password, CancellationToken.None).WaitAsync(HangGuard)).Mailbox!;
+        var mailbox = (await service.SignInAsync(account.Identifier, account.Password, CancellationToken.None).WaitAsync(HangGuard)).Mailbox!;
+        await using var closing = new MailboxClosing(mailbox);
 
         // Stops listening and cuts the session: the retry's reconnection is refused.
         await proxy.DisposeAsync();
@@ -290,7 +298,8 @@ public sealed class ImapMailServiceTests
         var account = await Server.CreateAccountAsync("imap-rejected");
         await using var proxy = DroppingProxy.Start(Server.ImapHost, Server.ImapPort);
         var service = Service(OptionsFor("127.0.0.1", proxy.Port));
-        await using var mailbox = (await service.SignInAsync(account.Identifier, account.Password, CancellationToken.None).WaitAsync(HangGuard)).Mailbox!;
+        var mailbox = (await service.SignInAsync(account.Identifier, account.Password, CancellationToken.None).WaitAsync(HangGuard)).Mailbox!;
+        await using var closing = new MailboxClosing(mailbox);
         await Server.SetPasswordAsync(account, "NouveauMotDePasse2026");
 
         proxy.CutAll();

@@ -2,7 +2,7 @@ using WebmailLite.Mail;
 
 namespace WebmailLite.Tests.Mail;
 
-/// <summary>The <see cref="IMailboxOrganizer"/> contract against the real Dovecot, one fresh account per test.</summary>
+/// <summary>The organizing part of the <see cref="IMailbox"/> contract against the real Dovecot, one fresh account per test.</summary>
 public sealed class ImapOrganizerContractTests : OrganizerContractTests
 {
     protected override Task<IMailbox> CreateMailboxAsync(IReadOnlyList<ContractSeed> seeds) => ContractMailboxes.ImapAsync(seeds);

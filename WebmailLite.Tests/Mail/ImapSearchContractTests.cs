@@ -8,7 +8,7 @@ using static WebmailLite.Tests.Mail.ContractMailboxes;
 namespace WebmailLite.Tests.Mail;
 
 /// <summary>
-/// The <see cref="IMailboxSearch"/> contract against the real Dovecot, then the same orders through the bounded
+/// The sort and search part of the <see cref="IMailbox"/> contract against the real Dovecot, then the same orders through the bounded
 /// fallback used when a server has no SORT (Dovecot has it: the tests tell the mailbox to act as if it had not).
 /// </summary>
 public sealed class ImapSearchContractTests(ITestOutputHelper output) : SearchContractTests
@@ -21,7 +21,8 @@ public sealed class ImapSearchContractTests(ITestOutputHelper output) : SearchCo
     [InlineData(MessageSort.Largest, new[] { "Re: Absences de la 4e B", "Devoirs faits", "Cantine : menus", "Budget du foyer" })]
     public async Task WithoutServerSort_SmallFolder_SortedHereFromTheKeyAlone_SameOrderAsTheServer(MessageSort sort, string[] expected)
     {
-        await using var mailbox = await CreateMailboxAsync(FourMessages());
+        var mailbox = await CreateMailboxAsync(FourMessages());
+        await using var closing = new MailboxClosing(mailbox);
         var imap = (ImapMailbox)mailbox;
         imap.UseServerSort = false;
 
@@ -36,7 +37,8 @@ public sealed class ImapSearchContractTests(ITestOutputHelper output) : SearchCo
     [Fact]
     public async Task WithoutServerSort_FolderBeyondTheLimit_NewestFirstAndSaysSo()
     {
-        await using var mailbox = await CreateMailboxAsync(FourMessages());
+        var mailbox = await CreateMailboxAsync(FourMessages());
+        await using var closing = new MailboxClosing(mailbox);
         var imap = (ImapMailbox)mailbox;
         imap.UseServerSort = false;
         imap.SortFallbackLimit = 3;
@@ -59,7 +61,8 @@ public sealed class ImapSearchContractTests(ITestOutputHelper output) : SearchCo
         var account = await server.CreateAccountAsync("sortlimit");
         await server.AppendManyAsync(account, Enumerable.Range(0, ImapMailbox.DefaultSortFallbackLimit)
             .Select(i => Letter($"Sujet {(i * 7919) % 1000:D4}", $"Expéditeur {(i * 104729) % 1000:D4}", $"e{i}@ac-test.fr", padding: i % 500)));
-        await using var mailbox = await ContractMailboxes.SignInImapAsync(account);
+        var mailbox = await ContractMailboxes.SignInImapAsync(account);
+        await using var closing = new MailboxClosing(mailbox);
         var imap = (ImapMailbox)mailbox;
 
         foreach (var serverSort in new[] { true, false })

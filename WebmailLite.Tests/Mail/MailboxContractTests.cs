@@ -1,3 +1,4 @@
+using WebmailLite.Tests.Infrastructure;
 using MimeKit;
 using WebmailLite.Mail;
 
@@ -33,10 +34,11 @@ public abstract class MailboxContractTests
     [Fact]
     public async Task GetFolders_InboxFirst_WithUnreadCounts()
     {
-        await using var mailbox = await CreateMailboxAsync([
+        var mailbox = await CreateMailboxAsync([
             new("INBOX", TextMessage("Réunion de rentrée")),
             new("INBOX", TextMessage("Conseil de classe"), Seen: true),
         ]);
+        await using var closing = new MailboxClosing(mailbox);
 
         var folders = await mailbox.GetFoldersAsync(CancellationToken.None);
 
@@ -53,7 +55,8 @@ public abstract class MailboxContractTests
         var seeds = Enumerable.Range(1, 7)
             .Select(i => new Seed("INBOX", TextMessage($"Message n°{i}", date: new DateTimeOffset(2026, 11, i, 8, 0, 0, TimeSpan.Zero))))
             .ToList();
-        await using var mailbox = await CreateMailboxAsync(seeds);
+        var mailbox = await CreateMailboxAsync(seeds);
+        await using var closing = new MailboxClosing(mailbox);
 
         var first = await mailbox.GetMessagesAsync("INBOX", 1, 3, CancellationToken.None);
         var last = await mailbox.GetMessagesAsync("INBOX", 3, 3, CancellationToken.None);
@@ -68,7 +71,8 @@ public abstract class MailboxContractTests
     [Fact]
     public async Task GetMessages_PageBeyondTheEnd_IsClampedToTheLastPage()
     {
-        await using var mailbox = await CreateMailboxAsync([new("INBOX", TextMessage("Seul message"))]);
+        var mailbox = await CreateMailboxAsync([new("INBOX", TextMessage("Seul message"))]);
+        await using var closing = new MailboxClosing(mailbox);
 
         var page = await mailbox.GetMessagesAsync("INBOX", 99, 25, CancellationToken.None);
 
@@ -80,7 +84,8 @@ public abstract class MailboxContractTests
     [Fact]
     public async Task GetMessages_UnknownFolder_IsNull()
     {
-        await using var mailbox = await CreateMailboxAsync([]);
+        var mailbox = await CreateMailboxAsync([]);
+        await using var closing = new MailboxClosing(mailbox);
 
         Assert.Null(await mailbox.GetMessagesAsync("N'existe pas", 1, 25, CancellationToken.None));
     }
@@ -88,7 +93,8 @@ public abstract class MailboxContractTests
     [Fact]
     public async Task OpenMessage_ReturnsTheMessage_AndMarksItRead()
     {
-        await using var mailbox = await CreateMailboxAsync([new("INBOX", TextMessage("Sortie scolaire", "Départ à 8 h 15, retour à 17 h."))]);
+        var mailbox = await CreateMailboxAsync([new("INBOX", TextMessage("Sortie scolaire", "Départ à 8 h 15, retour à 17 h."))]);
+        await using var closing = new MailboxClosing(mailbox);
         var uid = (await mailbox.GetMessagesAsync("INBOX", 1, 25, CancellationToken.None))!.Messages.Single().Uid;
 
         var message = await mailbox.OpenMessageAsync("INBOX", uid, CancellationToken.None);
@@ -103,7 +109,8 @@ public abstract class MailboxContractTests
     [Fact]
     public async Task PeekMessage_DoesNotMarkRead()
     {
-        await using var mailbox = await CreateMailboxAsync([new("INBOX", TextMessage("Non lu"))]);
+        var mailbox = await CreateMailboxAsync([new("INBOX", TextMessage("Non lu"))]);
+        await using var closing = new MailboxClosing(mailbox);
         var uid = (await mailbox.GetMessagesAsync("INBOX", 1, 25, CancellationToken.None))!.Messages.Single().Uid;
 
         Assert.NotNull(await mailbox.PeekMessageAsync("INBOX", uid, CancellationToken.None));
@@ -115,7 +122,8 @@ public abstract class MailboxContractTests
     [Fact]
     public async Task OpenMessage_UnknownUid_IsNull()
     {
-        await using var mailbox = await CreateMailboxAsync([new("INBOX", TextMessage("Présent"))]);
+        var mailbox = await CreateMailboxAsync([new("INBOX", TextMessage("Présent"))]);
+        await using var closing = new MailboxClosing(mailbox);
 
         Assert.Null(await mailbox.OpenMessageAsync("INBOX", 999_999, CancellationToken.None));
         Assert.Null(await mailbox.OpenMessageAsync("N'existe pas", 1, CancellationToken.None));
@@ -126,7 +134,8 @@ public abstract class MailboxContractTests
     [Fact]
     public async Task GetMessages_EmptyFolder_HasOnePageAndNoMessages()
     {
-        await using var mailbox = await CreateMailboxAsync([]);
+        var mailbox = await CreateMailboxAsync([]);
+        await using var closing = new MailboxClosing(mailbox);
 
         var page = await mailbox.GetMessagesAsync("INBOX", 3, 25, CancellationToken.None);
 
@@ -142,10 +151,11 @@ public abstract class MailboxContractTests
     public async Task GetMessages_SummaryCarriesTheEnvelopeAndFlags()
     {
         var date = new DateTimeOffset(2026, 11, 5, 14, 45, 0, TimeSpan.FromHours(1));
-        await using var mailbox = await CreateMailboxAsync([
+        var mailbox = await CreateMailboxAsync([
             new("INBOX", TextMessage("Déjà lu", date: date), Seen: true),
             new("INBOX", TextMessage("Pas encore lu", date: date)),
         ]);
+        await using var closing = new MailboxClosing(mailbox);
 
         var page = await mailbox.GetMessagesAsync("INBOX", 1, 25, CancellationToken.None);
 
@@ -168,10 +178,11 @@ public abstract class MailboxContractTests
     [Fact]
     public async Task GetMessages_AfterOpeningOne_FolderUnreadCountGoesDown()
     {
-        await using var mailbox = await CreateMailboxAsync([
+        var mailbox = await CreateMailboxAsync([
             new("INBOX", TextMessage("Premier")),
             new("INBOX", TextMessage("Second")),
         ]);
+        await using var closing = new MailboxClosing(mailbox);
         var before = await mailbox.GetMessagesAsync("INBOX", 1, 25, CancellationToken.None);
 
         await mailbox.OpenMessageAsync("INBOX", before!.Messages[0].Uid, CancellationToken.None);
@@ -185,11 +196,12 @@ public abstract class MailboxContractTests
     [Fact]
     public async Task GetFolders_SpecialAndPlainFolders_PlainOnesAfterTheSpecialOnes()
     {
-        await using var mailbox = await CreateMailboxAsync([
+        var mailbox = await CreateMailboxAsync([
             new("\\Sent", TextMessage("Compte rendu envoyé")),
             new("Réunions", TextMessage("Projet théâtre")),
             new("Réunions", TextMessage("Projet jardin"), Seen: true),
         ]);
+        await using var closing = new MailboxClosing(mailbox);
 
         var folders = await mailbox.GetFoldersAsync(CancellationToken.None);
 
@@ -209,7 +221,8 @@ public abstract class MailboxContractTests
     [Fact]
     public async Task PeekMessage_UnknownUidOrFolder_IsNull()
     {
-        await using var mailbox = await CreateMailboxAsync([new("INBOX", TextMessage("Présent"))]);
+        var mailbox = await CreateMailboxAsync([new("INBOX", TextMessage("Présent"))]);
+        await using var closing = new MailboxClosing(mailbox);
 
         Assert.Null(await mailbox.PeekMessageAsync("INBOX", 999_999, CancellationToken.None));
         Assert.Null(await mailbox.PeekMessageAsync("N'existe pas", 1, CancellationToken.None));

@@ -1,10 +1,11 @@
+using WebmailLite.Tests.Infrastructure;
 using WebmailLite.Mail;
 using static WebmailLite.Tests.Mail.ContractMailboxes;
 
 namespace WebmailLite.Tests.Mail;
 
 /// <summary>
-/// The <see cref="IMailboxOrganizer"/> contract: flags, moves, deletions and folders behave the same on the real
+/// The organizing part of the <see cref="IMailbox"/> contract: flags, moves, deletions and folders behave the same on the real
 /// Dovecot and in the practice mailbox.
 /// </summary>
 public abstract class OrganizerContractTests
@@ -14,7 +15,6 @@ public abstract class OrganizerContractTests
     /// <summary>A fresh mailbox of its own holding exactly <paramref name="seeds"/> (the last one is the newest arrival).</summary>
     protected abstract Task<IMailbox> CreateMailboxAsync(IReadOnlyList<ContractSeed> seeds);
 
-    private static IMailboxOrganizer Organizer(IMailbox mailbox) => Assert.IsAssignableFrom<IMailboxOrganizer>(mailbox);
 
     private static async Task<IReadOnlyList<MessageSummary>> ListAsync(IMailbox mailbox, string folder) =>
         (await mailbox.GetMessagesAsync(folder, 1, 50, None))?.Messages ?? throw new Xunit.Sdk.XunitException($"No folder {folder}");
@@ -28,18 +28,19 @@ public abstract class OrganizerContractTests
     [Fact]
     public async Task SetFlag_ReadUnreadAndFollowed_AreReflectedInTheList()
     {
-        await using var mailbox = await CreateMailboxAsync([
+        var mailbox = await CreateMailboxAsync([
             new("INBOX", Letter("Conseil de classe")),
             new("INBOX", Letter("Sortie scolaire"), Seen: true),
         ]);
+        await using var closing = new MailboxClosing(mailbox);
         var list = await ListAsync(mailbox, "INBOX");
         var council = list.Single(m => m.Subject == "Conseil de classe").Uid;
         var trip = list.Single(m => m.Subject == "Sortie scolaire").Uid;
 
-        Assert.Equal(1, await Organizer(mailbox).SetFlagAsync("INBOX", [council], MessageFlag.Seen, true, None));
-        Assert.Equal(1, await Organizer(mailbox).SetFlagAsync("INBOX", [trip], MessageFlag.Seen, false, None));
-        Assert.Equal(2, await Organizer(mailbox).SetFlagAsync("INBOX", [council, trip], MessageFlag.Flagged, true, None));
-        Assert.Equal(1, await Organizer(mailbox).SetFlagAsync("INBOX", [trip], MessageFlag.Flagged, false, None));
+        Assert.Equal(1, await mailbox.SetFlagAsync("INBOX", [council], MessageFlag.Seen, true, None));
+        Assert.Equal(1, await mailbox.SetFlagAsync("INBOX", [trip], MessageFlag.Seen, false, None));
+        Assert.Equal(2, await mailbox.SetFlagAsync("INBOX", [council, trip], MessageFlag.Flagged, true, None));
+        Assert.Equal(1, await mailbox.SetFlagAsync("INBOX", [trip], MessageFlag.Flagged, false, None));
 
         var after = await ListAsync(mailbox, "INBOX");
         var councilAfter = after.Single(m => m.Uid == council);
@@ -54,28 +55,30 @@ public abstract class OrganizerContractTests
     [Fact]
     public async Task SetFlag_UnknownUidsAreSkipped_UnknownFolderIsNull()
     {
-        await using var mailbox = await CreateMailboxAsync([new("INBOX", Letter("Présent"))]);
+        var mailbox = await CreateMailboxAsync([new("INBOX", Letter("Présent"))]);
+        await using var closing = new MailboxClosing(mailbox);
         var uid = await UidAsync(mailbox, "INBOX", "Présent");
 
-        Assert.Equal(1, await Organizer(mailbox).SetFlagAsync("INBOX", [uid, 999_999, 0], MessageFlag.Seen, true, None));
-        Assert.Equal(0, await Organizer(mailbox).SetFlagAsync("INBOX", [], MessageFlag.Seen, true, None));
-        Assert.Null(await Organizer(mailbox).SetFlagAsync("N'existe pas", [uid], MessageFlag.Seen, true, None));
+        Assert.Equal(1, await mailbox.SetFlagAsync("INBOX", [uid, 999_999, 0], MessageFlag.Seen, true, None));
+        Assert.Equal(0, await mailbox.SetFlagAsync("INBOX", [], MessageFlag.Seen, true, None));
+        Assert.Null(await mailbox.SetFlagAsync("N'existe pas", [uid], MessageFlag.Seen, true, None));
     }
 
     [Fact]
     public async Task Move_ToAPlainFolder_MessagesLeaveTheSourceAndKeepTheirFlags()
     {
-        await using var mailbox = await CreateMailboxAsync([
+        var mailbox = await CreateMailboxAsync([
             new("INBOX", Letter("Projet théâtre"), Seen: true),
             new("INBOX", Letter("Projet jardin")),
             new("INBOX", Letter("Reste ici")),
             new("Projets", Letter("Déjà rangé")),
         ]);
+        await using var closing = new MailboxClosing(mailbox);
         var list = await ListAsync(mailbox, "INBOX");
         var chosen = list.Where(m => m.Subject.StartsWith("Projet ", StringComparison.Ordinal)).Select(m => m.Uid).ToList();
         var projets = (await mailbox.GetFoldersAsync(None)).Single(f => f.Name == "Projets").FullName;
 
-        var outcome = await Organizer(mailbox).MoveAsync("INBOX", [.. chosen, 999_999], projets, None);
+        var outcome = await mailbox.MoveAsync("INBOX", [.. chosen, 999_999], projets, None);
 
         Assert.Equal(new MoveOutcome(MoveStatus.Done, 2, projets), outcome);
         Assert.Equal(["Reste ici"], (await ListAsync(mailbox, "INBOX")).Select(m => m.Subject));
@@ -89,12 +92,13 @@ public abstract class OrganizerContractTests
     [Fact]
     public async Task Move_UnknownSourceOrDestination_OrTheSameFolder_MovesNothing()
     {
-        await using var mailbox = await CreateMailboxAsync([new("INBOX", Letter("Ne bouge pas"))]);
+        var mailbox = await CreateMailboxAsync([new("INBOX", Letter("Ne bouge pas"))]);
+        await using var closing = new MailboxClosing(mailbox);
         var uid = await UidAsync(mailbox, "INBOX", "Ne bouge pas");
 
-        Assert.Equal(MoveStatus.DestinationNotFound, (await Organizer(mailbox).MoveAsync("INBOX", [uid], "N'existe pas", None)).Status);
-        Assert.Equal(MoveStatus.FolderNotFound, (await Organizer(mailbox).MoveAsync("N'existe pas", [uid], "INBOX", None)).Status);
-        Assert.Equal(MoveStatus.SameFolder, (await Organizer(mailbox).MoveAsync("INBOX", [uid], "INBOX", None)).Status);
+        Assert.Equal(MoveStatus.DestinationNotFound, (await mailbox.MoveAsync("INBOX", [uid], "N'existe pas", None)).Status);
+        Assert.Equal(MoveStatus.FolderNotFound, (await mailbox.MoveAsync("N'existe pas", [uid], "INBOX", None)).Status);
+        Assert.Equal(MoveStatus.SameFolder, (await mailbox.MoveAsync("INBOX", [uid], "INBOX", None)).Status);
         Assert.Single(await ListAsync(mailbox, "INBOX"));
     }
 
@@ -103,14 +107,15 @@ public abstract class OrganizerContractTests
     [InlineData(SpecialFolder.Junk)]
     public async Task MoveToSpecial_TrashOrJunk_TheMessageIsThere(SpecialFolder destination)
     {
-        await using var mailbox = await CreateMailboxAsync([
+        var mailbox = await CreateMailboxAsync([
             new("INBOX", Letter("Offre exceptionnelle")),
             new("INBOX", Letter("Message utile")),
         ]);
+        await using var closing = new MailboxClosing(mailbox);
         var uid = await UidAsync(mailbox, "INBOX", "Offre exceptionnelle");
         var special = await SpecialAsync(mailbox, destination);
 
-        var outcome = await Organizer(mailbox).MoveToSpecialAsync("INBOX", [uid], destination, None);
+        var outcome = await mailbox.MoveToSpecialAsync("INBOX", [uid], destination, None);
 
         Assert.Equal(new MoveOutcome(MoveStatus.Done, 1, special.FullName), outcome);
         Assert.Equal(["Message utile"], (await ListAsync(mailbox, "INBOX")).Select(m => m.Subject));
@@ -120,33 +125,35 @@ public abstract class OrganizerContractTests
     [Fact]
     public async Task DeletePermanently_OnlyTheChosenMessagesGo()
     {
-        await using var mailbox = await CreateMailboxAsync([
+        var mailbox = await CreateMailboxAsync([
             new("\\Trash", Letter("À effacer 1")),
             new("\\Trash", Letter("À garder")),
             new("\\Trash", Letter("À effacer 2")),
         ]);
+        await using var closing = new MailboxClosing(mailbox);
         var trash = (await SpecialAsync(mailbox, SpecialFolder.Trash)).FullName;
         var list = await ListAsync(mailbox, trash);
         var chosen = list.Where(m => m.Subject.StartsWith("À effacer", StringComparison.Ordinal)).Select(m => m.Uid).ToList();
 
-        Assert.Equal(2, await Organizer(mailbox).DeletePermanentlyAsync(trash, [.. chosen, 999_999], None));
+        Assert.Equal(2, await mailbox.DeletePermanentlyAsync(trash, [.. chosen, 999_999], None));
         Assert.Equal(["À garder"], (await ListAsync(mailbox, trash)).Select(m => m.Subject));
-        Assert.Equal(0, await Organizer(mailbox).DeletePermanentlyAsync(trash, chosen, None));
-        Assert.Null(await Organizer(mailbox).DeletePermanentlyAsync("N'existe pas", chosen, None));
+        Assert.Equal(0, await mailbox.DeletePermanentlyAsync(trash, chosen, None));
+        Assert.Null(await mailbox.DeletePermanentlyAsync("N'existe pas", chosen, None));
     }
 
     [Fact]
     public async Task EmptyFolder_UpToTheUidSeen_KeepsWhatArrivedAfter()
     {
-        await using var mailbox = await CreateMailboxAsync([
+        var mailbox = await CreateMailboxAsync([
             new("\\Trash", Letter("Ancien 1")),
             new("\\Trash", Letter("Ancien 2")),
             new("\\Trash", Letter("Arrivé après la confirmation")),
         ]);
+        await using var closing = new MailboxClosing(mailbox);
         var trash = (await SpecialAsync(mailbox, SpecialFolder.Trash)).FullName;
         var seenNewest = await UidAsync(mailbox, trash, "Ancien 2");
 
-        Assert.Equal(2, await Organizer(mailbox).EmptyFolderAsync(trash, seenNewest, None));
+        Assert.Equal(2, await mailbox.EmptyFolderAsync(trash, seenNewest, None));
         Assert.Equal(["Arrivé après la confirmation"], (await ListAsync(mailbox, trash)).Select(m => m.Subject));
         Assert.Equal(1, (await SpecialAsync(mailbox, SpecialFolder.Trash)).Total);
     }
@@ -154,29 +161,31 @@ public abstract class OrganizerContractTests
     [Fact]
     public async Task GetSummaries_NewestFirst_OnlyThoseThatExist_WithoutMarkingRead()
     {
-        await using var mailbox = await CreateMailboxAsync([
+        var mailbox = await CreateMailboxAsync([
             new("INBOX", Letter("Premier")),
             new("INBOX", Letter("Second")),
             new("INBOX", Letter("Troisième")),
         ]);
+        await using var closing = new MailboxClosing(mailbox);
         var list = await ListAsync(mailbox, "INBOX");
         var first = list.Single(m => m.Subject == "Premier").Uid;
         var third = list.Single(m => m.Subject == "Troisième").Uid;
 
-        var summaries = await Organizer(mailbox).GetSummariesAsync("INBOX", [first, third, 999_999], None);
+        var summaries = await mailbox.GetSummariesAsync("INBOX", [first, third, 999_999], None);
 
         Assert.Equal(["Troisième", "Premier"], summaries.Select(s => s.Subject));
         Assert.All(await ListAsync(mailbox, "INBOX"), m => Assert.False(m.Seen));
-        Assert.Empty(await Organizer(mailbox).GetSummariesAsync("N'existe pas", [first], None));
+        Assert.Empty(await mailbox.GetSummariesAsync("N'existe pas", [first], None));
     }
 
     [Fact]
     public async Task CreateFolder_AtTheTopAndUnderAParent_ThenListed()
     {
-        await using var mailbox = await CreateMailboxAsync([]);
+        var mailbox = await CreateMailboxAsync([]);
+        await using var closing = new MailboxClosing(mailbox);
 
-        var top = await Organizer(mailbox).CreateFolderAsync(null, "  Année 2026-2027 ", None);
-        var child = await Organizer(mailbox).CreateFolderAsync(top.FullName, "Réunions d'équipe", None);
+        var top = await mailbox.CreateFolderAsync(null, "  Année 2026-2027 ", None);
+        var child = await mailbox.CreateFolderAsync(top.FullName, "Réunions d'équipe", None);
 
         Assert.Equal(FolderChangeStatus.Done, top.Status);
         Assert.Equal(FolderChangeStatus.Done, child.Status);
@@ -193,28 +202,30 @@ public abstract class OrganizerContractTests
     [Fact]
     public async Task CreateFolder_SameNameWhateverTheCase_InvalidName_UnknownParent_AreRefused()
     {
-        await using var mailbox = await CreateMailboxAsync([new("Projets", Letter("Dans Projets"))]);
+        var mailbox = await CreateMailboxAsync([new("Projets", Letter("Dans Projets"))]);
+        await using var closing = new MailboxClosing(mailbox);
 
-        Assert.Equal(FolderChangeStatus.AlreadyExists, (await Organizer(mailbox).CreateFolderAsync(null, "projets", None)).Status);
-        Assert.Equal(FolderChangeStatus.AlreadyExists, (await Organizer(mailbox).CreateFolderAsync(null, "TRASH", None)).Status);
-        Assert.Equal(FolderChangeStatus.InvalidName, (await Organizer(mailbox).CreateFolderAsync(null, "", None)).Status);
-        Assert.Equal(FolderChangeStatus.InvalidName, (await Organizer(mailbox).CreateFolderAsync(null, "a/b", None)).Status);
-        Assert.Equal(FolderChangeStatus.InvalidName, (await Organizer(mailbox).CreateFolderAsync(null, "inbox", None)).Status);
-        Assert.Equal(FolderChangeStatus.NotFound, (await Organizer(mailbox).CreateFolderAsync("N'existe pas", "Enfant", None)).Status);
+        Assert.Equal(FolderChangeStatus.AlreadyExists, (await mailbox.CreateFolderAsync(null, "projets", None)).Status);
+        Assert.Equal(FolderChangeStatus.AlreadyExists, (await mailbox.CreateFolderAsync(null, "TRASH", None)).Status);
+        Assert.Equal(FolderChangeStatus.InvalidName, (await mailbox.CreateFolderAsync(null, "", None)).Status);
+        Assert.Equal(FolderChangeStatus.InvalidName, (await mailbox.CreateFolderAsync(null, "a/b", None)).Status);
+        Assert.Equal(FolderChangeStatus.InvalidName, (await mailbox.CreateFolderAsync(null, "inbox", None)).Status);
+        Assert.Equal(FolderChangeStatus.NotFound, (await mailbox.CreateFolderAsync("N'existe pas", "Enfant", None)).Status);
         Assert.Single(await mailbox.GetFoldersAsync(None), f => f.Name.Equals("Projets", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
     public async Task RenameFolder_KeepsItsMessages_AndItsSubfoldersFollow()
     {
-        await using var mailbox = await CreateMailboxAsync([
+        var mailbox = await CreateMailboxAsync([
             new("Projets", Letter("Projet théâtre")),
             new("Projets/Jardin", Letter("Semis de printemps")),
         ]);
+        await using var closing = new MailboxClosing(mailbox);
         var folders = await mailbox.GetFoldersAsync(None);
         var projets = folders.Single(f => f.Name == "Projets").FullName;
 
-        var renamed = await Organizer(mailbox).RenameFolderAsync(projets, "Projets 2026", None);
+        var renamed = await mailbox.RenameFolderAsync(projets, "Projets 2026", None);
 
         Assert.Equal(FolderChangeStatus.Done, renamed.Status);
         var after = await mailbox.GetFoldersAsync(None);
@@ -228,14 +239,15 @@ public abstract class OrganizerContractTests
     [Fact]
     public async Task RenameFolder_ChangingOnlyTheCase_IsAllowed_ButNotOntoASibling()
     {
-        await using var mailbox = await CreateMailboxAsync([
+        var mailbox = await CreateMailboxAsync([
             new("projets", Letter("Un")),
             new("Archives personnelles", Letter("Deux")),
         ]);
+        await using var closing = new MailboxClosing(mailbox);
         var projets = (await mailbox.GetFoldersAsync(None)).Single(f => f.Name == "projets").FullName;
 
-        Assert.Equal(FolderChangeStatus.AlreadyExists, (await Organizer(mailbox).RenameFolderAsync(projets, "archives PERSONNELLES", None)).Status);
-        var renamed = await Organizer(mailbox).RenameFolderAsync(projets, "Projets", None);
+        Assert.Equal(FolderChangeStatus.AlreadyExists, (await mailbox.RenameFolderAsync(projets, "archives PERSONNELLES", None)).Status);
+        var renamed = await mailbox.RenameFolderAsync(projets, "Projets", None);
 
         Assert.Equal(FolderChangeStatus.Done, renamed.Status);
         Assert.Contains(await mailbox.GetFoldersAsync(None), f => f.Name == "Projets");
@@ -250,46 +262,49 @@ public abstract class OrganizerContractTests
     [InlineData(SpecialFolder.Archive)]
     public async Task SpecialFolders_CannotBeRenamedNorDeleted(SpecialFolder special)
     {
-        await using var mailbox = await CreateMailboxAsync([]);
+        var mailbox = await CreateMailboxAsync([]);
+        await using var closing = new MailboxClosing(mailbox);
         var folder = (await SpecialAsync(mailbox, special)).FullName;
 
-        Assert.Equal(FolderChangeStatus.Protected, (await Organizer(mailbox).RenameFolderAsync(folder, "Autre nom", None)).Status);
-        Assert.Equal(FolderChangeStatus.Protected, (await Organizer(mailbox).DeleteFolderAsync(folder, None)).Status);
+        Assert.Equal(FolderChangeStatus.Protected, (await mailbox.RenameFolderAsync(folder, "Autre nom", None)).Status);
+        Assert.Equal(FolderChangeStatus.Protected, (await mailbox.DeleteFolderAsync(folder, None)).Status);
         Assert.Contains(await mailbox.GetFoldersAsync(None), f => f.FullName == folder && f.Special == special);
     }
 
     [Fact]
     public async Task DeleteFolder_EmptyOneGoes_NonEmptyOrParentIsRefused()
     {
-        await using var mailbox = await CreateMailboxAsync([new("Plein", Letter("Je reste"))]);
-        var empty = await Organizer(mailbox).CreateFolderAsync(null, "Vide", None);
-        var parent = await Organizer(mailbox).CreateFolderAsync(null, "Parent", None);
-        var child = await Organizer(mailbox).CreateFolderAsync(parent.FullName, "Enfant", None);
+        var mailbox = await CreateMailboxAsync([new("Plein", Letter("Je reste"))]);
+        await using var closing = new MailboxClosing(mailbox);
+        var empty = await mailbox.CreateFolderAsync(null, "Vide", None);
+        var parent = await mailbox.CreateFolderAsync(null, "Parent", None);
+        var child = await mailbox.CreateFolderAsync(parent.FullName, "Enfant", None);
         var full = (await mailbox.GetFoldersAsync(None)).Single(f => f.Name == "Plein").FullName;
 
-        Assert.Equal(FolderChangeStatus.Done, (await Organizer(mailbox).DeleteFolderAsync(empty.FullName!, None)).Status);
-        Assert.Equal(FolderChangeStatus.NotEmpty, (await Organizer(mailbox).DeleteFolderAsync(full, None)).Status);
-        Assert.Equal(FolderChangeStatus.HasSubfolders, (await Organizer(mailbox).DeleteFolderAsync(parent.FullName!, None)).Status);
-        Assert.Equal(FolderChangeStatus.NotFound, (await Organizer(mailbox).DeleteFolderAsync("N'existe pas", None)).Status);
+        Assert.Equal(FolderChangeStatus.Done, (await mailbox.DeleteFolderAsync(empty.FullName!, None)).Status);
+        Assert.Equal(FolderChangeStatus.NotEmpty, (await mailbox.DeleteFolderAsync(full, None)).Status);
+        Assert.Equal(FolderChangeStatus.HasSubfolders, (await mailbox.DeleteFolderAsync(parent.FullName!, None)).Status);
+        Assert.Equal(FolderChangeStatus.NotFound, (await mailbox.DeleteFolderAsync("N'existe pas", None)).Status);
 
         var after = await mailbox.GetFoldersAsync(None);
         Assert.DoesNotContain(after, f => f.Name == "Vide");
         Assert.Contains(after, f => f.FullName == full);
         Assert.Contains(after, f => f.FullName == child.FullName);
 
-        Assert.Equal(FolderChangeStatus.Done, (await Organizer(mailbox).DeleteFolderAsync(child.FullName!, None)).Status);
-        Assert.Equal(FolderChangeStatus.Done, (await Organizer(mailbox).DeleteFolderAsync(parent.FullName!, None)).Status);
+        Assert.Equal(FolderChangeStatus.Done, (await mailbox.DeleteFolderAsync(child.FullName!, None)).Status);
+        Assert.Equal(FolderChangeStatus.Done, (await mailbox.DeleteFolderAsync(parent.FullName!, None)).Status);
         Assert.DoesNotContain(await mailbox.GetFoldersAsync(None), f => f.Name is "Parent" or "Enfant");
     }
 
     [Fact]
     public async Task DeleteFolder_AfterItWasOpened_StillWorks()
     {
-        await using var mailbox = await CreateMailboxAsync([]);
-        var created = await Organizer(mailbox).CreateFolderAsync(null, "Éphémère", None);
+        var mailbox = await CreateMailboxAsync([]);
+        await using var closing = new MailboxClosing(mailbox);
+        var created = await mailbox.CreateFolderAsync(null, "Éphémère", None);
         Assert.NotNull(await mailbox.GetMessagesAsync(created.FullName!, 1, 25, None));
 
-        Assert.Equal(FolderChangeStatus.Done, (await Organizer(mailbox).DeleteFolderAsync(created.FullName!, None)).Status);
+        Assert.Equal(FolderChangeStatus.Done, (await mailbox.DeleteFolderAsync(created.FullName!, None)).Status);
 
         Assert.Null(await mailbox.GetMessagesAsync(created.FullName!, 1, 25, None));
         Assert.NotNull(await mailbox.GetMessagesAsync("INBOX", 1, 25, None));

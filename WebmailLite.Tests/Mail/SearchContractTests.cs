@@ -1,16 +1,16 @@
+using WebmailLite.Tests.Infrastructure;
 using WebmailLite.Mail;
 using static WebmailLite.Tests.Mail.ContractMailboxes;
 
 namespace WebmailLite.Tests.Mail;
 
-/// <summary>The <see cref="IMailboxSearch"/> contract: sort orders and search the same on Dovecot and in the practice mailbox.</summary>
+/// <summary>The sort and search part of the <see cref="IMailbox"/> contract: sort orders and search the same on Dovecot and in the practice mailbox.</summary>
 public abstract class SearchContractTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
     protected abstract Task<IMailbox> CreateMailboxAsync(IReadOnlyList<ContractSeed> seeds);
 
-    protected static IMailboxSearch Search(IMailbox mailbox) => Assert.IsAssignableFrom<IMailboxSearch>(mailbox);
 
     /// <summary>
     /// Four messages whose orders all differ: arrival (as listed), sender's display name (not the address: Anne's
@@ -32,9 +32,10 @@ public abstract class SearchContractTests
     [InlineData(MessageSort.Largest, new[] { "Re: Absences de la 4e B", "Devoirs faits", "Cantine : menus", "Budget du foyer" })]
     public async Task GetMessages_Sorted_InTheOrderAsked(MessageSort sort, string[] expected)
     {
-        await using var mailbox = await CreateMailboxAsync(FourMessages());
+        var mailbox = await CreateMailboxAsync(FourMessages());
+        await using var closing = new MailboxClosing(mailbox);
 
-        var page = await Search(mailbox).GetMessagesAsync("INBOX", 1, 25, sort, None);
+        var page = await mailbox.GetMessagesAsync("INBOX", 1, 25, sort, None);
 
         Assert.NotNull(page);
         Assert.Equal(expected, page.List.Messages.Select(m => m.Subject));
@@ -46,10 +47,11 @@ public abstract class SearchContractTests
     [Fact]
     public async Task GetMessages_Sorted_PagesFollowTheOrder_AndAPageBeyondTheEndIsTheLast()
     {
-        await using var mailbox = await CreateMailboxAsync(FourMessages());
+        var mailbox = await CreateMailboxAsync(FourMessages());
+        await using var closing = new MailboxClosing(mailbox);
 
-        var first = await Search(mailbox).GetMessagesAsync("INBOX", 1, 3, MessageSort.Sender, None);
-        var second = await Search(mailbox).GetMessagesAsync("INBOX", 9, 3, MessageSort.Sender, None);
+        var first = await mailbox.GetMessagesAsync("INBOX", 1, 3, MessageSort.Sender, None);
+        var second = await mailbox.GetMessagesAsync("INBOX", 9, 3, MessageSort.Sender, None);
 
         Assert.Equal(["Budget du foyer", "Devoirs faits", "Cantine : menus"], first!.List.Messages.Select(m => m.Subject));
         Assert.Equal((1, 2), (first.List.Page, first.List.PageCount));
@@ -60,10 +62,11 @@ public abstract class SearchContractTests
     [Fact]
     public async Task GetMessages_Sorted_UnknownFolder_IsNull()
     {
-        await using var mailbox = await CreateMailboxAsync([]);
+        var mailbox = await CreateMailboxAsync([]);
+        await using var closing = new MailboxClosing(mailbox);
 
-        Assert.Null(await Search(mailbox).GetMessagesAsync("N'existe pas", 1, 25, MessageSort.Subject, None));
-        Assert.Empty((await Search(mailbox).GetMessagesAsync("INBOX", 1, 25, MessageSort.Subject, None))!.List.Messages);
+        Assert.Null(await mailbox.GetMessagesAsync("N'existe pas", 1, 25, MessageSort.Subject, None));
+        Assert.Empty((await mailbox.GetMessagesAsync("INBOX", 1, 25, MessageSort.Subject, None))!.List.Messages);
     }
 
     [Theory]
@@ -77,14 +80,15 @@ public abstract class SearchContractTests
     [InlineData("semaine prochaine", "Budget du foyer")]
     public async Task Search_InAFolder_FindsBySenderRecipientSubjectOrText(string text, string expected)
     {
-        await using var mailbox = await CreateMailboxAsync([
+        var mailbox = await CreateMailboxAsync([
             new("INBOX", Letter("Cantine : menus", "Denis Roy", "a.denis@ac-test.fr", body: "Les menus de la semaine. Prévoir l'inspection.", cc: "proviseur@lycee-test.fr")),
             new("INBOX", Letter("Re: Absences de la 4e B", "Élodie Fournier", "b.elodie@ac-test.fr", body: "Trois absences à justifier.")),
             new("INBOX", Letter("Budget du foyer", "Anne Lefèvre", "z.anne@ac-test.fr", body: "À voter la semaine prochaine.")),
             new("INBOX", Letter("Devoirs faits", "Bruno Martin", "c.bruno@ac-test.fr", to: "vie-scolaire@ac-test.fr")),
         ]);
+        await using var closing = new MailboxClosing(mailbox);
 
-        var result = await Search(mailbox).SearchAsync(new MessageSearch(text, "INBOX"), 1, 25, None);
+        var result = await mailbox.SearchAsync(new MessageSearch(text, "INBOX"), 1, 25, None);
 
         Assert.NotNull(result);
         Assert.Equal([expected], result.Messages.Select(m => m.Message.Subject));
@@ -96,33 +100,35 @@ public abstract class SearchContractTests
     [Fact]
     public async Task Search_EveryTermMustMatch_NoResultIsAnEmptyPage_UnknownFolderIsNull()
     {
-        await using var mailbox = await CreateMailboxAsync([
+        var mailbox = await CreateMailboxAsync([
             new("INBOX", Letter("Conseil de classe de 3e A")),
             new("INBOX", Letter("Conseil pédagogique")),
         ]);
+        await using var closing = new MailboxClosing(mailbox);
 
-        var both = await Search(mailbox).SearchAsync(new MessageSearch("conseil classe", "INBOX"), 1, 25, None);
-        var none = await Search(mailbox).SearchAsync(new MessageSearch("piscine", "INBOX"), 1, 25, None);
+        var both = await mailbox.SearchAsync(new MessageSearch("conseil classe", "INBOX"), 1, 25, None);
+        var none = await mailbox.SearchAsync(new MessageSearch("piscine", "INBOX"), 1, 25, None);
 
         Assert.Equal(["Conseil de classe de 3e A"], both!.Messages.Select(m => m.Message.Subject));
         Assert.Equal(0, none!.Total);
         Assert.Empty(none.Messages);
         Assert.Equal((1, 1), (none.Page, none.PageCount));
-        Assert.Null(await Search(mailbox).SearchAsync(new MessageSearch("conseil", "N'existe pas"), 1, 25, None));
+        Assert.Null(await mailbox.SearchAsync(new MessageSearch("conseil", "N'existe pas"), 1, 25, None));
     }
 
     [Fact]
     public async Task Search_InAFolder_FollowsTheSortAndPages()
     {
-        await using var mailbox = await CreateMailboxAsync([
+        var mailbox = await CreateMailboxAsync([
             .. FourMessages(),
             new("INBOX", Letter("Autre sujet", "Zoé Zidane", "zoe@ac-test.fr", body: "rien à voir")),
         ]);
+        await using var closing = new MailboxClosing(mailbox);
 
         // Every FourMessages() body ends « Cordialement. »; « Autre sujet » does not.
-        var first = await Search(mailbox).SearchAsync(new MessageSearch("Cordialement", "INBOX", MessageSort.Subject), 1, 3, None);
-        var second = await Search(mailbox).SearchAsync(new MessageSearch("Cordialement", "INBOX", MessageSort.Subject), 2, 3, None);
-        var newest = await Search(mailbox).SearchAsync(new MessageSearch("Cordialement", "INBOX"), 1, 3, None);
+        var first = await mailbox.SearchAsync(new MessageSearch("Cordialement", "INBOX", MessageSort.Subject), 1, 3, None);
+        var second = await mailbox.SearchAsync(new MessageSearch("Cordialement", "INBOX", MessageSort.Subject), 2, 3, None);
+        var newest = await mailbox.SearchAsync(new MessageSearch("Cordialement", "INBOX"), 1, 3, None);
 
         Assert.Equal(4, first!.Total);
         Assert.Equal(2, first.PageCount);
@@ -135,16 +141,17 @@ public abstract class SearchContractTests
     [Fact]
     public async Task Search_EveryFolder_FolderByFolderInListOrder_NewestFirstWithinEach()
     {
-        await using var mailbox = await CreateMailboxAsync([
+        var mailbox = await CreateMailboxAsync([
             new("Projets", Letter("Sortie au musée : budget")),
             new("INBOX", Letter("Sortie au lac")),
             new("\\Sent", Letter("Re: Sortie au lac")),
             new("INBOX", Letter("Sortie au théâtre")),
             new("INBOX", Letter("Réunion parents")),
         ]);
+        await using var closing = new MailboxClosing(mailbox);
 
-        var result = await Search(mailbox).SearchAsync(new MessageSearch("sortie", null), 1, 25, None);
-        var secondPage = await Search(mailbox).SearchAsync(new MessageSearch("sortie", null), 2, 3, None);
+        var result = await mailbox.SearchAsync(new MessageSearch("sortie", null), 1, 25, None);
+        var secondPage = await mailbox.SearchAsync(new MessageSearch("sortie", null), 2, 3, None);
 
         Assert.NotNull(result);
         Assert.Null(result.Folder);
@@ -159,9 +166,10 @@ public abstract class SearchContractTests
     [Fact]
     public async Task Search_NothingTyped_FindsNothing()
     {
-        await using var mailbox = await CreateMailboxAsync([new("INBOX", Letter("Présent"))]);
+        var mailbox = await CreateMailboxAsync([new("INBOX", Letter("Présent"))]);
+        await using var closing = new MailboxClosing(mailbox);
 
-        var result = await Search(mailbox).SearchAsync(new MessageSearch("   ", "INBOX"), 1, 25, None);
+        var result = await mailbox.SearchAsync(new MessageSearch("   ", "INBOX"), 1, 25, None);
 
         Assert.Equal(0, result!.Total);
     }

@@ -1,10 +1,11 @@
+using WebmailLite.Tests.Infrastructure;
 using MimeKit;
 using WebmailLite.Mail;
 
 namespace WebmailLite.Tests.Mail;
 
 /// <summary>
-/// The sending side of the mailbox contract (<see cref="IMailSending"/>, <see cref="IMailboxAppend"/>), for both
+/// The sending side of the mailbox contract (sending and appending), for both
 /// implementations: the IMAP one on the real Dovecot and Postfix, the practice one on LiteDB.
 /// </summary>
 public abstract class SendingContractTests
@@ -43,18 +44,18 @@ public abstract class SendingContractTests
     public async Task SenderAddress_IsTheAccountsAddress()
     {
         var (mailbox, address) = await CreateMailboxAsync();
-        await using var _ = mailbox;
+        await using var closing = new MailboxClosing(mailbox);
 
-        Assert.Equal(address, ((IMailSending)mailbox).SenderAddress!.Address);
+        Assert.Equal(address, mailbox.SenderAddress!.Address);
     }
 
     [Fact]
     public async Task Append_ToSent_IsThere_Read_WithTheUidReturned()
     {
         var (mailbox, address) = await CreateMailboxAsync();
-        await using var _ = mailbox;
+        await using var closing = new MailboxClosing(mailbox);
 
-        var appended = await ((IMailboxAppend)mailbox).AppendAsync(SpecialFolder.Sent, Message(address, "x@ac-test.fr", "Copie envoyée"), AppendFlags.Seen, CancellationToken.None);
+        var appended = await mailbox.AppendAsync(SpecialFolder.Sent, Message(address, "x@ac-test.fr", "Copie envoyée"), AppendFlags.Seen, CancellationToken.None);
 
         var sent = (await mailbox.GetFoldersAsync(CancellationToken.None)).Single(f => f.Special == SpecialFolder.Sent);
         Assert.Equal(sent.FullName, appended.Folder);
@@ -68,9 +69,9 @@ public abstract class SendingContractTests
     public async Task Append_ToDrafts_IsThere()
     {
         var (mailbox, address) = await CreateMailboxAsync();
-        await using var _ = mailbox;
+        await using var closing = new MailboxClosing(mailbox);
 
-        await ((IMailboxAppend)mailbox).AppendAsync(SpecialFolder.Drafts, Message(address, "x@ac-test.fr", "Brouillon"), AppendFlags.Draft | AppendFlags.Seen, CancellationToken.None);
+        await mailbox.AppendAsync(SpecialFolder.Drafts, Message(address, "x@ac-test.fr", "Brouillon"), AppendFlags.Draft | AppendFlags.Seen, CancellationToken.None);
 
         Assert.NotNull(await FindAsync(mailbox, SpecialFolder.Drafts, "Brouillon", TimeSpan.Zero));
     }
@@ -79,9 +80,9 @@ public abstract class SendingContractTests
     public async Task Send_ToOneself_ArrivesInTheInbox()
     {
         var (mailbox, address) = await CreateMailboxAsync();
-        await using var _ = mailbox;
+        await using var closing = new MailboxClosing(mailbox);
 
-        await ((IMailSending)mailbox).SendAsync(Message(address, address, "Note à moi-même"), CancellationToken.None);
+        await mailbox.SendAsync(Message(address, address, "Note à moi-même"), CancellationToken.None);
 
         var found = await FindAsync(mailbox, SpecialFolder.Inbox, "Note à moi-même", TimeSpan.FromSeconds(15));
         Assert.NotNull(found);

@@ -1,3 +1,4 @@
+using WebmailLite.Tests.Infrastructure;
 using MimeKit;
 using WebmailLite.Mail;
 using WebmailLite.Practice;
@@ -165,7 +166,8 @@ public sealed class PracticeSeedTests(PracticeSeedTests.SeededStore seeded, ITes
         var outcome = await seeded.Service.SignInAsync(identifier, PracticeSeed.Password, CancellationToken.None);
 
         Assert.Equal(SignInStatus.Success, outcome.Status);
-        await using var mailbox = outcome.Mailbox!;
+        var mailbox = outcome.Mailbox!;
+        await using var closing = new MailboxClosing(mailbox);
         Assert.Equal(identifier.ToLowerInvariant(), mailbox.Identifier);
         Assert.True(seeded.Service.IsPractice);
     }

@@ -1,3 +1,4 @@
+using WebmailLite.Tests.Infrastructure;
 using System.Text;
 using MimeKit;
 using WebmailLite.Mail;
@@ -180,7 +181,8 @@ public sealed class PracticeStoreTests : IDisposable
     public async Task Mailbox_InboxNameIsCaseInsensitive_OtherNamesAreExact()
     {
         _store.AddMessage("anne.lefevre", "INBOX", Message("Bonjour"), seen: false);
-        await using var mailbox = new PracticeMailbox(_store, "anne.lefevre");
+        var mailbox = new PracticeMailbox(_store, "anne.lefevre");
+        await using var closing = new MailboxClosing(mailbox);
 
         Assert.NotNull(await mailbox.GetMessagesAsync("inbox", 1, 25, CancellationToken.None));
         Assert.Null(await mailbox.GetMessagesAsync("sent", 1, 25, CancellationToken.None));
@@ -196,7 +198,8 @@ public sealed class PracticeStoreTests : IDisposable
         {
             _store.AddMessage("anne.lefevre", name, Message(name), seen: false);
         }
-        await using var mailbox = new PracticeMailbox(_store, "anne.lefevre");
+        var mailbox = new PracticeMailbox(_store, "anne.lefevre");
+        await using var closing = new MailboxClosing(mailbox);
 
         var folders = await mailbox.GetFoldersAsync(CancellationToken.None);
 
@@ -208,7 +211,8 @@ public sealed class PracticeStoreTests : IDisposable
     [Fact]
     public async Task Mailbox_EmptyFolder_HasOneEmptyPage()
     {
-        await using var mailbox = new PracticeMailbox(_store, "anne.lefevre");
+        var mailbox = new PracticeMailbox(_store, "anne.lefevre");
+        await using var closing = new MailboxClosing(mailbox);
 
         var page = await mailbox.GetMessagesAsync("Trash", 0, 25, CancellationToken.None);
 
@@ -223,7 +227,8 @@ public sealed class PracticeStoreTests : IDisposable
     {
         var first = _store.AddMessage("anne.lefevre", "INBOX", Message("Un"), seen: false);
         _store.AddMessage("anne.lefevre", "INBOX", Message("Deux"), seen: false);
-        await using var mailbox = new PracticeMailbox(_store, "anne.lefevre");
+        var mailbox = new PracticeMailbox(_store, "anne.lefevre");
+        await using var closing = new MailboxClosing(mailbox);
 
         await mailbox.OpenMessageAsync("INBOX", first, CancellationToken.None);
 

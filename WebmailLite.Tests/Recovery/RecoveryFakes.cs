@@ -96,23 +96,3 @@ internal sealed class ListLogger<T> : ILogger<T>
         Lines.Enqueue($"{logLevel}: {formatter(state, exception)} {exception}");
 }
 
-internal sealed class FakeMailbox(string identifier) : IMailbox
-{
-    public string Identifier { get; } = identifier;
-
-    public bool Disposed { get; private set; }
-
-    public Task<IReadOnlyList<MailFolder>> GetFoldersAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task<MessageListPage?> GetMessagesAsync(string folder, int page, int pageSize, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task<MimeMessage?> OpenMessageAsync(string folder, uint uid, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task<MimeMessage?> PeekMessageAsync(string folder, uint uid, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public ValueTask DisposeAsync()
-    {
-        Disposed = true;
-        return ValueTask.CompletedTask;
-    }
-}

@@ -1,3 +1,4 @@
+using WebmailLite.Tests.Infrastructure;
 using System.Net;
 using System.Text.RegularExpressions;
 using WebmailLite.Recovery;
@@ -318,9 +319,9 @@ public sealed partial class RecoveryServiceTests : IAsyncLifetime
     public async Task ResetPassword_EndsSessions_KillsCodes_NotifiesBothAddresses_Audits()
     {
         _rig.Enrol("cmartin", "camille@orange.fr");
-        var phone = new FakeMailbox("cmartin");
-        var school = new FakeMailbox("CMartin");
-        var colleague = new FakeMailbox("jdupont");
+        var phone = new IdentityOnlyMailbox("cmartin");
+        var school = new IdentityOnlyMailbox("CMartin");
+        var colleague = new IdentityOnlyMailbox("jdupont");
         var phoneSession = _rig.Sessions.Create(phone, sharedComputer: false);
         var schoolSession = _rig.Sessions.Create(school, sharedComputer: true);
         var colleagueSession = _rig.Sessions.Create(colleague, sharedComputer: true);
@@ -336,9 +337,9 @@ public sealed partial class RecoveryServiceTests : IAsyncLifetime
         Assert.Equal(ResetOutcome.Changed, outcome);
         Assert.Null(await _rig.Sessions.FindAsync(phoneSession.Id));
         Assert.Null(await _rig.Sessions.FindAsync(schoolSession.Id));
-        Assert.True(phone.Disposed && school.Disposed);
+        Assert.True(phone.Closed && school.Closed);
         Assert.NotNull(await _rig.Sessions.FindAsync(colleagueSession.Id));
-        Assert.False(colleague.Disposed);
+        Assert.False(colleague.Closed);
         Assert.False(_rig.Codes.HasLiveCode("cmartin", CodePurpose.PasswordReset));
 
         await _rig.FlushMailAsync();

@@ -155,17 +155,7 @@ public sealed class FakeMailService(FakeDirectory directory) : IMailService
             return Task.FromResult(SignInOutcome.Unavailable);
         }
         return Task.FromResult(directory.PasswordOf(identifier) == password
-            ? SignInOutcome.Success(new EmptyMailbox(identifier))
+            ? SignInOutcome.Success(new IdentityOnlyMailbox(identifier))
             : SignInOutcome.BadCredentials);
-    }
-
-    private sealed class EmptyMailbox(string identifier) : IMailbox
-    {
-        public string Identifier => identifier;
-        public Task<IReadOnlyList<MailFolder>> GetFoldersAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<MailFolder>>([]);
-        public Task<MessageListPage?> GetMessagesAsync(string folder, int page, int pageSize, CancellationToken cancellationToken) => Task.FromResult<MessageListPage?>(null);
-        public Task<MimeMessage?> OpenMessageAsync(string folder, uint uid, CancellationToken cancellationToken) => Task.FromResult<MimeMessage?>(null);
-        public Task<MimeMessage?> PeekMessageAsync(string folder, uint uid, CancellationToken cancellationToken) => Task.FromResult<MimeMessage?>(null);
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using WebmailLite.Mail;
-using WebmailLite.Mail.Sending;
 using WebmailLite.Practice;
 
 namespace WebmailLite.Accounts;
@@ -9,9 +7,10 @@ namespace WebmailLite.Accounts;
 public static class AccountsServiceCollectionExtensions
 {
     /// <summary>
-    /// The sign-in throttle, the account directory and the system mail. The directory is Dovecot's passwd-file when
-    /// <c>Accounts:PasswdFile</c> is set, otherwise the practice directory; system mail goes over SMTP with
-    /// <c>Accounts:SystemAccount</c> when a mail server is configured, otherwise into the practice mailboxes.
+    /// The sign-in throttle and the account directory: Dovecot's passwd-file when <c>Accounts:PasswdFile</c> is set,
+    /// otherwise the practice directory. System mail (<see cref="ISystemMail"/>) comes with the mail server chosen in
+    /// <c>Program.cs</c>: over SMTP with <c>Accounts:SystemAccount</c> (<c>AddImapServer</c>), or into the practice
+    /// mailboxes (<c>AddPractice</c>).
     /// </summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,7 +22,6 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AccountsOptions>, AccountsOptionsValidator>();
 
         var accounts = section.Get<AccountsOptions>() ?? new AccountsOptions();
-        var mail = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
         if (accounts.UsesPasswdFile)
         {
             services.AddSingleton<IAccountDirectory, PasswdFileAccountDirectory>();
@@ -36,15 +34,6 @@ public static class AccountsServiceCollectionExtensions
             services.AddSingleton<IAccountDirectory, PracticeAccountDirectory>();
         }
 
-        if (mail.UsePractice)
-        {
-            services.TryAddSingleton<PracticeStore>();
-            services.AddSingleton<ISystemMail, PracticeSystemMail>();
-        }
-        else
-        {
-            services.AddSingleton<ISystemMail, SmtpSystemMail>();
-        }
         return services;
     }
 }

@@ -1,28 +1,28 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
-using WebmailLite.Mail.Sessions;
+using WebmailLite.Pages;
 using WebmailLite.Pages.Mail;
-using WebmailLite.Pages.Settings;
 
 namespace WebmailLite.Infrastructure;
 
 public static class WebServiceCollectionExtensions
 {
-    /// <summary>Pages, sessions, localization, compression: the web side of the app.</summary>
+    /// <summary>
+    /// The web side of the app (the Pages and Infrastructure folders): pages and their helpers, the session cookie's
+    /// authentication, localization, security headers, compression.
+    /// </summary>
     public static IServiceCollection AddWebmailWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddReverseProxySupport(configuration);
-        services.Configure<MailSessionOptions>(configuration.GetSection(MailSessionOptions.Section));
-        services.Configure<MaintenanceOptions>(configuration.GetSection(MaintenanceOptions.Section));
-        services.Configure<DisplayOptions>(configuration.GetSection(DisplayOptions.Section));
-        services.AddSingleton<SessionRecordStore>();
-        services.AddSingleton<MailSessionManager>();
-        services.AddSingleton<WebmailLite.Pages.Mail.ComposeRescue>();
-        services.AddHostedService<MailSessionSweeper>();
+        services.AddOptions<MaintenanceOptions>().Bind(configuration.GetSection(MaintenanceOptions.Section));
+        services.AddOptions<DisplayOptions>().Bind(configuration.GetSection(DisplayOptions.Section)).ValidateOnStart()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Display:TimeZone must be a time zone this system knows (e.g. Europe/Paris).");
         services.AddSingleton<UiFormat>();
+        // The pages' own helpers. MessageActions works on the request's mailbox, hence scoped.
+        services.AddScoped<MessageActions>();
+        services.AddSingleton<ComposeRescue>();
+        services.AddTransient<IStartupFilter, ComposeRequestLimit>();
         services.AddSingleton<Pages.Recovery.RecoveryJourney>();
-        services.AddMailManagement();
-        services.AddAccountSecurity();
         services.AddUiLocalization();
         // French text as UTF-8, not « &#xE9; » for every accent: fewer bytes and readable source. Razor still
         // encodes what HTML needs (<, >, &, quotes).
@@ -34,6 +34,7 @@ public static class WebServiceCollectionExtensions
         services.AddAuthorization();
         services.AddRazorPages(options =>
         {
+            PageRoutes.Apply(options.Conventions);
             options.Conventions.AuthorizeFolder("/Mail");
             options.Conventions.AuthorizeFolder("/Settings");
             // Signed in, and then only agents (checked by the pages, which answer 404 to anyone else).
@@ -66,12 +67,12 @@ public static class WebServiceCollectionExtensions
         // First, so that it sees the final status of htmx requests, error pages included.
         app.UseHtmxNavigation();
         // Plain-language error pages in every environment: what a person sees is what we test.
-        app.UseExceptionHandler("/erreur");
+        app.UseExceptionHandler(PageRoutes.Error);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/erreur", "?code={0}");
+        app.UseStatusCodePagesWithReExecute(PageRoutes.Error, "?code={0}");
         app.UseSecurityHeaders();
         app.UseResponseCompression();
         app.UseRequestLocalization();

@@ -3,18 +3,27 @@ using MimeKit;
 namespace WebmailLite.Mail;
 
 /// <summary>
-/// The signed-in person's mailbox. Implemented against IMAP (<see cref="Imap.ImapMailbox"/>) and against the
-/// embedded practice store; one contract test suite runs against both. Messages are identified by folder
-/// full name and UID, never by sequence number.
+/// The signed-in person's mailbox: everything both implementations support — reading here; organizing, search and
+/// sort, drafts, sending and appending in the other parts of this partial interface. Implemented against IMAP
+/// (<see cref="Imap.ImapMailbox"/>) and against the embedded practice store; one contract test suite runs against
+/// both. Pages receive it by constructor (scoped: the session's mailbox, see <c>AddMail</c>). Messages are
+/// identified by folder full name and UID, never by sequence number.
 /// </summary>
 /// <remarks>
 /// Failures of the mail service surface as <see cref="MailUnavailableException"/>; a message or folder that
 /// does not exist is <c>null</c>, not an exception.
 /// </remarks>
-public interface IMailbox : IAsyncDisposable
+public partial interface IMailbox
 {
     /// <summary>The identifier the person signed in with.</summary>
     string Identifier { get; }
+
+    /// <summary>
+    /// Logs out of the mail server; only the session that owns the mailbox calls it, when it ends. Deliberately not
+    /// <see cref="IAsyncDisposable"/>: pages receive the mailbox from a request scope, and the container would dispose
+    /// (log out) a disposable at the end of every request.
+    /// </summary>
+    ValueTask CloseAsync();
 
     /// <summary>Every selectable folder with its unread and total counts, the inbox first, then special-use folders, then the rest by name.</summary>
     Task<IReadOnlyList<MailFolder>> GetFoldersAsync(CancellationToken cancellationToken);

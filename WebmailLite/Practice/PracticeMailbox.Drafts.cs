@@ -4,7 +4,7 @@ using WebmailLite.Mail;
 namespace WebmailLite.Practice;
 
 /// <summary>Drafts in the practice store, with the same rules as on the IMAP server.</summary>
-public sealed partial class PracticeMailbox : IMailboxDrafts
+public sealed partial class PracticeMailbox
 {
     public async Task<AppendedMessage> SaveDraftAsync(MimeMessage message, uint? replacing, CancellationToken cancellationToken)
     {

@@ -2,7 +2,7 @@ using WebmailLite.Mail;
 
 namespace WebmailLite.Practice;
 
-public sealed partial class PracticeMailbox : IMailboxOrganizer
+public sealed partial class PracticeMailbox
 {
     public Task<int?> SetFlagAsync(string folder, IReadOnlyCollection<uint> uids, MessageFlag flag, bool value, CancellationToken cancellationToken)
     {

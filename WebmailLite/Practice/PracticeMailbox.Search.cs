@@ -6,7 +6,7 @@ namespace WebmailLite.Practice;
 
 // Sorting and searching as Dovecot does them without a full-text index: case does not matter, accents do (« reunion »
 // does not find « Réunion »), every term must appear in the sender, the recipients, the subject or the text.
-public sealed partial class PracticeMailbox : IMailboxSearch
+public sealed partial class PracticeMailbox
 {
     public async Task<SortedListPage?> GetMessagesAsync(string folder, int page, int pageSize, MessageSort sort, CancellationToken cancellationToken)
     {

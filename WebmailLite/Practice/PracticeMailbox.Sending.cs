@@ -7,7 +7,7 @@ namespace WebmailLite.Practice;
 /// Sending in the practice mailbox: a message to a practice account lands in that account's inbox, as if a server
 /// had delivered it; any other address is « sent » to nowhere. Nothing ever leaves the app.
 /// </summary>
-public sealed partial class PracticeMailbox : IMailSending, IMailboxAppend
+public sealed partial class PracticeMailbox
 {
     public MailboxAddress? SenderAddress =>
         store.FindAccount(Identifier) is { } account ? new MailboxAddress(account.DisplayName, account.Address) : null;

@@ -52,7 +52,7 @@ public sealed partial class PracticeMailbox(PracticeStore store, string identifi
     }
 
     // Nothing to log out of: the store belongs to the application, not to this session.
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask CloseAsync() => ValueTask.CompletedTask;
 
     /// <summary>The inbox, then Drafts, Sent, Archive, Junk, Trash, then every other folder by name.</summary>
     private MimeMessage? Load(string folder, uint uid)

@@ -6,14 +6,15 @@ namespace WebmailLite.Practice;
 public static class PracticeServiceCollectionExtensions
 {
     /// <summary>
-    /// The embedded practice mailbox as <see cref="IMailService"/>, seeded on first start. Needs
-    /// <c>AddStorage()</c> for the <see cref="Storage.AppDatabase"/>.
+    /// The embedded practice mailbox as <see cref="IMailService"/>, seeded on first start, with system mail delivered
+    /// into the practice inboxes. Needs <c>AddStorage()</c> for the <see cref="Storage.AppDatabase"/>.
     /// </summary>
     public static IServiceCollection AddPractice(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<PracticeStore>();
+        services.TryAddSingleton<PracticeStore>();
         services.AddSingleton<IMailService, PracticeMailService>();
+        services.AddSingleton<Accounts.ISystemMail, PracticeSystemMail>();
         services.AddHostedService<SeedOnStart>();
         return services;
     }

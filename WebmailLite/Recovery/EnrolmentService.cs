@@ -346,7 +346,7 @@ public sealed class EnrolmentService(
         var outcome = await mail.SignInAsync(identifier, current, cancellationToken);
         if (outcome.Mailbox is not null)
         {
-            await outcome.Mailbox.DisposeAsync();
+            await outcome.Mailbox.CloseAsync();
         }
         switch (outcome.Status)
         {

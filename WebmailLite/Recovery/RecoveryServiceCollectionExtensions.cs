@@ -22,6 +22,7 @@ public static class RecoveryServiceCollectionExtensions
         services.AddScoped<SuggestedQuestions>();
         services.AddScoped<RecoveryService>();
         services.AddScoped<AssistanceDesk>();
+        services.AddScoped<EnrolmentService>();
         return services;
     }
 }

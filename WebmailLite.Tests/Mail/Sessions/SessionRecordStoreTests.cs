@@ -25,7 +25,7 @@ public sealed class SessionRecordStoreTests : IDisposable
     [Fact]
     public async Task AnEndedSession_IsRemembered24Hours_ByTheHashOfItsIdOnly()
     {
-        var session = _sessions.Create(new FakeMailbox("c.martin"), sharedComputer: true);
+        var session = _sessions.Create(new IdentityOnlyMailbox("c.martin"), sharedComputer: true);
         Assert.Equal("c.martin", _records.IdentifierOf(session.Id));
 
         _clock.Advance(TimeSpan.FromMinutes(16));
@@ -44,7 +44,7 @@ public sealed class SessionRecordStoreTests : IDisposable
     [Fact]
     public void ASessionNeverEnded_ByACrash_IsRememberedUntilItsAbsoluteLimitPlusADay()
     {
-        var session = _sessions.Create(new FakeMailbox("c.martin"), sharedComputer: false);
+        var session = _sessions.Create(new IdentityOnlyMailbox("c.martin"), sharedComputer: false);
 
         _clock.Advance(TimeSpan.FromHours(10) + TimeSpan.FromHours(23));
         Assert.Equal("c.martin", _records.IdentifierOf(session.Id));
@@ -59,20 +59,5 @@ public sealed class SessionRecordStoreTests : IDisposable
         Assert.Null(_records.IdentifierOf(""));
         Assert.Null(_records.IdentifierOf(new string('A', 43)));
         Assert.Null(_records.IdentifierOf(new string('A', 5000)));
-    }
-
-    private sealed class FakeMailbox(string identifier) : IMailbox
-    {
-        public string Identifier { get; } = identifier;
-
-        public Task<IReadOnlyList<MailFolder>> GetFoldersAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<MessageListPage?> GetMessagesAsync(string folder, int page, int pageSize, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<MimeKit.MimeMessage?> OpenMessageAsync(string folder, uint uid, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<MimeKit.MimeMessage?> PeekMessageAsync(string folder, uint uid, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -19,6 +19,12 @@ public static class ComposeMail
     public static Task<HttpResponseMessage> PostAsync(HtmlPage page, HttpClient client, Dictionary<string, string> values, params UploadFile[] files) =>
         page.SubmitAsync(client, "form.compose", values, files);
 
+    /// <summary>The form posted with « Enregistrer le brouillon ».</summary>
+    public static Task<HttpResponseMessage> SaveDraftAsync(HtmlPage page, HttpClient client, Dictionary<string, string> values, params UploadFile[] files) =>
+        page.SubmitAsync(client, "form.compose", values, files, SaveDraftButton);
+
+    public const string SaveDraftButton = "button[formaction*='handler=SaveDraft']";
+
     /// <summary>Random bytes (so any corruption shows), under a name and type.</summary>
     public static UploadFile RandomFile(string name, string contentType, int size) =>
         new("Input.Files", name, contentType, RandomNumberGenerator.GetBytes(size));

@@ -406,13 +406,17 @@ public sealed class ComposePageTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, outbox.StatusCode);
     }
 
-    [Fact]
-    public async Task Post_WithoutAntiforgeryToken_IsRefused()
+    [Theory]
+    [InlineData("/courrier/ecrire?handler=Send")]
+    [InlineData("/courrier/ecrire?handler=SaveDraft")]
+    [InlineData("/courrier/ecrire?handler=Keep")]
+    [InlineData("/courrier/ecrire")]
+    public async Task Post_WithoutAntiforgeryToken_IsRefused(string url)
     {
         var client = await SignInAsync();
         using var content = new MultipartFormDataContent { { new StringContent(Julien), "Input.To" }, { new StringContent("Sans jeton"), "Input.Subject" } };
 
-        var response = await client.PostAsync("/courrier/ecrire", content);
+        var response = await client.PostAsync(url, content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain(Store.ReadNewestFirst(PracticeSeed.SecondIdentifier, "INBOX", 0, 5), m => m.Subject == "Sans jeton");

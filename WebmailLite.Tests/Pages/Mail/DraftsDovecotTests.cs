@@ -28,14 +28,13 @@ public sealed class DraftsDovecotTests : IDisposable
         var compose = await OpenAsync(client);
 
         // Save: POST → redirect → the draft reopened from Brouillons, with a banner.
-        var saved = await PostAsync(compose, client, new()
+        var saved = await SaveDraftAsync(compose, client, new()
         {
             ["Input.To"] = $"Loïc Garnier <{recipient.Address}>",
             ["Input.Cc"] = copy.Address,
             ["Input.Bcc"] = me.Address,
             ["Input.Subject"] = subject,
             ["Input.Body"] = body,
-            ["Input.Action"] = "SaveDraft",
         }, pdf, csv);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var location = saved.Headers.Location!.OriginalString;
@@ -72,7 +71,7 @@ public sealed class DraftsDovecotTests : IDisposable
         Assert.DoesNotContain(shown.QueryAll("main a"), a => a.TextContent == "Répondre");
 
         // Save again, changed: the new version replaces the old one (one draft, a new UID).
-        var resaved = await PostAsync(draft, client, new() { ["Input.Body"] = body + "P.-S. : départ à 8 h.\n", ["Input.Action"] = "SaveDraft" });
+        var resaved = await SaveDraftAsync(draft, client, new() { ["Input.Body"] = body + "P.-S. : départ à 8 h.\n" });
         Assert.Equal(HttpStatusCode.Redirect, resaved.StatusCode);
         var secondLocation = resaved.Headers.Location!.OriginalString;
         Assert.NotEqual(location, secondLocation);
@@ -106,12 +105,11 @@ public sealed class DraftsDovecotTests : IDisposable
         var client = await _factory.SignedInAsync(me.Identifier, me.Password);
         var subject = "Idées pour le conseil pédagogique " + Guid.NewGuid().ToString("N")[..6];
 
-        var refused = await HtmlPage.LoadAsync(await PostAsync(await OpenAsync(client), client, new()
+        var refused = await HtmlPage.LoadAsync(await SaveDraftAsync(await OpenAsync(client), client, new()
         {
             ["Input.To"] = "jean.dupont@ac-test",
             ["Input.Subject"] = subject,
             ["Input.Body"] = "À trier.",
-            ["Input.Action"] = "SaveDraft",
         }));
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.StartsWith("Erreur : ", refused.Title);
@@ -119,7 +117,7 @@ public sealed class DraftsDovecotTests : IDisposable
         AssertFields(refused, "jean.dupont@ac-test", "", "", subject, "À trier.");
         Assert.Empty(await DraftsAsync(me, subject));
 
-        var saved = await PostAsync(refused, client, new() { ["Input.To"] = "", ["Input.Action"] = "SaveDraft" });
+        var saved = await SaveDraftAsync(refused, client, new() { ["Input.To"] = "" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var (_, _, message) = Assert.Single(await DraftsAsync(me, subject));
         Assert.Empty(message.To);

@@ -29,8 +29,7 @@ public sealed class DraftsPageTests : IDisposable
             ["Input.To"] = Julien,
             ["Input.Subject"] = "Menu de la cantine",
             ["Input.Body"] = "Bonjour Julien,\nle menu est joint.",
-            ["Input.Action"] = "SaveDraft",
-        }, [file]);
+        }, [file], ComposeMail.SaveDraftButton);
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var uid = uint.Parse(saved.Headers.Location!.OriginalString.Split('=')[1], System.Globalization.CultureInfo.InvariantCulture);

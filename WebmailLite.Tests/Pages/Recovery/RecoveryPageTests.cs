@@ -109,7 +109,7 @@ public sealed partial class RecoveryPageTests : IDisposable
         Assert.Equal(SignInStatus.BadCredentials, (await mail.SignInAsync(PracticeSeed.Identifier, PracticeSeed.Password, default)).Status);
         var outcome = await mail.SignInAsync(PracticeSeed.Identifier, NewPassword, default);
         Assert.Equal(SignInStatus.Success, outcome.Status);
-        await outcome.Mailbox!.DisposeAsync();
+        await outcome.Mailbox!.CloseAsync();
         var notice = await _mail.WaitForAsync(2);
         Assert.Equal("Le mot de passe de votre compte a été changé", notice.Subject);
         // The session opened before the change is over.
@@ -275,7 +275,7 @@ public sealed partial class RecoveryPageTests : IDisposable
         await RecoveryFlow.FinishAsync(client, code!, NewPassword);
         var outcome = await _factory.Services.GetRequiredService<IMailService>().SignInAsync(PracticeSeed.SecondIdentifier, NewPassword, default);
         Assert.Equal(SignInStatus.Success, outcome.Status);
-        await outcome.Mailbox!.DisposeAsync();
+        await outcome.Mailbox!.CloseAsync();
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class ImapMailService(IOptions<MailOptions> options, ILoggerFactor
         }
         catch (AuthenticationException e)
         {
-            await mailbox.DisposeAsync();
+            await mailbox.CloseAsync();
             // Never the password; the identifier only at Debug, since Warning logs are shipped and kept longer.
             _logger.LogWarning("IMAP sign-in rejected by {Endpoint}: {ExceptionType}", mailbox.Endpoint, e.GetType().Name);
             _logger.LogDebug("IMAP sign-in rejected for identifier {Identifier}", identifier);
@@ -39,7 +39,7 @@ public sealed class ImapMailService(IOptions<MailOptions> options, ILoggerFactor
         }
         catch (Exception e) when (IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
         {
-            await mailbox.DisposeAsync();
+            await mailbox.CloseAsync();
             // The exception (type, message, stack) helps administrators; MailKit's messages carry no credentials.
             _logger.LogWarning(e, "IMAP sign-in could not reach {Endpoint}: {ExceptionType}", mailbox.Endpoint, e.GetType().Name);
             return SignInOutcome.Unavailable;
@@ -47,7 +47,7 @@ public sealed class ImapMailService(IOptions<MailOptions> options, ILoggerFactor
         catch
         {
             // The caller gave up (request aborted) or a bug: release the connection and let it through.
-            await mailbox.DisposeAsync();
+            await mailbox.CloseAsync();
             throw;
         }
     }

@@ -5,7 +5,7 @@ using MimeKit;
 namespace WebmailLite.Mail.Imap;
 
 /// <summary>APPEND to a special-use folder, found by its SPECIAL-USE attribute, else by a usual name, else created.</summary>
-public sealed partial class ImapMailbox : IMailboxAppend
+public sealed partial class ImapMailbox
 {
     public Task<AppendedMessage> AppendAsync(SpecialFolder folder, MimeMessage message, AppendFlags flags, CancellationToken cancellationToken) =>
         // UseImapAsync runs the work again once when the idle connection turned out dead: an APPEND then failed to

@@ -7,7 +7,7 @@ using MimeKit;
 namespace WebmailLite.Mail.Imap;
 
 /// <summary>Drafts on the IMAP server: APPEND with <c>\Draft</c>, then the old version removed with UID EXPUNGE.</summary>
-public sealed partial class ImapMailbox : IMailboxDrafts
+public sealed partial class ImapMailbox
 {
     public async Task<AppendedMessage> SaveDraftAsync(MimeMessage message, uint? replacing, CancellationToken cancellationToken)
     {

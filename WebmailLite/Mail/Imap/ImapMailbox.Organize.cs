@@ -7,7 +7,7 @@ namespace WebmailLite.Mail.Imap;
 
 // Flags, moving and deleting messages: UID commands only (UID STORE, UID MOVE, UID EXPUNGE), so that a message that
 // arrived or left in the meantime never shifts the ones the person chose.
-public sealed partial class ImapMailbox : IMailboxOrganizer
+public sealed partial class ImapMailbox
 {
     // Where the server has no SPECIAL-USE, the usual names of these folders (Dovecot's, Outlook's, French ones).
     private static readonly string[] TrashNames = ["Trash", "Corbeille", "Deleted Items", "Deleted Messages", "Éléments supprimés"];

@@ -7,7 +7,7 @@ namespace WebmailLite.Mail.Imap;
 
 // Sorted pages and search. The server sorts and searches (SORT, SEARCH); this side only ever fetches the envelopes of
 // the page shown, so a page costs the same in a folder of 50 or of 50,000 messages.
-public sealed partial class ImapMailbox : IMailboxSearch
+public sealed partial class ImapMailbox
 {
     /// <summary>
     /// Without SORT on the server, folders (or search results) up to this many messages are sorted here, from their

@@ -4,7 +4,7 @@ using WebmailLite.Mail.Sending;
 namespace WebmailLite.Mail.Imap;
 
 /// <summary>Sending over SMTP with the session's own credentials, which never leave this object.</summary>
-public sealed partial class ImapMailbox : IMailSending
+public sealed partial class ImapMailbox
 {
     public MailboxAddress? SenderAddress => SenderAddresses.For(Identifier, _options.AddressDomain);
 

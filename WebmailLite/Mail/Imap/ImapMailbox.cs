@@ -28,7 +28,7 @@ public sealed partial class ImapMailbox : IMailbox
     private readonly ILogger _logger;
 
     // One IMAP connection carries state (the selected folder) and an ImapClient is not safe for concurrent use:
-    // _client and _openFolder are only touched while holding this gate (DisposeAsync aside, when a request overruns
+    // _client and _openFolder are only touched while holding this gate (CloseAsync aside, when a request overruns
     // LogoutBound: it then pulls the socket from under that request on purpose).
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ImapClient? _client;
@@ -147,7 +147,7 @@ public sealed partial class ImapMailbox : IMailbox
     public Task<MimeMessage?> PeekMessageAsync(string folder, uint uid, CancellationToken cancellationToken) =>
         GetMessageAsync(folder, uid, markSeen: false, cancellationToken);
 
-    public async ValueTask DisposeAsync()
+    public async ValueTask CloseAsync()
     {
         // Wait (bounded) for a request still using the connection, so that LOGOUT does not interleave with its commands.
         var entered = await _gate.WaitAsync(LogoutBound);

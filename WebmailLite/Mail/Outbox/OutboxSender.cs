@@ -62,7 +62,7 @@ public sealed class OutboxSender(
                 continue;
             }
             // No session: the password is not known (it is never stored); the message waits for the next sign-in.
-            if (sessions.FindLiveFor(due.Owner)?.Mailbox is not { } mailbox || mailbox is not IMailSending)
+            if (sessions.FindLiveFor(due.Owner)?.Mailbox is not { } mailbox)
             {
                 continue;
             }
@@ -151,15 +151,11 @@ public sealed class OutboxSender(
 
     private async Task<MailSendException?> TrySubmitAsync(IMailbox mailbox, MimeMessage message)
     {
-        if (mailbox is not IMailSending sending)
-        {
-            return new MailSendException(SendProblem.ServerError);
-        }
         // The sender's own bound: connect, authenticate and transfer, each limited by Mail:Timeout; this caps the whole.
         using var bound = new CancellationTokenSource(TimeSpan.FromTicks(mailOptions.Value.Timeout.Ticks * 8));
         try
         {
-            await sending.SendAsync(message, bound.Token);
+            await mailbox.SendAsync(message, bound.Token);
             return null;
         }
         catch (MailSendException e)
@@ -180,14 +176,10 @@ public sealed class OutboxSender(
     /// <returns>The folder the copy went to, or <c>null</c> when it could not be made now.</returns>
     private async Task<string?> TryCopyToSentAsync(IMailbox mailbox, MimeMessage message)
     {
-        if (mailbox is not IMailboxAppend append)
-        {
-            return "";
-        }
         using var bound = new CancellationTokenSource(TimeSpan.FromTicks(mailOptions.Value.Timeout.Ticks * 4));
         try
         {
-            return (await append.AppendAsync(SpecialFolder.Sent, message, AppendFlags.Seen, bound.Token)).Folder;
+            return (await mailbox.AppendAsync(SpecialFolder.Sent, message, AppendFlags.Seen, bound.Token)).Folder;
         }
         catch (Exception e) when (e is MailUnavailableException or MailCredentialsRejectedException or ObjectDisposedException or OperationCanceledException)
         {

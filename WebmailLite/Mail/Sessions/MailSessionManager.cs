@@ -119,7 +119,7 @@ public sealed class MailSessionManager(
     {
         try
         {
-            await session.Mailbox.DisposeAsync();
+            await session.Mailbox.CloseAsync();
         }
         catch (Exception ex)
         {

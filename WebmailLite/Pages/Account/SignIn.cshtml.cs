@@ -114,7 +114,7 @@ public sealed class SignInModel(
 
     /// <summary>Only paths of this site: an open redirect after sign-in would make a fine phishing tool.</summary>
     private bool IsSafeReturn(string? url) =>
-        !string.IsNullOrEmpty(url) && Url.IsLocalUrl(url) && !url.StartsWith("/deconnexion", StringComparison.OrdinalIgnoreCase);
+        !string.IsNullOrEmpty(url) && Url.IsLocalUrl(url) && !url.StartsWith(PageRoutes.SignOut, StringComparison.OrdinalIgnoreCase);
 
     public sealed class InputModel
     {

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using MimeKit;
 using WebmailLite.Infrastructure;
 using WebmailLite.Mail.Compose;
 using WebmailLite.Mail.Sessions;
@@ -68,7 +67,7 @@ public sealed class ComposeRescue(
         IReadOnlyDictionary<string, string> fields,
         string? formId,
         IReadOnlyCollection<string> removed,
-        IEnumerable<IFormFile> files,
+        IReadOnlyList<ComposeUpload> files,
         CancellationToken cancellationToken)
     {
         if (FindEndedSession(context) is not { } ended || !await TokenMatchesAsync(context, ended))
@@ -92,22 +91,15 @@ public sealed class ComposeRescue(
                 }
             }
         }
-        foreach (var file in files)
+        foreach (var file in files.Where(f => !f.IsEmptyInput))
         {
-            if (file.Length == 0 && string.IsNullOrEmpty(file.FileName))
-            {
-                continue;
-            }
             var name = AttachmentNames.Clean(file.FileName, text["Forward_AttachmentName"]);
             if (file.Length > limits.MaxAttachmentBytes || total + file.Length > limits.MaxTotalAttachmentBytes)
             {
                 notKept.Add(name);
                 continue;
             }
-            using var buffer = new MemoryStream((int)file.Length);
-            await file.CopyToAsync(buffer, cancellationToken);
-            var type = ContentType.TryParse(file.ContentType ?? "", out var parsed) ? parsed.MimeType : "application/octet-stream";
-            kept.Add(new OutgoingAttachment(name, type, buffer.ToArray()));
+            kept.Add(new OutgoingAttachment(name, file.MediaType, await file.ReadAsync(cancellationToken)));
             total += file.Length;
         }
 

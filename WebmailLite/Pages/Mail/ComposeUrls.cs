@@ -5,8 +5,8 @@ namespace WebmailLite.Pages.Mail;
 /// <summary>Links to the compose and outbox pages, short and readable like <see cref="MailUrls"/>.</summary>
 public static class ComposeUrls
 {
-    public const string New = "/courrier/ecrire";
-    public const string Outbox = "/courrier/attente";
+    public const string New = PageRoutes.Compose;
+    public const string Outbox = PageRoutes.Outbox;
 
     public static string Reply(string folder, uint uid) => With(folder, "repondre", uid);
 

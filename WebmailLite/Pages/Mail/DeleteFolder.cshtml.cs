@@ -11,7 +11,7 @@ namespace WebmailLite.Pages.Mail;
 /// « Supprimer le dossier ? »: a confirmation page (WCAG 3.3.4) for an empty folder of the person's own; for a folder
 /// that still holds messages or subfolders, the page says so and what to do, and offers no button.
 /// </summary>
-public sealed class DeleteFolderModel(IStringLocalizer<ManageText> text, IStringLocalizer<UiText> ui) : PageModel
+public sealed class DeleteFolderModel(IMailbox mailbox, IStringLocalizer<ManageText> text, IStringLocalizer<UiText> ui) : PageModel
 {
     [FromQuery(Name = "dossier")]
     public string FolderName { get; set; } = "";
@@ -36,9 +36,8 @@ public sealed class DeleteFolderModel(IStringLocalizer<ManageText> text, IString
         {
             return Page();
         }
-        var organizer = (IMailboxOrganizer)SessionCookie.Current(HttpContext)!.Mailbox;
         var name = FolderPath.Display(Folder!, ui);
-        var change = await organizer.DeleteFolderAsync(Folder!.FullName, cancellationToken);
+        var change = await mailbox.DeleteFolderAsync(Folder!.FullName, cancellationToken);
         switch (change.Status)
         {
             case FolderChangeStatus.Done:
@@ -61,7 +60,7 @@ public sealed class DeleteFolderModel(IStringLocalizer<ManageText> text, IString
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        var folders = await SessionCookie.Current(HttpContext)!.Mailbox.GetFoldersAsync(cancellationToken);
+        var folders = await mailbox.GetFoldersAsync(cancellationToken);
         Folder = folders.FirstOrDefault(f => f.FullName == FolderName);
         if (Folder is null)
         {

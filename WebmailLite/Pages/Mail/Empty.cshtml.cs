@@ -10,7 +10,7 @@ namespace WebmailLite.Pages.Mail;
 /// « Vider la corbeille ? »: confirmed on its own page (WCAG 3.3.4). The form carries the newest UID the person saw,
 /// so a message that arrives between the page and the click is not deleted unseen.
 /// </summary>
-public sealed class EmptyModel(IStringLocalizer<ManageText> text, IStringLocalizer<UiText> ui) : PageModel
+public sealed class EmptyModel(IMailbox mailbox, IStringLocalizer<ManageText> text, IStringLocalizer<UiText> ui) : PageModel
 {
     [FromQuery(Name = "dossier")]
     public string FolderName { get; set; } = MailUrls.Inbox;
@@ -29,7 +29,7 @@ public sealed class EmptyModel(IStringLocalizer<ManageText> text, IStringLocaliz
     {
         if (await LoadAsync(cancellationToken) && Folder!.Total > 0)
         {
-            var newest = await SessionCookie.Current(HttpContext)!.Mailbox.GetMessagesAsync(Folder.FullName, 1, 1, cancellationToken);
+            var newest = await mailbox.GetMessagesAsync(Folder.FullName, 1, 1, cancellationToken);
             NewestUid = newest?.Messages.FirstOrDefault()?.Uid ?? 0;
         }
         return Page();
@@ -41,8 +41,7 @@ public sealed class EmptyModel(IStringLocalizer<ManageText> text, IStringLocaliz
         {
             return Page();
         }
-        var organizer = (IMailboxOrganizer)SessionCookie.Current(HttpContext)!.Mailbox;
-        var deleted = await organizer.EmptyFolderAsync(Folder!.FullName, UpToUid, cancellationToken) ?? 0;
+        var deleted = await mailbox.EmptyFolderAsync(Folder!.FullName, UpToUid, cancellationToken) ?? 0;
         var count = deleted == 1 ? text["Count_Deleted_One"].Value : text["Count_Deleted_Many", deleted].Value;
         StatusBanner.Set(TempData, text["Done_Empty", FolderNames.Display(Folder, ui), count]);
         return Redirect(ListUrls.List(Folder.FullName));
@@ -50,7 +49,7 @@ public sealed class EmptyModel(IStringLocalizer<ManageText> text, IStringLocaliz
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        var folders = await SessionCookie.Current(HttpContext)!.Mailbox.GetFoldersAsync(cancellationToken);
+        var folders = await mailbox.GetFoldersAsync(cancellationToken);
         Folder = folders.FirstOrDefault(f => f.FullName == FolderName);
         if (Folder is null)
         {

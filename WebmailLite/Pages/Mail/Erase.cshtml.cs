@@ -9,7 +9,7 @@ namespace WebmailLite.Pages.Mail;
 /// « Supprimer définitivement ? »: the confirmation that deleting for good needs (WCAG 3.3.4). It names the messages,
 /// then deletes exactly those (by UID) and goes back to the list where the person was.
 /// </summary>
-public sealed class EraseModel(MessageActions actions) : PageModel
+public sealed class EraseModel(IMailbox mailbox, MessageActions actions) : PageModel
 {
     /// <summary>One page of a list at most, plus some slack: a longer query string is not from our forms.</summary>
     public const int MaxMessages = 100;
@@ -40,8 +40,7 @@ public sealed class EraseModel(MessageActions actions) : PageModel
         {
             return Page();
         }
-        var organizer = (IMailboxOrganizer)SessionCookie.Current(HttpContext)!.Mailbox;
-        Messages = await organizer.GetSummariesAsync(Folder!.FullName, Chosen(), cancellationToken);
+        Messages = await mailbox.GetSummariesAsync(Folder!.FullName, Chosen(), cancellationToken);
         return Page();
     }
 
@@ -51,8 +50,7 @@ public sealed class EraseModel(MessageActions actions) : PageModel
         {
             return Page();
         }
-        var organizer = (IMailboxOrganizer)SessionCookie.Current(HttpContext)!.Mailbox;
-        var deleted = await organizer.DeletePermanentlyAsync(Folder!.FullName, Chosen(), cancellationToken) ?? 0;
+        var deleted = await mailbox.DeletePermanentlyAsync(Folder!.FullName, Chosen(), cancellationToken) ?? 0;
         StatusBanner.Set(TempData, actions.Erased(deleted));
         return Redirect(BackUrl);
     }
@@ -61,7 +59,7 @@ public sealed class EraseModel(MessageActions actions) : PageModel
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        var folders = await SessionCookie.Current(HttpContext)!.Mailbox.GetFoldersAsync(cancellationToken);
+        var folders = await mailbox.GetFoldersAsync(cancellationToken);
         Folder = folders.FirstOrDefault(f => f.FullName == FolderName);
         if (Folder is null)
         {

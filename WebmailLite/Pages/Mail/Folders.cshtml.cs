@@ -8,7 +8,7 @@ using WebmailLite.Pages.Shared;
 namespace WebmailLite.Pages.Mail;
 
 /// <summary>« Gérer les dossiers »: every folder with its count, links to rename or delete the person's own, and a form to create one.</summary>
-public sealed class FoldersModel(IStringLocalizer<ManageText> text) : PageModel
+public sealed class FoldersModel(IMailbox mailbox, IStringLocalizer<ManageText> text) : PageModel
 {
     public const string NameField = "Input_Name";
     public const string ParentField = "Input_Parent";
@@ -27,14 +27,13 @@ public sealed class FoldersModel(IStringLocalizer<ManageText> text) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Folders = await SessionCookie.Current(HttpContext)!.Mailbox.GetFoldersAsync(cancellationToken);
+        Folders = await mailbox.GetFoldersAsync(cancellationToken);
         Status = StatusBanner.TakeStatus(TempData);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var mailbox = SessionCookie.Current(HttpContext)!.Mailbox;
         var name = FolderNameRules.Normalize(Input.Name);
         var parent = string.IsNullOrEmpty(Input.Parent) ? null : Input.Parent;
         if (FolderErrors.ForName(FolderNameRules.Check(name), name, text) is { } problem)
@@ -43,7 +42,7 @@ public sealed class FoldersModel(IStringLocalizer<ManageText> text) : PageModel
         }
         else
         {
-            var change = await ((IMailboxOrganizer)mailbox).CreateFolderAsync(parent, name, cancellationToken);
+            var change = await mailbox.CreateFolderAsync(parent, name, cancellationToken);
             if (change.Status == FolderChangeStatus.Done)
             {
                 StatusBanner.Set(TempData, text["Folders_Created", name]);

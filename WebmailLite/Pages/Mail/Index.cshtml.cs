@@ -10,6 +10,7 @@ using WebmailLite.Pages.Shared;
 namespace WebmailLite.Pages.Mail;
 
 public sealed class IndexModel(
+    IMailbox mailbox,
     IOptions<MailOptions> options,
     MessageActions actions,
     IStringLocalizer<UiText> ui,
@@ -77,7 +78,6 @@ public sealed class IndexModel(
         {
             return BadRequest();
         }
-        var mailbox = SessionCookie.Current(HttpContext)!.Mailbox;
         Folders = await mailbox.GetFoldersAsync(cancellationToken);
         var folder = Folders.FirstOrDefault(f => f.FullName == Folder);
         if (folder is null)
@@ -85,7 +85,7 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        var result = await actions.RunAsync(mailbox, folder, action, Uids, Destination, Folders, cancellationToken);
+        var result = await actions.RunAsync(folder, action, Uids, Destination, Folders, cancellationToken);
         if (result.NeedsConfirmation)
         {
             // Deleting for good is confirmed on its own page (WCAG 3.3.4); htmx is told to navigate there.
@@ -104,7 +104,7 @@ public sealed class IndexModel(
             // The counts in the folder list changed with the action.
             Folders = await mailbox.GetFoldersAsync(cancellationToken);
         }
-        Sorted = await Search(mailbox).GetMessagesAsync(folder.FullName, Math.Max(1, PageNumber), options.Value.PageSize, Sort, cancellationToken);
+        Sorted = await mailbox.GetMessagesAsync(folder.FullName, Math.Max(1, PageNumber), options.Value.PageSize, Sort, cancellationToken);
         if (Sorted is null)
         {
             return NotFound();
@@ -151,7 +151,7 @@ public sealed class IndexModel(
         DestinationError: Errors.For(MessageActions.DestinationField));
 
     public (string Action, MessageSort Sort, IReadOnlyDictionary<string, string> Keep) SortForm() =>
-        ("/courrier", Sorted!.Sort, List!.Folder.FullName == MailUrls.Inbox
+        (PageRoutes.Inbox, Sorted!.Sort, List!.Folder.FullName == MailUrls.Inbox
             ? new Dictionary<string, string>()
             : new Dictionary<string, string> { ["dossier"] = List.Folder.FullName });
 
@@ -169,10 +169,7 @@ public sealed class IndexModel(
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var mailbox = SessionCookie.Current(HttpContext)!.Mailbox;
         Folders = await mailbox.GetFoldersAsync(cancellationToken);
-        Sorted = await Search(mailbox).GetMessagesAsync(Folder, Math.Max(1, PageNumber), options.Value.PageSize, Sort, cancellationToken);
+        Sorted = await mailbox.GetMessagesAsync(Folder, Math.Max(1, PageNumber), options.Value.PageSize, Sort, cancellationToken);
     }
-
-    private static IMailboxSearch Search(IMailbox mailbox) => (IMailboxSearch)mailbox;
 }

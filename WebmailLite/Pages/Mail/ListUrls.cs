@@ -9,7 +9,7 @@ namespace WebmailLite.Pages.Mail;
 /// </summary>
 public static class ListUrls
 {
-    public const string Folders = "/courrier/dossiers";
+    public const string Folders = PageRoutes.Folders;
 
     public static string List(string folder, int page = 1, MessageSort sort = MessageSort.Newest)
     {
@@ -18,7 +18,7 @@ public static class ListUrls
         {
             query = query.Add("dossier", folder);
         }
-        return "/courrier" + Context(query, page, sort);
+        return PageRoutes.Inbox + Context(query, page, sort);
     }
 
     /// <summary>A search: in <paramref name="folder"/>, or in every folder (then <paramref name="folder"/> is where the person came from).</summary>
@@ -33,7 +33,7 @@ public static class ListUrls
         {
             query = query.Add("portee", "tous");
         }
-        return "/courrier/recherche" + Context(query, page, sort);
+        return PageRoutes.Search + Context(query, page, sort);
     }
 
     /// <summary>The confirmation page for deleting these messages for good; back to the list at this page and order.</summary>
@@ -44,14 +44,14 @@ public static class ListUrls
         {
             query = query.Add("u", uid.ToString(CultureInfo.InvariantCulture));
         }
-        return "/courrier/effacer" + Context(query, page, sort);
+        return PageRoutes.Erase + Context(query, page, sort);
     }
 
-    public static string Empty(string folder) => "/courrier/vider" + QueryString.Create("dossier", folder);
+    public static string Empty(string folder) => PageRoutes.Empty + QueryString.Create("dossier", folder);
 
-    public static string RenameFolder(string folder) => "/courrier/dossiers/renommer" + QueryString.Create("dossier", folder);
+    public static string RenameFolder(string folder) => PageRoutes.RenameFolder + QueryString.Create("dossier", folder);
 
-    public static string DeleteFolder(string folder) => "/courrier/dossiers/supprimer" + QueryString.Create("dossier", folder);
+    public static string DeleteFolder(string folder) => PageRoutes.DeleteFolder + QueryString.Create("dossier", folder);
 
     private static QueryString Context(QueryString query, int page, MessageSort sort)
     {

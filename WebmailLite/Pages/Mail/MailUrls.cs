@@ -19,7 +19,7 @@ public static class MailUrls
         {
             query = query.Add("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        return "/courrier" + query;
+        return PageRoutes.Inbox + query;
     }
 
     public static string Message(string folder, uint uid, bool remoteImages = false)
@@ -29,11 +29,11 @@ public static class MailUrls
         {
             query = query.Add("images", "distantes");
         }
-        return "/courrier/message" + query;
+        return PageRoutes.Message + query;
     }
 
     public static string Part(string folder, uint uid, int partIndex) =>
-        "/courrier/piece" + QueryString.Create("dossier", folder)
+        PageRoutes.Part + QueryString.Create("dossier", folder)
             .Add("uid", uid.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Add("partie", partIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

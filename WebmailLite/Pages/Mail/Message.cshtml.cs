@@ -7,7 +7,7 @@ using WebmailLite.Pages.Shared;
 
 namespace WebmailLite.Pages.Mail;
 
-public sealed class MessageModel(MessageRenderer renderer, MessageActions actions) : PageModel
+public sealed class MessageModel(IMailbox mailbox, MessageRenderer renderer, MessageActions actions) : PageModel
 {
     [FromQuery(Name = "dossier")]
     public string FolderName { get; set; } = MailUrls.Inbox;
@@ -43,7 +43,6 @@ public sealed class MessageModel(MessageRenderer renderer, MessageActions action
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var mailbox = SessionCookie.Current(HttpContext)!.Mailbox;
         var mime = await mailbox.OpenMessageAsync(FolderName, Uid, cancellationToken);
         var folders = await mailbox.GetFoldersAsync(cancellationToken);
         Folders = folders;
@@ -54,10 +53,7 @@ public sealed class MessageModel(MessageRenderer renderer, MessageActions action
             return Page();
         }
         Message = renderer.Render(mime, new RenderRequest(FolderName, Uid, ShowRemote, index => MailUrls.Part(FolderName, Uid, index)));
-        if (mailbox is IMailboxOrganizer organizer)
-        {
-            Flagged = (await organizer.GetSummariesAsync(FolderName, [Uid], cancellationToken)).FirstOrDefault()?.Flagged ?? false;
-        }
+        Flagged = (await mailbox.GetSummariesAsync(FolderName, [Uid], cancellationToken)).FirstOrDefault()?.Flagged ?? false;
         if (!Errors.Any)
         {
             Status = StatusBanner.TakeStatus(TempData);
@@ -79,14 +75,13 @@ public sealed class MessageModel(MessageRenderer renderer, MessageActions action
         {
             return BadRequest();
         }
-        var mailbox = SessionCookie.Current(HttpContext)!.Mailbox;
         var folders = await mailbox.GetFoldersAsync(cancellationToken);
         var folder = folders.FirstOrDefault(f => f.FullName == FolderName);
         if (folder is null)
         {
             return NotFound();
         }
-        var result = await actions.RunAsync(mailbox, folder, action, [Uid], Destination, folders, cancellationToken);
+        var result = await actions.RunAsync(folder, action, [Uid], Destination, folders, cancellationToken);
         if (result.NeedsConfirmation)
         {
             return Redirect(ListUrls.Erase(folder.FullName, [Uid], 1, MessageSort.Newest));

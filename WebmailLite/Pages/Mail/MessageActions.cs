@@ -32,7 +32,7 @@ public sealed record MessageActionResult(string? Status, FormErrors Errors, bool
 /// Runs a message action for every page that offers one. The pages keep only what differs between them: where to
 /// go back to, and which fragment to render for htmx.
 /// </summary>
-public sealed class MessageActions(IStringLocalizer<ManageText> text, IStringLocalizer<UiText> ui)
+public sealed class MessageActions(IMailbox mailbox, IStringLocalizer<ManageText> text, IStringLocalizer<UiText> ui)
 {
     /// <summary>The id of the first checkbox of a list: where « cochez au moins un message » takes the person.</summary>
     public const string SelectionField = "selection";
@@ -74,7 +74,6 @@ public sealed class MessageActions(IStringLocalizer<ManageText> text, IStringLoc
     public static bool CanEmpty(MailFolder folder) => folder.Special is SpecialFolder.Trash or SpecialFolder.Junk;
 
     public async Task<MessageActionResult> RunAsync(
-        IMailbox mailbox,
         MailFolder folder,
         MessageAction action,
         IReadOnlyCollection<uint> uids,
@@ -109,7 +108,6 @@ public sealed class MessageActions(IStringLocalizer<ManageText> text, IStringLoc
             return MessageActionResult.Confirm;
         }
 
-        var organizer = (IMailboxOrganizer)mailbox;
         var ct = cancellationToken;
         switch (action)
         {
@@ -117,7 +115,7 @@ public sealed class MessageActions(IStringLocalizer<ManageText> text, IStringLoc
             {
                 var flag = action is MessageAction.Read or MessageAction.Unread ? MessageFlag.Seen : MessageFlag.Flagged;
                 var value = action is MessageAction.Read or MessageAction.Flag;
-                var count = await organizer.SetFlagAsync(folder.FullName, chosen, flag, value, ct) ?? 0;
+                var count = await mailbox.SetFlagAsync(folder.FullName, chosen, flag, value, ct) ?? 0;
                 var key = action switch
                 {
                     MessageAction.Read => "Done_Read",
@@ -129,13 +127,13 @@ public sealed class MessageActions(IStringLocalizer<ManageText> text, IStringLoc
             }
             case MessageAction.Move:
             {
-                var outcome = await organizer.MoveAsync(folder.FullName, chosen, target!.FullName, ct);
+                var outcome = await mailbox.MoveAsync(folder.FullName, chosen, target!.FullName, ct);
                 return MoveResult(outcome, "Done_Move", FolderNames.Display(target, ui), target);
             }
             default:
             {
                 var special = action == MessageAction.Junk ? SpecialFolder.Junk : SpecialFolder.Trash;
-                var outcome = await organizer.MoveToSpecialAsync(folder.FullName, chosen, special, ct);
+                var outcome = await mailbox.MoveToSpecialAsync(folder.FullName, chosen, special, ct);
                 var name = ui[special == SpecialFolder.Junk ? "Folder_Junk" : "Folder_Trash"];
                 return MoveResult(outcome, special == SpecialFolder.Junk ? "Done_Junk" : "Done_Trash", name, null);
             }

@@ -6,7 +6,7 @@ using WebmailLite.Mail.Outbox;
 namespace WebmailLite.Pages.Mail;
 
 /// <summary>« En attente d'envoi »: the person's messages not sent yet, each with why, in plain words.</summary>
-public sealed class OutboxModel(OutboxStore store) : PageModel
+public sealed class OutboxModel(IMailbox mailbox, OutboxStore store) : PageModel
 {
     public IReadOnlyList<MailFolder> Folders { get; private set; } = [];
 
@@ -14,7 +14,6 @@ public sealed class OutboxModel(OutboxStore store) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var mailbox = SessionCookie.Current(HttpContext)!.Mailbox;
         Items = store.ListFor(mailbox.Identifier);
         Folders = await mailbox.GetFoldersAsync(cancellationToken);
     }

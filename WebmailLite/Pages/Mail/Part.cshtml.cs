@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Net.Http.Headers;
 using WebmailLite.Infrastructure;
+using WebmailLite.Mail;
 using WebmailLite.Mail.Rendering;
 
 namespace WebmailLite.Pages.Mail;
@@ -11,7 +12,7 @@ namespace WebmailLite.Pages.Mail;
 /// One body part of a message: an attachment (always downloaded) or an inline raster image referenced by
 /// <c>cid:</c>. Never rendered as HTML or SVG on our origin: the renderer decides the type, and the response is sandboxed.
 /// </summary>
-public sealed class PartModel(MessageRenderer renderer) : PageModel
+public sealed class PartModel(IMailbox mailbox, MessageRenderer renderer) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(
         [FromQuery(Name = "dossier")] string folder,
@@ -19,7 +20,6 @@ public sealed class PartModel(MessageRenderer renderer) : PageModel
         [FromQuery(Name = "partie")] int partIndex,
         CancellationToken cancellationToken)
     {
-        var mailbox = SessionCookie.Current(HttpContext)!.Mailbox;
         var mime = await mailbox.PeekMessageAsync(folder, uid, cancellationToken);
         var part = mime is null ? null : renderer.GetPart(mime, partIndex);
         if (part is null)

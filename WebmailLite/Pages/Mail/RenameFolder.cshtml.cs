@@ -7,7 +7,7 @@ using WebmailLite.Pages.Shared;
 
 namespace WebmailLite.Pages.Mail;
 
-public sealed class RenameFolderModel(IStringLocalizer<ManageText> text, IStringLocalizer<UiText> ui) : PageModel
+public sealed class RenameFolderModel(IMailbox mailbox, IStringLocalizer<ManageText> text, IStringLocalizer<UiText> ui) : PageModel
 {
     public const string NameField = "Input_Name";
 
@@ -42,8 +42,7 @@ public sealed class RenameFolderModel(IStringLocalizer<ManageText> text, IString
             Errors.Add(NameField, problem);
             return Page();
         }
-        var organizer = (IMailboxOrganizer)SessionCookie.Current(HttpContext)!.Mailbox;
-        var change = await organizer.RenameFolderAsync(Folder!.FullName, name, cancellationToken);
+        var change = await mailbox.RenameFolderAsync(Folder!.FullName, name, cancellationToken);
         if (change.Status == FolderChangeStatus.Done)
         {
             StatusBanner.Set(TempData, text["Folders_Renamed", FolderPath.Display(Folder, ui), name]);
@@ -55,7 +54,7 @@ public sealed class RenameFolderModel(IStringLocalizer<ManageText> text, IString
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        var folders = await SessionCookie.Current(HttpContext)!.Mailbox.GetFoldersAsync(cancellationToken);
+        var folders = await mailbox.GetFoldersAsync(cancellationToken);
         Folder = folders.FirstOrDefault(f => f.FullName == FolderName);
         if (Folder is null)
         {

@@ -10,6 +10,7 @@ using WebmailLite.Pages.Shared;
 namespace WebmailLite.Pages.Mail;
 
 public sealed class SearchModel(
+    IMailbox mailbox,
     IOptions<MailOptions> options,
     MessageActions actions,
     IStringLocalizer<UiText> ui,
@@ -99,9 +100,8 @@ public sealed class SearchModel(
         {
             return NotFound();
         }
-        var mailbox = SessionCookie.Current(HttpContext)!.Mailbox;
         var folder = Folder!;
-        var result = await actions.RunAsync(mailbox, folder, action, Uids, Destination, Folders, cancellationToken);
+        var result = await actions.RunAsync(folder, action, Uids, Destination, Folders, cancellationToken);
         if (result.NeedsConfirmation)
         {
             return Redirect(ListUrls.Erase(folder.FullName, Uids, 1, MessageSort.Newest));
@@ -174,12 +174,11 @@ public sealed class SearchModel(
         {
             keep["dossier"] = Folder.FullName;
         }
-        return ("/courrier/recherche", Results!.Sort, keep);
+        return (PageRoutes.Search, Results!.Sort, keep);
     }
 
     private async Task<bool> LoadFolderAsync(CancellationToken cancellationToken)
     {
-        var mailbox = SessionCookie.Current(HttpContext)!.Mailbox;
         Folders = await mailbox.GetFoldersAsync(cancellationToken);
         Folder = Folders.FirstOrDefault(f => f.FullName == (FolderName ?? MailUrls.Inbox));
         return Folder is not null;
@@ -187,7 +186,6 @@ public sealed class SearchModel(
 
     private async Task SearchAsync(CancellationToken cancellationToken)
     {
-        var mailbox = (IMailboxSearch)SessionCookie.Current(HttpContext)!.Mailbox;
         var search = new MessageSearch(Text!, EveryFolder ? null : Folder!.FullName, Sort);
         Results = await mailbox.SearchAsync(search, Math.Max(1, PageNumber), options.Value.PageSize, cancellationToken);
     }

@@ -13,7 +13,7 @@ namespace WebmailLite.Pages.Recovery;
 public sealed class RecoveryJourney(IDataProtectionProvider protection, IOptions<RecoveryOptions> options, TimeProvider time)
 {
     public const string CookieName = "wl_recovery";
-    public const string Path = "/mot-de-passe-oublie";
+    public const string Path = PageRoutes.Recovery;
 
     private readonly ITimeLimitedDataProtector _protector =
         protection.CreateProtector("WebmailLite.Recovery.Journey.v1").ToTimeLimitedDataProtector();

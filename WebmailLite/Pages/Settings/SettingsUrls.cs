@@ -3,10 +3,10 @@ namespace WebmailLite.Pages.Settings;
 /// <summary>The addresses of « Sécurité du compte », in French like the rest of the site.</summary>
 public static class SettingsUrls
 {
-    public const string Security = "/parametres/securite";
-    public const string Backup = "/parametres/securite/adresse-de-secours";
-    public const string BackupCode = "/parametres/securite/adresse-de-secours/code";
-    public const string BackupRemove = "/parametres/securite/adresse-de-secours/retirer";
-    public const string Questions = "/parametres/securite/questions";
-    public const string Password = "/parametres/securite/mot-de-passe";
+    public const string Security = PageRoutes.Security;
+    public const string Backup = PageRoutes.Backup;
+    public const string BackupCode = PageRoutes.BackupCode;
+    public const string BackupRemove = PageRoutes.BackupRemove;
+    public const string Questions = PageRoutes.Questions;
+    public const string Password = PageRoutes.Password;
 }

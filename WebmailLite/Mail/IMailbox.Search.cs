@@ -1,10 +1,8 @@
 namespace WebmailLite.Mail;
 
-/// <summary>
-/// Sorted lists and search, implemented by both mailboxes. As for <see cref="IMailbox.GetMessagesAsync"/>, only the
-/// envelopes of the page shown are fetched; sorting and searching run on the server (IMAP SORT and SEARCH).
-/// </summary>
-public interface IMailboxSearch
+// Sorted lists and search, implemented by both mailboxes. As for IMailbox.GetMessagesAsync, only the
+// envelopes of the page shown are fetched; sorting and searching run on the server (IMAP SORT and SEARCH).
+public partial interface IMailbox
 {
     /// <summary>
     /// One page of a folder in the order asked. <see cref="MessageSort.Newest"/> and <see cref="MessageSort.Oldest"/> follow

@@ -2,11 +2,9 @@ using MimeKit;
 
 namespace WebmailLite.Mail;
 
-/// <summary>
-/// The person's Brouillons folder (the <c>\Drafts</c> special use): a draft is saved there as a whole message, flagged
-/// <c>\Draft</c>, and replaced by its next version. Implemented by both mailboxes (IMAP and practice).
-/// </summary>
-public interface IMailboxDrafts
+// The person's Brouillons folder (the \Drafts special use): a draft is saved there as a whole message, flagged
+// \Draft, and replaced by its next version. Implemented by both mailboxes (IMAP and practice).
+public partial interface IMailbox
 {
     /// <summary>
     /// Appends <paramref name="message"/> to the drafts folder (created when the server has none) flagged <c>\Draft</c>

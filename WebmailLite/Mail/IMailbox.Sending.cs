@@ -2,11 +2,9 @@ using MimeKit;
 
 namespace WebmailLite.Mail;
 
-/// <summary>
-/// Sends mail as the signed-in person. Implemented by both mailboxes: the IMAP one submits over SMTP with the
-/// session's own credentials (kept in memory, never handed out), the practice one delivers into the practice store.
-/// </summary>
-public interface IMailSending
+// Sends mail as the signed-in person. Implemented by both mailboxes: the IMAP one submits over SMTP with the
+// session's own credentials (kept in memory, never handed out), the practice one delivers into the practice store.
+public partial interface IMailbox
 {
     /// <summary>
     /// The From of everything this person sends, or <c>null</c> when it cannot be known (an identifier without

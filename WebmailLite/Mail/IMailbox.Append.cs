@@ -2,11 +2,9 @@ using MimeKit;
 
 namespace WebmailLite.Mail;
 
-/// <summary>
-/// Puts a message into one of the person's special-use folders: the copy of a sent message into Envoyés, a draft
-/// into Brouillons. Implemented by both mailboxes (IMAP and practice); pages reach it through the session's mailbox.
-/// </summary>
-public interface IMailboxAppend
+// Puts a message into one of the person's special-use folders: the copy of a sent message into Envoyés, a draft
+// into Brouillons. Implemented by both mailboxes (IMAP and practice); pages reach it through the session's mailbox.
+public partial interface IMailbox
 {
     /// <summary>
     /// Appends <paramref name="message"/> to the folder with that special use, creating it (plainly named) when the

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Localization;
-using WebmailLite.Mail;
 
-namespace WebmailLite.Pages.Mail;
+namespace WebmailLite.Mail.Outbox;
 
 /// <summary>Why a message waits, in plain words.</summary>
 public static class OutboxText

@@ -1,15 +1,11 @@
 namespace WebmailLite.Mail;
 
-/// <summary>
-/// Changes to a mailbox: flags, moving, deleting, and the person's own folders. Implemented by both mailboxes
-/// (<see cref="Imap.ImapMailbox"/> and the practice mailbox); one contract test suite runs against both.
-/// </summary>
-/// <remarks>
-/// Messages are addressed by folder full name and UIDs. UIDs that no longer exist (moved from another device in the
-/// meantime) are skipped, not an error: the counts returned say how many messages were really changed. Failures of
-/// the mail service surface as <see cref="MailUnavailableException"/>.
-/// </remarks>
-public interface IMailboxOrganizer
+// Changes to a mailbox: flags, moving, deleting, and the person's own folders. Implemented by both mailboxes
+// (Imap.ImapMailbox and the practice mailbox); one contract test suite runs against both.
+// Messages are addressed by folder full name and UIDs. UIDs that no longer exist (moved from another device in the
+// meantime) are skipped, not an error: the counts returned say how many messages were really changed. Failures of
+// the mail service surface as MailUnavailableException.
+public partial interface IMailbox
 {
     /// <summary>Sets or clears <paramref name="flag"/> on the messages. Returns how many of them exist; <c>null</c> when the folder does not.</summary>
     Task<int?> SetFlagAsync(string folder, IReadOnlyCollection<uint> uids, MessageFlag flag, bool value, CancellationToken cancellationToken);
