@@ -9,4 +9,7 @@ namespace WebmailLite.Recovery;
 public sealed class RecoveryMail
 {
     public static readonly ResourceManager Texts = new("WebmailLite.Resources.RecoveryMail", typeof(RecoveryMail).Assembly);
+
+    /// <summary>How the password was changed, as « Mot de passe changé » says it (built here so a test checks every method).</summary>
+    public static string Method(RecoveryMethod method) => "Method_" + method;
 }

@@ -195,7 +195,7 @@ public sealed class RecoveryService(
         await sessions.EndAllForAsync(identifier, keepSessionId);
         audit.Record(identifier, AuditEvent.PasswordChanged, method, AuditOutcome.Success);
         var when = time.GetUtcNow().ToString("dd/MM/yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
-        var methodText = new MailText("Method_" + method);
+        var methodText = new MailText(RecoveryMail.Method(method));
         if (await directory.AccountAddressAsync(identifier, cancellationToken) is { } account)
         {
             mailer.Send(account, "PasswordChanged", identifier, when, methodText);

@@ -159,13 +159,7 @@ public sealed class IndexModel(
         (null, List!.Folder, false, false, null);
 
     /// <summary>« expéditeur », « objet », « taille »: how the caption and the refusal note name an order.</summary>
-    public string SortName(MessageSort sort) => sort switch
-    {
-        MessageSort.Sender => text["SortKey_Sender"],
-        MessageSort.Subject => text["SortKey_Subject"],
-        MessageSort.Largest => text["SortKey_Largest"],
-        _ => text["Sort_" + sort],
-    };
+    public string SortName(MessageSort sort) => text[ManageText.SortName(sort)];
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -52,7 +52,7 @@ public sealed class QuestionsModel(EnrolmentService enrolment, SuggestedQuestion
                 QuestionIssue.OwnTooLong => text["Err_Q_OwnTooLong", number, EnrolmentService.MaxQuestionLength],
                 QuestionIssue.AnswerTooShort => text["Err_Q_AnswerTooShort", number, EnrolmentService.MinAnswerLength],
                 QuestionIssue.AnswerTooLong => text["Err_Q_AnswerTooLong", number, EnrolmentService.MaxAnswerLength],
-                _ => text["Err_Q_" + problem.Issue, number],
+                _ => text[SettingsText.QuestionError(problem.Issue), number],
             };
             Errors.Add(FieldId(problem.Index, problem.Field), message);
         }
