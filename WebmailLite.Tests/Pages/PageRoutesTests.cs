@@ -8,11 +8,11 @@ using WebmailLite.Tests.Infrastructure;
 namespace WebmailLite.Tests.Pages;
 
 /// <summary>Every page has exactly one address, the one in <see cref="PageRoutes"/>, and nothing else answers for it.</summary>
-public sealed class PageRoutesTests : IClassFixture<WebmailFactory>
+public sealed class PageRoutesTests : IDisposable
 {
-    private readonly WebmailFactory _factory;
+    private readonly WebmailFactory _factory = new();
 
-    public PageRoutesTests(WebmailFactory factory) => _factory = factory;
+    public void Dispose() => _factory.Dispose();
 
     [Fact]
     public void EveryPage_HasTheAddressOfTheTable_AndTheTableNamesNoMissingPage()
