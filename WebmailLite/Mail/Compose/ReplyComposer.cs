@@ -1,5 +1,6 @@
 using System.Text;
 using MimeKit;
+using WebmailLite.Mail.Rendering;
 
 namespace WebmailLite.Mail.Compose;
 
@@ -64,9 +65,18 @@ public static class ReplyComposer
         return (string.IsNullOrEmpty(id) ? null : id, references);
     }
 
-    /// <summary>The text of the message to quote: its plain-text part, or the text of its HTML.</summary>
+    /// <summary>
+    /// The text of the message to quote: its plain-text part, or the text of its HTML. HTML past the budget of the
+    /// message page is quoted only up to there, then « […] », the mark of a cut in a quotation in French as in English.
+    /// </summary>
     public static string OriginalText(MimeMessage original) =>
-        (original.TextBody ?? (original.HtmlBody is { } html ? HtmlToText.Convert(html) : "")).ReplaceLineEndings("\n").TrimEnd('\n');
+        (original.TextBody ?? (original.HtmlBody is { } html ? QuotableText(html) : "")).ReplaceLineEndings("\n").TrimEnd('\n');
+
+    private static string QuotableText(string html)
+    {
+        var text = HtmlToText.Convert(html, HtmlBudget.Mail);
+        return text.IsCut ? text.Text + "\n\n[…]" : text.Text;
+    }
 
     /// <summary>« Le …, … a écrit : » then every line prefixed with « > », below two empty lines to write in.</summary>
     public static string QuoteForReply(string attribution, string originalText)

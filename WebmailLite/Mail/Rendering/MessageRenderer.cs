@@ -12,20 +12,6 @@ namespace WebmailLite.Mail.Rendering;
 /// </summary>
 public sealed class MessageRenderer
 {
-    /// <summary>
-    /// HTML bigger, deeper or with more elements than this is shown as its text instead of being sanitized (see
-    /// <see cref="HtmlTokenScan"/> for the costs). Real mail stays well below: a large newsletter has a few thousand
-    /// elements nested twenty deep, a long Outlook thread a few thousand more; hostile HTML would cost seconds to
-    /// minutes of CPU on every view.
-    /// </summary>
-    internal const int MaxSanitizedHtmlLength = 1_000_000;
-
-    /// <inheritdoc cref="MaxSanitizedHtmlLength"/>
-    internal const int MaxSanitizedNestingDepth = 200;
-
-    /// <inheritdoc cref="MaxSanitizedHtmlLength"/>
-    internal const int MaxSanitizedElements = 10_000;
-
     private readonly MailHtmlSanitizer _html = new();
 
     public RenderedMessage Render(MimeMessage message, RenderRequest request)
@@ -116,9 +102,9 @@ public sealed class MessageRenderer
     private (string? Text, string? Html, bool Blocked) RenderHtml(
         string source, IReadOnlyList<MimeEntity> parts, PartFacts[] facts, RenderRequest request, HashSet<int> shownInline, ref bool damaged)
     {
-        if (source.Length > MaxSanitizedHtmlLength || !HtmlTokenScan.IsWithinBudget(source, MaxSanitizedNestingDepth, MaxSanitizedElements))
+        if (!HtmlTokenScan.IsWithinBudget(source, HtmlBudget.Mail))
         {
-            return (HtmlTokenScan.ToText(source), null, false);
+            return (HtmlToText.Convert(source).Text, null, false);
         }
 
         // Only images we may serve inline get a URL; a cid pointing at anything else (SVG, HTML…) is dropped and
@@ -152,7 +138,7 @@ public sealed class MessageRenderer
         {
             damaged = true;
             shownInline.Clear();
-            return (HtmlTokenScan.ToText(source), null, false);
+            return (HtmlToText.Convert(source).Text, null, false);
         }
     }
 
