@@ -9,14 +9,14 @@ namespace WebmailLite.Accounts;
 public static class AccountsServiceCollectionExtensions
 {
     /// <summary>
-    /// The sign-in throttle, the account directory and the system mail. The directory is Dovecot's passwd-file when
+    /// Sign-in (within its attempt limits), the account directory and the system mail. The directory is Dovecot's passwd-file when
     /// <c>Accounts:PasswdFile</c> is set, otherwise the practice directory; system mail goes over SMTP with
     /// <c>Accounts:SystemAccount</c> when a mail server is configured, otherwise into the practice mailboxes.
     /// </summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SignInThrottleOptions>(configuration.GetSection(SignInThrottleOptions.Section));
-        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SignInService>();
 
         var section = configuration.GetSection(AccountsOptions.Section);
         services.AddOptions<AccountsOptions>().Bind(section).ValidateOnStart();

@@ -2,7 +2,6 @@ using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
 using WebmailLite.Mail.Sessions;
 using WebmailLite.Pages.Mail;
-using WebmailLite.Pages.Settings;
 
 namespace WebmailLite.Infrastructure;
 
@@ -22,7 +21,6 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<UiFormat>();
         services.AddSingleton<Pages.Recovery.RecoveryJourney>();
         services.AddMailManagement();
-        services.AddAccountSecurity();
         services.AddUiLocalization();
         // French text as UTF-8, not « &#xE9; » for every accent: fewer bytes and readable source. Razor still
         // encodes what HTML needs (<, >, &, quotes).
