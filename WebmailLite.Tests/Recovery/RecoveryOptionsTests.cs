@@ -71,6 +71,8 @@ public sealed class RecoveryOptionsTests
     [InlineData("MinPasswordLength", "65", false)]
     [InlineData("AnswerHashIterations", "100000", true)]
     [InlineData("AnswerHashIterations", "99999", false)]
+    [InlineData("AnswerHashIterations", "10000000", true)]
+    [InlineData("AnswerHashIterations", "10000001", false)]
     public void Validation_AtStart(string key, string value, bool accepted)
     {
         var failure = StartupFailure((key, value));
@@ -83,6 +85,28 @@ public sealed class RecoveryOptionsTests
         {
             Assert.NotNull(failure);
             Assert.Contains(key, failure, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Fewer iterations only through the setting whose name says it is for tests, and never none.</summary>
+    [Theory]
+    [InlineData("1000", "true", true)]
+    [InlineData("1", "true", true)]
+    [InlineData("1000", "false", false)]
+    [InlineData("0", "true", false)]
+    [InlineData("10000001", "true", false)]
+    public void AnswerHashIterations_BelowTheFloor_OnlyWithTheTestOnlySetting(string iterations, string allowWeak, bool accepted)
+    {
+        var failure = StartupFailure(("AnswerHashIterations", iterations), ("AllowWeakHashingForTests", allowWeak));
+
+        if (accepted)
+        {
+            Assert.Null(failure);
+        }
+        else
+        {
+            Assert.NotNull(failure);
+            Assert.Contains("Recovery:AnswerHashIterations", failure, StringComparison.Ordinal);
         }
     }
 

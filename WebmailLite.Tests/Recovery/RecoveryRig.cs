@@ -21,7 +21,8 @@ internal sealed class RecoveryRig : IAsyncDisposable
 
     public RecoveryRig(Action<RecoveryOptions>? configure = null, AppDatabase? database = null)
     {
-        Options = new RecoveryOptions { AnswerHashIterations = 100_000 };
+        // No response floor: it pads real time, and the tests that need it set it (RecoveryServiceTests).
+        Options = new RecoveryOptions { AnswerHashIterations = 100_000, MinimumResponseTime = TimeSpan.Zero };
         configure?.Invoke(Options);
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         Database = database ?? AppDatabase.InMemory();
@@ -31,7 +32,7 @@ internal sealed class RecoveryRig : IAsyncDisposable
         Enrolments = new EnrolmentStore(Database, Clock);
         Answers = new AnswerHasher(options);
         Tickets = new AssistanceTicketStore(Database, Clock);
-        Throttle = new RecoveryThrottle(new AttemptStore(Database, Clock), options);
+        Throttle = new RecoveryThrottle(new AttemptLimiter(new AttemptStore(Database, Clock)), options);
         Audit = new RecoveryAudit(Database, Clock);
         Policy = new PasswordPolicy(options);
         Mailer = new RecoveryMailer(Mail, MailerLog);

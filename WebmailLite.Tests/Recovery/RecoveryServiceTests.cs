@@ -40,7 +40,7 @@ public sealed partial class RecoveryServiceTests : IAsyncLifetime
     {
         await _rig.Service.SendContactCodeAsync(identifier, Client, None);
         var outcome = await _rig.Service.CheckCodeAsync(identifier, await CodeSentToAsync(contact), Client, None);
-        Assert.Equal(CodeCheckStatus.Valid, outcome.Status);
+        Assert.Equal(CodeStepStatus.Granted, outcome.Status);
         return outcome.GrantToken!;
     }
 
@@ -49,7 +49,7 @@ public sealed partial class RecoveryServiceTests : IAsyncLifetime
     [Fact]
     public async Task SendContactCode_KnownIdentifier_MailsACodeToTheContactAddress_AndShowsItMasked()
     {
-        var shown = await _rig.Service.SendContactCodeAsync("CMartin", Client, None);
+        var shown = (await _rig.Service.SendContactCodeAsync("CMartin", Client, None)).MaskedAddress;
 
         Assert.Equal("c•••@laposte.net", shown);
         var code = await CodeSentToAsync("camille.martin@laposte.net");
@@ -62,10 +62,10 @@ public sealed partial class RecoveryServiceTests : IAsyncLifetime
     [InlineData("lpetit")]
     public async Task SendContactCode_NoAccountOrNoAddress_AnswersAStableDecoyOfTheSameShape(string identifier)
     {
-        var known = await _rig.Service.SendContactCodeAsync("cmartin", Client, None);
+        var known = (await _rig.Service.SendContactCodeAsync("cmartin", Client, None)).MaskedAddress!;
 
-        var first = await _rig.Service.SendContactCodeAsync(identifier, Client, None);
-        var second = await _rig.Service.SendContactCodeAsync(identifier.ToUpperInvariant(), Client, None);
+        var first = (await _rig.Service.SendContactCodeAsync(identifier, Client, None)).MaskedAddress!;
+        var second = (await _rig.Service.SendContactCodeAsync(identifier.ToUpperInvariant(), Client, None)).MaskedAddress;
 
         Assert.Matches(MaskShape(), known);
         Assert.Matches(MaskShape(), first);
@@ -81,7 +81,7 @@ public sealed partial class RecoveryServiceTests : IAsyncLifetime
         var masks = new HashSet<string>();
         for (var i = 0; i < 30; i++)
         {
-            masks.Add((await _rig.Service.SendContactCodeAsync("inconnu" + i, IPAddress.Parse("192.0.2." + i), None))[1..]);
+            masks.Add((await _rig.Service.SendContactCodeAsync("inconnu" + i, IPAddress.Parse("192.0.2." + i), None)).MaskedAddress![1..]);
         }
 
         Assert.True(masks.Count > 2, string.Join(", ", masks));
@@ -95,8 +95,9 @@ public sealed partial class RecoveryServiceTests : IAsyncLifetime
         await _rig.Service.SendContactCodeAsync("cmartin", Client, None);
         var second = await CodeSentToAsync("camille.martin@laposte.net");
 
-        Assert.Equal(CodeCheckStatus.Invalid, (await _rig.Service.CheckCodeAsync("cmartin", first, Client, None)).Status);
-        Assert.Equal(CodeCheckStatus.Valid, (await _rig.Service.CheckCodeAsync("cmartin", second, Client, None)).Status);
+        Assert.Equal(CodeStepStatus.Refused, (await _rig.Service.CheckCodeAsync("cmartin", first, Client, None)).Status);
+        Assert.Equal(nameof(CodeCheckStatus.Invalid), _rig.Audit.For("cmartin").First(e => e.Event == AuditEvent.CodeChecked).Detail);
+        Assert.Equal(CodeStepStatus.Granted, (await _rig.Service.CheckCodeAsync("cmartin", second, Client, None)).Status);
     }
 
     [Fact]
@@ -126,7 +127,7 @@ public sealed partial class RecoveryServiceTests : IAsyncLifetime
         }
 
         var sixth = await _rig.Service.CheckCodeAsync("cmartin", code, Client, None);
-        Assert.NotEqual(CodeCheckStatus.Valid, sixth.Status);
+        Assert.NotEqual(CodeStepStatus.Granted, sixth.Status);
         Assert.Null(sixth.GrantToken);
     }
 
@@ -178,15 +179,16 @@ public sealed partial class RecoveryServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public void CheckAnswer_ComparesNormalised_AndIsFalseWithoutEnrolment()
+    public async Task AnswerQuestion_ComparesNormalised_AndIsFalseWithoutEnrolment()
     {
         _rig.Enrol("cmartin", "camille@orange.fr", ("Q1 ?", "Médor"), ("Q2 ?", "Rue des Lilas"));
 
-        Assert.True(_rig.Service.CheckAnswer("cmartin", 0, "medor"));
-        Assert.True(_rig.Service.CheckAnswer("cmartin", 1, "rue des lilas"));
-        Assert.False(_rig.Service.CheckAnswer("cmartin", 1, "medor"));
-        Assert.False(_rig.Service.CheckAnswer("inconnu", 0, "medor"));
-        Assert.False(_rig.Service.CheckAnswer("jdupont", 0, ""));
+        // Question 2 after a right question 1 says whether this answer was right too.
+        Assert.True((await _rig.Service.AnswerQuestionAsync("cmartin", 1, "medor", false, Client, None)).Right);
+        Assert.True((await _rig.Service.AnswerQuestionAsync("cmartin", 2, "rue des lilas", true, Client, None)).Right);
+        Assert.False((await _rig.Service.AnswerQuestionAsync("cmartin", 2, "medor", true, Client, None)).Right);
+        Assert.False((await _rig.Service.AnswerQuestionAsync("inconnu", 1, "medor", false, Client, None)).Right);
+        Assert.False((await _rig.Service.AnswerQuestionAsync("jdupont", 1, "", false, Client, None)).Right);
     }
 
     [Fact]
@@ -194,7 +196,7 @@ public sealed partial class RecoveryServiceTests : IAsyncLifetime
     {
         _rig.Enrol("cmartin", "camille@orange.fr", ("Q1 ?", "Médor"), ("Q2 ?", "Rue des Lilas"));
 
-        await _rig.Service.SendBackupCodeAsync("cmartin", bothAnswersRight: true, Client, None);
+        await _rig.Service.AnswerQuestionAsync("cmartin", 2, "Rue des Lilas", firstAnswerRight: true, Client, None);
 
         var code = await CodeSentToAsync("camille@orange.fr");
         Assert.Empty(_rig.Mail.To("camille.martin@laposte.net"));
@@ -207,7 +209,7 @@ public sealed partial class RecoveryServiceTests : IAsyncLifetime
     {
         _rig.Enrol("cmartin", "camille@orange.fr", ("Q1 ?", "Médor"), ("Q2 ?", "Rue des Lilas"));
 
-        await _rig.Service.SendBackupCodeAsync("cmartin", bothAnswersRight: false, Client, None);
+        await _rig.Service.AnswerQuestionAsync("cmartin", 2, "Rue des Lilas", firstAnswerRight: false, Client, None);
 
         Assert.False(_rig.Codes.HasLiveCode("cmartin", CodePurpose.PasswordReset));
         await _rig.FlushMailAsync();
@@ -222,7 +224,7 @@ public sealed partial class RecoveryServiceTests : IAsyncLifetime
     {
         _rig.Enrol(identifier, null, ("Q1 ?", "Médor"), ("Q2 ?", "Rue des Lilas"));
 
-        await _rig.Service.SendBackupCodeAsync(identifier, bothAnswersRight: true, Client, None);
+        await _rig.Service.AnswerQuestionAsync(identifier, 2, "Rue des Lilas", firstAnswerRight: true, Client, None);
 
         Assert.False(_rig.Codes.HasLiveCode(identifier, CodePurpose.PasswordReset));
         await _rig.FlushMailAsync();
@@ -234,10 +236,10 @@ public sealed partial class RecoveryServiceTests : IAsyncLifetime
     {
         for (var i = 0; i < _rig.Options.MaxAnswerFailuresPerIdentifier; i++)
         {
-            await _rig.Service.SendBackupCodeAsync("inconnu", bothAnswersRight: false, IPAddress.Parse("192.0.2." + i), None);
+            await _rig.Service.AnswerQuestionAsync("inconnu", 2, "Rue des Lilas", firstAnswerRight: false, IPAddress.Parse("192.0.2." + i), None);
         }
 
-        Assert.True(_rig.Service.WaitBefore(RecoveryStep.WrongAnswers, "inconnu", Client) > TimeSpan.Zero);
+        Assert.True(_rig.Throttle.WaitBefore(RecoveryStep.WrongAnswers, "inconnu", Client) > TimeSpan.Zero);
     }
 
     // ---- The new password ----
@@ -371,5 +373,117 @@ public sealed partial class RecoveryServiceTests : IAsyncLifetime
 
         Assert.Equal(["camille.martin@laposte.net", "cmartin@ac-test.fr"],
             _rig.Mail.Sent.Select(m => m.To.Mailboxes.Single().Address).Order());
+    }
+
+    // ---- Limits and the response floor: the service's own, whatever page calls it ----
+
+    [Fact]
+    public async Task SendContactCode_TooManyRequests_AnswersTheWait_AndSendsNothing()
+    {
+        for (var i = 0; i < _rig.Options.MaxRequestsPerIdentifier; i++)
+        {
+            Assert.Equal(TimeSpan.Zero, (await _rig.Service.SendContactCodeAsync("cmartin", Client, None)).Wait);
+        }
+
+        var refused = await _rig.Service.SendContactCodeAsync("CMartin", Client, None);
+
+        Assert.Equal(TimeSpan.FromHours(1), refused.Wait);
+        Assert.Null(refused.MaskedAddress);
+        await _rig.FlushMailAsync();
+        Assert.Equal(_rig.Options.MaxRequestsPerIdentifier, _rig.Mail.To("camille.martin@laposte.net").Count());
+    }
+
+    [Fact]
+    public async Task CheckCode_TooManyWrongCodesFromTheAddress_ChecksNothing_AndTheCodeStaysAlive()
+    {
+        await _rig.Service.SendContactCodeAsync("cmartin", Client, None);
+        var code = await CodeSentToAsync("camille.martin@laposte.net");
+        for (var i = 0; i < _rig.Options.MaxFailuresPerAddress; i++)
+        {
+            _rig.Throttle.Record(RecoveryStep.WrongCode, null, Client);
+        }
+
+        var blocked = await _rig.Service.CheckCodeAsync("cmartin", code, Client, None);
+        var elsewhere = await _rig.Service.CheckCodeAsync("cmartin", code, IPAddress.Parse("192.0.2.99"), None);
+
+        Assert.Equal(new CodeOutcome(CodeStepStatus.TooManyAttempts, Wait: TimeSpan.FromHours(1)), blocked);
+        Assert.Equal(CodeStepStatus.Granted, elsewhere.Status);
+    }
+
+    [Theory]
+    [InlineData("", CodeStepStatus.Missing)]
+    [InlineData("   ", CodeStepStatus.Missing)]
+    [InlineData("1234567", CodeStepStatus.BadFormat)]
+    [InlineData("1234567a", CodeStepStatus.BadFormat)]
+    public async Task CheckCode_NotACode_SaysWhy_AndBurnsNoTry(string typed, CodeStepStatus expected)
+    {
+        await _rig.Service.SendContactCodeAsync("cmartin", Client, None);
+        var code = await CodeSentToAsync("camille.martin@laposte.net");
+
+        var statuses = new List<CodeStepStatus>();
+        for (var i = 0; i < _rig.Options.MaxCodeAttempts + 1; i++)
+        {
+            statuses.Add((await _rig.Service.CheckCodeAsync("cmartin", typed, Client, None)).Status);
+        }
+
+        Assert.All(statuses, status => Assert.Equal(expected, status));
+        Assert.Equal(CodeStepStatus.Granted, (await _rig.Service.CheckCodeAsync("cmartin", code, Client, None)).Status);
+    }
+
+    [Fact]
+    public async Task OpenTicket_TooManyRequests_AnswersTheWait_AndOpensNothing()
+    {
+        for (var i = 0; i < _rig.Options.MaxRequestsPerIdentifier; i++)
+        {
+            Assert.Equal(TicketOutcome.Opened, await _rig.Service.OpenTicketAsync("cmartin", "06 00 00 00 0" + i, null, Client, None));
+        }
+
+        var refused = await _rig.Service.OpenTicketAsync("cmartin", "06 00 00 00 09", null, Client, None);
+
+        Assert.Equal(TimeSpan.FromHours(1), refused.Wait);
+        Assert.Equal(_rig.Options.MaxRequestsPerIdentifier, _rig.Audit.For("cmartin").Count(e => e.Event == AuditEvent.TicketOpened));
+    }
+
+    [Fact]
+    public async Task AnswerQuestion_AfterTooManyWrongAnswers_AnswersTheWait_WithoutHashing()
+    {
+        _rig.Enrol("cmartin", "camille@orange.fr", ("Q1 ?", "Médor"), ("Q2 ?", "Rue des Lilas"));
+        for (var i = 0; i < _rig.Options.MaxAnswerFailuresPerIdentifier; i++)
+        {
+            await _rig.Service.AnswerQuestionAsync("cmartin", 2, "Rue des Lilas", firstAnswerRight: false, IPAddress.Parse("192.0.2." + i), None);
+        }
+
+        var attempts = _rig.Database.Collection<WebmailLite.Storage.AttemptStore.Attempt>("attempts");
+        var before = attempts.Count();
+
+        var blocked = await _rig.Service.AnswerQuestionAsync("cmartin", 1, "Médor", false, Client, None);
+
+        Assert.Equal(new AnswerOutcome(false, TimeSpan.FromHours(1)), blocked);
+        // Every hashed answer is counted (per address): nothing was counted, so nothing was hashed.
+        Assert.Equal(before, attempts.Count());
+    }
+
+    /// <summary>
+    /// The production costs every other recovery test cuts (the rig hashes with fewer iterations and has no floor):
+    /// 600,000 PBKDF2 iterations and a 150 ms floor by default, and a step that may send a code really waits for it.
+    /// </summary>
+    [Theory]
+    [InlineData("cmartin")]
+    [InlineData("personne.inconnue")]
+    public async Task ProductionDefaults_600000Iterations_And150MsFloor_ThatReallyPadsAStep(string identifier)
+    {
+        var defaults = new RecoveryOptions();
+        Assert.Equal(600_000, defaults.AnswerHashIterations);
+        Assert.Equal(TimeSpan.FromMilliseconds(150), defaults.MinimumResponseTime);
+        await using var rig = await RecoveryRig.StartedAsync(o => o.MinimumResponseTime = defaults.MinimumResponseTime);
+        rig.Directory.Add("cmartin", "camille.martin@laposte.net", "cmartin@ac-test.fr");
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var outcome = await rig.Service.SendContactCodeAsync(identifier, Client, None);
+        watch.Stop();
+
+        Assert.NotNull(outcome.MaskedAddress);
+        // Task.Delay counts whole milliseconds: a hair under 150 ms still proves the floor (without it, about 10 ms).
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(148), $"answered in {watch.Elapsed.TotalMilliseconds:F1} ms");
     }
 }

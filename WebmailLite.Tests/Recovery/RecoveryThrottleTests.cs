@@ -72,8 +72,8 @@ public sealed class RecoveryThrottleTests : IAsyncLifetime
             await _rig.Service.SendContactCodeAsync("personne", Address(i), CancellationToken.None);
         }
 
-        var known = _rig.Service.WaitBefore(RecoveryStep.CodeRequest, "cmartin", Home);
-        var unknown = _rig.Service.WaitBefore(RecoveryStep.CodeRequest, "personne", Home);
+        var known = _rig.Throttle.WaitBefore(RecoveryStep.CodeRequest, "cmartin", Home);
+        var unknown = _rig.Throttle.WaitBefore(RecoveryStep.CodeRequest, "personne", Home);
 
         Assert.Equal(TimeSpan.FromHours(1), known);
         Assert.Equal(known, unknown);

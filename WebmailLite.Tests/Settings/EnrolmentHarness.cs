@@ -8,13 +8,15 @@ using WebmailLite.Accounts;
 using WebmailLite.Mail;
 using WebmailLite.Mail.Sessions;
 using WebmailLite.Recovery;
+using WebmailLite.Recovery.Enrolment;
 using WebmailLite.Storage;
 using WebmailLite.Tests.Infrastructure;
 
 namespace WebmailLite.Tests.Settings;
 
 /// <summary>
-/// <see cref="EnrolmentService"/> with the real recovery stores on an in-memory LiteDB, and in-memory fakes of the
+/// The « Sécurité du compte » services (<see cref="BackupAddressService"/>, <see cref="PersonalQuestionsService"/>,
+/// <see cref="PasswordChangeService"/>) with the real recovery stores on an in-memory LiteDB, and in-memory fakes of the
 /// account directory, the mail service (passwords) and system mail (captured, not sent).
 /// </summary>
 public sealed class EnrolmentHarness : IAsyncDisposable
@@ -39,9 +41,10 @@ public sealed class EnrolmentHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(Database);
         services.AddSingleton<AttemptStore>();
+        services.AddSingleton<AttemptLimiter>();
         services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         services.AddLocalization(options => options.ResourcesPath = "Resources");
-        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SignInService>();
         services.AddOptions<SignInThrottleOptions>();
         services.AddOptions<MailSessionOptions>();
         services.AddSingleton<SessionRecordStore>();
@@ -50,7 +53,6 @@ public sealed class EnrolmentHarness : IAsyncDisposable
         services.AddSingleton<IMailService>(new FakeMailService(Directory));
         services.AddSingleton<ISystemMail>(Mail);
         services.AddRecovery(configuration);
-        services.AddScoped<EnrolmentService>();
         _provider = services.BuildServiceProvider();
         _scope = _provider.CreateAsyncScope();
         Mailer = _provider.GetRequiredService<RecoveryMailer>();
@@ -64,7 +66,10 @@ public sealed class EnrolmentHarness : IAsyncDisposable
     public CapturedMail Mail { get; } = new();
     public RecoveryMailer Mailer { get; }
 
-    public EnrolmentService Service => _scope.ServiceProvider.GetRequiredService<EnrolmentService>();
+    public BackupAddressService Backup => Get<BackupAddressService>();
+    public PersonalQuestionsService Questions => Get<PersonalQuestionsService>();
+    public PasswordChangeService PasswordChange => Get<PasswordChangeService>();
+    public EnrolmentStore Enrolments => Get<EnrolmentStore>();
     public T Get<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
 
     /// <summary>The mails queued so far, once the background mailer has handed them all over.</summary>

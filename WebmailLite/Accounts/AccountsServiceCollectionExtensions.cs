@@ -7,7 +7,7 @@ namespace WebmailLite.Accounts;
 public static class AccountsServiceCollectionExtensions
 {
     /// <summary>
-    /// The sign-in throttle and the account directory: Dovecot's passwd-file when <c>Accounts:PasswdFile</c> is set,
+    /// Sign-in (within its attempt limits) and the account directory: Dovecot's passwd-file when <c>Accounts:PasswdFile</c> is set,
     /// otherwise the practice directory. System mail (<see cref="ISystemMail"/>) comes with the mail server chosen in
     /// <c>Program.cs</c>: over SMTP with <c>Accounts:SystemAccount</c> (<c>AddImapServer</c>), or into the practice
     /// mailboxes (<c>AddPractice</c>).
@@ -15,7 +15,7 @@ public static class AccountsServiceCollectionExtensions
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SignInThrottleOptions>(configuration.GetSection(SignInThrottleOptions.Section));
-        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SignInService>();
 
         var section = configuration.GetSection(AccountsOptions.Section);
         services.AddOptions<AccountsOptions>().Bind(section).ValidateOnStart();

@@ -69,8 +69,8 @@ public sealed partial class PracticeStore
         // ordered by arrival, so one range scan gives a folder's page newest first and a lookup by uid is direct.
     }
 
-    /// <summary>Identifiers are compared trimmed and lower-case, as Dovecot does with <c>%Lu</c>: « Camille.Martin » signs in too.</summary>
-    public static string NormalizeIdentifier(string identifier) => identifier.Trim().ToLowerInvariant();
+    /// <summary>Identifiers are compared as <see cref="Owner.Of"/> spells them, as Dovecot does with <c>%Lu</c>: « Camille.Martin » signs in too.</summary>
+    public static string NormalizeIdentifier(string identifier) => Owner.Of(identifier);
 
     public bool HasAnyAccount() => _accounts.Count() > 0;
 

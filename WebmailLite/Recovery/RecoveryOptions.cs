@@ -52,9 +52,25 @@ public sealed class RecoveryOptions : IValidatableObject
     /// </summary>
     public TimeSpan MinimumResponseTime { get; set; } = TimeSpan.FromMilliseconds(150);
 
-    /// <summary>PBKDF2-SHA256 iterations for answers to personal questions (OWASP 2023: 600,000).</summary>
-    [Range(100_000, 10_000_000)]
+    /// <summary>The floor for <see cref="AnswerHashIterations"/> unless <see cref="AllowWeakHashingForTests"/> is set.</summary>
+    public const int MinimumAnswerHashIterations = 100_000;
+
+    public const int MaximumAnswerHashIterations = 10_000_000;
+
+    /// <summary>
+    /// PBKDF2-SHA256 iterations for answers to personal questions (OWASP 2023: 600,000). Stored with each answer, so a
+    /// change applies to answers saved from then on and older ones keep verifying.
+    /// </summary>
     public int AnswerHashIterations { get; set; } = 600_000;
+
+    /// <summary>
+    /// Lets <see cref="AnswerHashIterations"/> go below <see cref="MinimumAnswerHashIterations"/>. Only the test suite
+    /// sets it, to enrol and answer hundreds of times without paying the full hash each time. A setting rather than the
+    /// host's environment name: it says what it does to whoever finds it in a configuration, a deployment that happens
+    /// to be named « Testing » does not weaken anything by accident, and the production rule stays testable in the
+    /// same test host.
+    /// </summary>
+    public bool AllowWeakHashingForTests { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -69,6 +85,21 @@ public sealed class RecoveryOptions : IValidatableObject
         if (MaxCodeAttempts is < 1 or > 10)
         {
             yield return new ValidationResult("Recovery:MaxCodeAttempts must be between 1 and 10.", [nameof(MaxCodeAttempts)]);
+        }
+        if (AnswerHashIterations > MaximumAnswerHashIterations)
+        {
+            yield return new ValidationResult(
+                $"Recovery:AnswerHashIterations must be at most {MaximumAnswerHashIterations:N0} (it is {AnswerHashIterations:N0}).", [nameof(AnswerHashIterations)]);
+        }
+        else if (AnswerHashIterations < 1)
+        {
+            yield return new ValidationResult("Recovery:AnswerHashIterations must be a positive number.", [nameof(AnswerHashIterations)]);
+        }
+        else if (AnswerHashIterations < MinimumAnswerHashIterations && !AllowWeakHashingForTests)
+        {
+            yield return new ValidationResult(
+                $"Recovery:AnswerHashIterations must be at least {MinimumAnswerHashIterations:N0} (it is {AnswerHashIterations:N0}); lower counts are for the test suite only (Recovery:AllowWeakHashingForTests).",
+                [nameof(AnswerHashIterations)]);
         }
     }
 

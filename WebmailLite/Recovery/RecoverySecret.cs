@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using LiteDB;
 using Microsoft.AspNetCore.DataProtection;
 using WebmailLite.Storage;
@@ -31,6 +32,10 @@ public sealed class RecoverySecret
         }
     }
 
+    /// <summary>The MAC of <paramref name="text"/> (UTF-8) for one <paramref name="purpose"/>: unrelated values for unrelated uses.</summary>
+    public byte[] Mac(string purpose, string text) => Mac(Encoding.UTF8.GetBytes(purpose), Encoding.UTF8.GetBytes(text));
+
+    /// <summary>HMAC-SHA256 under the secret of the parts, each prefixed with its length so that no two lists of parts collide.</summary>
     public byte[] Mac(params ReadOnlySpan<byte[]> parts)
     {
         using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using Microsoft.Extensions.Options;
 using WebmailLite.Accounts;
 using WebmailLite.Mail.Sessions;
@@ -36,32 +35,20 @@ public sealed class RecoveryService(
 
     private readonly RecoveryOptions _options = options.Value;
 
-    public TimeSpan WaitBefore(RecoveryStep step, string? identifier, IPAddress? address) =>
-        throttle.WaitBefore(step, identifier, address);
-
-    public void RecordAttempt(RecoveryStep step, string? identifier, IPAddress? address) =>
-        throttle.Record(step, identifier, address);
-
     /// <summary>
-    /// Method 1: sends a code to the contact address the administration holds. Returns the address to show,
-    /// masked — a plausible decoy when there is no account or no address, so the page cannot tell.
+    /// Method 1: sends a code to the contact address the administration holds, unless too many were asked lately.
+    /// Answers the address to show, masked — a plausible decoy when there is no account or no address, so the page
+    /// cannot tell — no sooner than the response floor.
     /// </summary>
-    public async Task<string> SendContactCodeAsync(string identifier, IPAddress? address, CancellationToken cancellationToken)
+    public async Task<ContactCodeOutcome> SendContactCodeAsync(string identifier, IPAddress? address, CancellationToken cancellationToken)
     {
-        throttle.Record(RecoveryStep.CodeRequest, identifier, address);
-        var contact = await directory.ContactAddressAsync(identifier, cancellationToken);
-        if (contact is null)
+        var wait = throttle.WaitBefore(RecoveryStep.CodeRequest, identifier, address);
+        if (wait > TimeSpan.Zero)
         {
-            var known = await directory.CanonicalIdentifierAsync(identifier, cancellationToken);
-            audit.Record(known ?? identifier, AuditEvent.CodeRequested, RecoveryMethod.ContactMail, AuditOutcome.NothingToDo);
-            DecoyStoreWork(identifier);
-            return DecoyMask(identifier);
+            return new ContactCodeOutcome(null, wait);
         }
-        var canonical = await directory.CanonicalIdentifierAsync(identifier, cancellationToken) ?? identifier;
-        var code = codes.Issue(canonical, CodePurpose.PasswordReset, RecoveryMethod.ContactMail, _options.MailCodeLifetime);
-        mailer.Send(contact, "ResetCode", code, Minutes(_options.MailCodeLifetime), canonical);
-        audit.Record(canonical, AuditEvent.CodeRequested, RecoveryMethod.ContactMail, AuditOutcome.Success);
-        return Mask(contact);
+        var masked = await ResponseFloor.ApplyAsync(_options.MinimumResponseTime, () => IssueContactCodeAsync(identifier, address, cancellationToken));
+        return new ContactCodeOutcome(masked);
     }
 
     /// <summary>Method 3, first step: the two questions to ask — the person's own, or the same two decoys every time.</summary>
@@ -74,72 +61,79 @@ public sealed class RecoveryService(
         }
         // Self-written questions can never be among the decoys: only the list's, by key, in the visitor's language.
         var list = suggested.All;
-        var pick = secret.Mac(Encoding.UTF8.GetBytes("decoy-questions"), Encoding.UTF8.GetBytes(Mail.Owner.Of(identifier)));
+        var pick = secret.Mac("decoy-questions", Mail.Owner.Of(identifier));
         var first = pick[0] % list.Count;
         var second = (first + 1 + pick[1] % (list.Count - 1)) % list.Count;
         return [list[first], list[second]];
     }
 
-    /// <summary>Checks one answer (always a full hash, even without an enrolment).</summary>
-    public bool CheckAnswer(string identifier, int index, string? answer)
-    {
-        var enrolment = enrolments.Find(identifier);
-        var stored = enrolment is { HasQuestions: true } ? enrolment.Questions[index].Answer : null;
-        return answers.Matches(answer, stored);
-    }
-
     /// <summary>
-    /// Method 3, last step: when both answers were right and a backup address is registered, a code goes to it.
-    /// Questions are only a second factor: they never open the account by themselves.
+    /// Method 3: the answer to question <paramref name="number"/> (1 or 2). Nothing says whether it was right: after
+    /// question 2, when both answers were right and a backup address is registered, a code goes to it — questions are
+    /// only a second factor, they never open the account by themselves. Question 2 answers no sooner than the floor.
     /// </summary>
-    public async Task SendBackupCodeAsync(string identifier, bool bothAnswersRight, IPAddress? address, CancellationToken cancellationToken)
+    /// <param name="firstAnswerRight">Question 2: whether the answer to question 1 was right (kept by the journey).</param>
+    public async Task<AnswerOutcome> AnswerQuestionAsync(string identifier, int number, string answer, bool firstAnswerRight, IPAddress? address, CancellationToken cancellationToken)
     {
-        throttle.Record(RecoveryStep.CodeRequest, identifier, address);
-        var enrolment = enrolments.Find(identifier);
-        var canonical = await directory.CanonicalIdentifierAsync(identifier, cancellationToken);
-        if (!bothAnswersRight)
+        // Checked before hashing: a blocked guesser costs no CPU and learns nothing.
+        var wait = Longest(
+            throttle.WaitBefore(RecoveryStep.WrongAnswers, identifier, address),
+            throttle.WaitBefore(RecoveryStep.CodeRequest, identifier, address),
+            throttle.WaitBefore(RecoveryStep.AnswerCheck, null, address));
+        if (wait > TimeSpan.Zero)
         {
-            throttle.Record(RecoveryStep.WrongAnswers, identifier, address);
-            audit.Record(canonical ?? identifier, AuditEvent.AnswersChecked, RecoveryMethod.BackupAddress, AuditOutcome.Failure);
-            return;
+            return new AnswerOutcome(false, wait);
         }
-        if (canonical is null || enrolment?.BackupAddress is not { } backup)
+        // Every answer costs a slow hash: counted per address, so replaying question 1 cannot burn the server's CPU.
+        throttle.Record(RecoveryStep.AnswerCheck, null, address);
+        var right = CheckAnswer(identifier, number - 1, answer);
+        if (number == 1)
         {
-            audit.Record(canonical ?? identifier, AuditEvent.CodeRequested, RecoveryMethod.BackupAddress, AuditOutcome.NothingToDo);
-            DecoyStoreWork(identifier);
-            return;
+            return new AnswerOutcome(right);
         }
-        var code = codes.Issue(canonical, CodePurpose.PasswordReset, RecoveryMethod.BackupAddress, _options.MailCodeLifetime);
-        mailer.Send(backup, "ResetCode", code, Minutes(_options.MailCodeLifetime), canonical);
-        audit.Record(canonical, AuditEvent.CodeRequested, RecoveryMethod.BackupAddress, AuditOutcome.Success);
-    }
-
-    /// <summary>Method 2: a request to the desk. A ticket is opened for any identifier: the desk sees whether it matches an account.</summary>
-    public async Task OpenTicketAsync(string identifier, string howToReach, string? message, IPAddress? address, CancellationToken cancellationToken)
-    {
-        throttle.Record(RecoveryStep.AssistanceRequest, identifier, address);
-        tickets.Open(identifier, howToReach, message);
-        var canonical = await directory.CanonicalIdentifierAsync(identifier, cancellationToken) ?? identifier;
-        audit.Record(canonical, AuditEvent.TicketOpened, RecoveryMethod.Assistance, AuditOutcome.Success);
+        var both = firstAnswerRight && right;
+        await ResponseFloor.ApplyAsync(_options.MinimumResponseTime, () => SendBackupCodeAsync(identifier, both, address, cancellationToken));
+        return new AnswerOutcome(both);
     }
 
     /// <summary>
-    /// The code page: a right code is consumed and exchanged for a reset grant (token for the browser);
-    /// anything else counts a try. The page shows one message for wrong, expired and spent codes.
+    /// Method 2: a request to the desk, unless too many were sent lately. A ticket is opened for any identifier: the
+    /// desk sees whether it matches an account. Answers no sooner than the floor.
+    /// </summary>
+    public async Task<TicketOutcome> OpenTicketAsync(string identifier, string howToReach, string? message, IPAddress? address, CancellationToken cancellationToken)
+    {
+        var wait = throttle.WaitBefore(RecoveryStep.AssistanceRequest, identifier, address);
+        if (wait > TimeSpan.Zero)
+        {
+            return new TicketOutcome(wait);
+        }
+        return await ResponseFloor.ApplyAsync(_options.MinimumResponseTime, async () =>
+        {
+            throttle.Record(RecoveryStep.AssistanceRequest, identifier, address);
+            tickets.Open(identifier, howToReach, message);
+            var canonical = await directory.CanonicalIdentifierAsync(identifier, cancellationToken) ?? identifier;
+            audit.Record(canonical, AuditEvent.TicketOpened, RecoveryMethod.Assistance, AuditOutcome.Success);
+            return TicketOutcome.Opened;
+        });
+    }
+
+    /// <summary>
+    /// The code page: a right code is consumed and exchanged for a reset grant (token for the browser); a wrong one
+    /// counts a try. Wrong, expired and spent codes are one answer. Too many wrong codes from the address lately, or a
+    /// code that cannot be one (empty, not 8 digits), and nothing is checked. A checked code answers no sooner than the floor.
     /// </summary>
     public async Task<CodeOutcome> CheckCodeAsync(string identifier, string? typed, IPAddress? address, CancellationToken cancellationToken)
     {
-        var canonical = await directory.CanonicalIdentifierAsync(identifier, cancellationToken) ?? identifier;
-        var check = codes.Check(canonical, CodePurpose.PasswordReset, typed ?? "");
-        if (!check.IsValid)
+        var wait = throttle.WaitBefore(RecoveryStep.WrongCode, null, address);
+        if (wait > TimeSpan.Zero)
         {
-            throttle.Record(RecoveryStep.WrongCode, null, address);
-            // Recorded whether or not the account exists: the same writes either way, and the desk sees attacks on unknown names too.
-            audit.Record(canonical, AuditEvent.CodeChecked, null, AuditOutcome.Failure, detail: check.Status.ToString());
-            return new CodeOutcome(check.Status, null);
+            return new CodeOutcome(CodeStepStatus.TooManyAttempts, Wait: wait);
         }
-        audit.Record(canonical, AuditEvent.CodeChecked, check.Method, AuditOutcome.Success);
-        return new CodeOutcome(CodeCheckStatus.Valid, grants.Create(canonical, check.Method!.Value, _options.ResetGrantLifetime));
+        if (RecoveryCodeStore.Normalize(typed) is null)
+        {
+            return new CodeOutcome(string.IsNullOrWhiteSpace(typed) ? CodeStepStatus.Missing : CodeStepStatus.BadFormat);
+        }
+        return await ResponseFloor.ApplyAsync(_options.MinimumResponseTime, () => ExchangeCodeAsync(identifier, typed!, address, cancellationToken));
     }
 
     /// <summary>Whether the browser's grant still allows choosing a new password.</summary>
@@ -223,11 +217,74 @@ public sealed class RecoveryService(
         return first + "•••@" + (DecoyDomains.Contains(domain) ? domain : "•••");
     }
 
+    private async Task<string> IssueContactCodeAsync(string identifier, IPAddress? address, CancellationToken cancellationToken)
+    {
+        throttle.Record(RecoveryStep.CodeRequest, identifier, address);
+        var contact = await directory.ContactAddressAsync(identifier, cancellationToken);
+        if (contact is null)
+        {
+            var known = await directory.CanonicalIdentifierAsync(identifier, cancellationToken);
+            audit.Record(known ?? identifier, AuditEvent.CodeRequested, RecoveryMethod.ContactMail, AuditOutcome.NothingToDo);
+            DecoyStoreWork(identifier);
+            return DecoyMask(identifier);
+        }
+        var canonical = await directory.CanonicalIdentifierAsync(identifier, cancellationToken) ?? identifier;
+        var code = codes.Issue(canonical, CodePurpose.PasswordReset, RecoveryMethod.ContactMail, _options.MailCodeLifetime);
+        mailer.Send(contact, "ResetCode", code, Minutes(_options.MailCodeLifetime), canonical);
+        audit.Record(canonical, AuditEvent.CodeRequested, RecoveryMethod.ContactMail, AuditOutcome.Success);
+        return Mask(contact);
+    }
+
+    /// <summary>Checks one answer (always a full hash, even without an enrolment).</summary>
+    private bool CheckAnswer(string identifier, int index, string? answer)
+    {
+        var enrolment = enrolments.Find(identifier);
+        var stored = enrolment is { HasQuestions: true } ? enrolment.Questions[index].Answer : null;
+        return answers.Matches(answer, stored);
+    }
+
+    private async Task SendBackupCodeAsync(string identifier, bool bothAnswersRight, IPAddress? address, CancellationToken cancellationToken)
+    {
+        throttle.Record(RecoveryStep.CodeRequest, identifier, address);
+        var enrolment = enrolments.Find(identifier);
+        var canonical = await directory.CanonicalIdentifierAsync(identifier, cancellationToken);
+        if (!bothAnswersRight)
+        {
+            throttle.Record(RecoveryStep.WrongAnswers, identifier, address);
+            audit.Record(canonical ?? identifier, AuditEvent.AnswersChecked, RecoveryMethod.BackupAddress, AuditOutcome.Failure);
+            return;
+        }
+        if (canonical is null || enrolment?.BackupAddress is not { } backup)
+        {
+            audit.Record(canonical ?? identifier, AuditEvent.CodeRequested, RecoveryMethod.BackupAddress, AuditOutcome.NothingToDo);
+            DecoyStoreWork(identifier);
+            return;
+        }
+        var code = codes.Issue(canonical, CodePurpose.PasswordReset, RecoveryMethod.BackupAddress, _options.MailCodeLifetime);
+        mailer.Send(backup, "ResetCode", code, Minutes(_options.MailCodeLifetime), canonical);
+        audit.Record(canonical, AuditEvent.CodeRequested, RecoveryMethod.BackupAddress, AuditOutcome.Success);
+    }
+
+    private async Task<CodeOutcome> ExchangeCodeAsync(string identifier, string typed, IPAddress? address, CancellationToken cancellationToken)
+    {
+        var canonical = await directory.CanonicalIdentifierAsync(identifier, cancellationToken) ?? identifier;
+        var check = codes.Check(canonical, CodePurpose.PasswordReset, typed);
+        if (!check.IsValid)
+        {
+            throttle.Record(RecoveryStep.WrongCode, null, address);
+            // Recorded whether or not the account exists: the same writes either way, and the desk sees attacks on unknown names too.
+            audit.Record(canonical, AuditEvent.CodeChecked, null, AuditOutcome.Failure, detail: check.Status.ToString());
+            return new CodeOutcome(CodeStepStatus.Refused);
+        }
+        audit.Record(canonical, AuditEvent.CodeChecked, check.Method, AuditOutcome.Success);
+        return new CodeOutcome(CodeStepStatus.Granted, grants.Create(canonical, check.Method!.Value, _options.ResetGrantLifetime));
+    }
+
     /// <summary>Same shapes as <see cref="Mask"/>: a common domain, or a masked one, chosen by a keyed hash (stable per identifier).</summary>
     private string DecoyMask(string identifier)
     {
         var owner = Mail.Owner.Of(identifier);
-        var pick = secret.Mac(Encoding.UTF8.GetBytes("decoy-mask"), Encoding.UTF8.GetBytes(owner));
+        var pick = secret.Mac("decoy-mask", owner);
         var first = owner.FirstOrDefault(char.IsAsciiLetterLower);
         var letter = first == default ? (char)('a' + pick[1] % 26) : first;
         string[] shapes = [.. DecoyDomains, "•••", "•••"];
@@ -241,30 +298,20 @@ public sealed class RecoveryService(
     /// </summary>
     private void DecoyStoreWork(string identifier)
     {
-        var decoy = "decoy:" + Convert.ToHexString(secret.Mac(Encoding.UTF8.GetBytes("decoy-owner"), Encoding.UTF8.GetBytes(Mail.Owner.Of(identifier))));
+        var decoy = "decoy:" + Convert.ToHexString(secret.Mac("decoy-owner", Mail.Owner.Of(identifier)));
         codes.Issue(decoy, CodePurpose.PasswordReset, RecoveryMethod.ContactMail, _options.MailCodeLifetime);
     }
 
     private static int Minutes(TimeSpan lifetime) => (int)Math.Round(lifetime.TotalMinutes);
+
+    private static TimeSpan Longest(params ReadOnlySpan<TimeSpan> waits)
+    {
+        var longest = TimeSpan.Zero;
+        foreach (var wait in waits)
+        {
+            longest = wait > longest ? wait : longest;
+        }
+        return longest;
+    }
 }
 
-public sealed record CodeOutcome(CodeCheckStatus Status, string? GrantToken);
-
-public enum ResetStatus
-{
-    Changed,
-    Refused,
-
-    /// <summary>No valid grant (expired, used in another tab): the person starts again from the code.</summary>
-    NoGrant,
-
-    /// <summary>The directory could not be written; nothing changed and the person may try again.</summary>
-    Failed,
-}
-
-public sealed record ResetOutcome(ResetStatus Status, PasswordProblem? Problem = null)
-{
-    public static ResetOutcome Changed { get; } = new(ResetStatus.Changed);
-    public static ResetOutcome NoGrant { get; } = new(ResetStatus.NoGrant);
-    public static ResetOutcome Failed { get; } = new(ResetStatus.Failed);
-}

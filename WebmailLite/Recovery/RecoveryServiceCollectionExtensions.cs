@@ -1,7 +1,13 @@
+using WebmailLite.Recovery.Enrolment;
+
 namespace WebmailLite.Recovery;
 
 public static class RecoveryServiceCollectionExtensions
 {
+    /// <summary>
+    /// The forgotten-password journey, the assistance desk, and « Sécurité du compte » (backup address, personal
+    /// questions, password change). Needs <c>AddStorage()</c> and <c>AddAccounts()</c> (the directory, sign-in).
+    /// </summary>
     public static IServiceCollection AddRecovery(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RecoveryOptions>()
@@ -22,7 +28,10 @@ public static class RecoveryServiceCollectionExtensions
         services.AddScoped<SuggestedQuestions>();
         services.AddScoped<RecoveryService>();
         services.AddScoped<AssistanceDesk>();
-        services.AddScoped<EnrolmentService>();
+        services.AddSingleton<CurrentPasswordVerifier>();
+        services.AddScoped<BackupAddressService>();
+        services.AddScoped<PersonalQuestionsService>();
+        services.AddScoped<PasswordChangeService>();
         return services;
     }
 }

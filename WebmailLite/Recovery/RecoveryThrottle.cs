@@ -1,40 +1,48 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
-using WebmailLite.Mail;
 using WebmailLite.Storage;
 
 namespace WebmailLite.Recovery;
 
 /// <summary>
-/// Sliding-window limits on every recovery step, per identifier (hashed: the counter needs no name, and counts
-/// unknown identifiers exactly like known ones) and per client address.
+/// The limits of every recovery step (configuration section <c>Recovery</c>), per identifier and per client address,
+/// counted by the <see cref="AttemptLimiter"/>; and the limit on codes sent to one backup address.
 /// </summary>
-public sealed class RecoveryThrottle(AttemptStore attempts, IOptions<RecoveryOptions> options)
+public sealed class RecoveryThrottle(AttemptLimiter limiter, IOptions<RecoveryOptions> options)
 {
     private readonly RecoveryOptions _options = options.Value;
 
     /// <summary>The wait before <paramref name="step"/> may be tried again; <see cref="TimeSpan.Zero"/> when allowed.</summary>
-    public TimeSpan WaitBefore(RecoveryStep step, string? identifier, IPAddress? address)
+    public TimeSpan WaitBefore(RecoveryStep step, string? identifier, IPAddress? address) =>
+        limiter.WaitBefore(PolicyOf(step), identifier, address);
+
+    public void Record(RecoveryStep step, string? identifier, IPAddress? address) =>
+        limiter.Record(PolicyOf(step), identifier, address);
+
+    /// <summary>
+    /// Asking, signed in, for a code to confirm <paramref name="recipient"/> as a backup address: the
+    /// <see cref="RecoveryStep.BackupAddressRequest"/> limits, and as many codes per recipient as per identifier, so
+    /// that the form cannot become a way to send a stream of mails to somebody else's address.
+    /// </summary>
+    public TimeSpan WaitBeforeBackupCode(string identifier, IPAddress? address, string recipient)
     {
-        var wait = TimeSpan.Zero;
-        if (identifier is not null && PerIdentifierLimit(step) is { } limit)
-        {
-            wait = Max(wait, attempts.Count(IdentifierKey(step, identifier), _options.Window), limit);
-        }
-        wait = Max(wait, attempts.Count(AddressKey(step, address), _options.Window), PerAddressLimit(step));
-        return wait;
+        var wait = WaitBefore(RecoveryStep.BackupAddressRequest, identifier, address);
+        var byRecipient = limiter.WaitBefore(RecipientPolicy, recipient, null);
+        return byRecipient > wait ? byRecipient : wait;
     }
 
-    public void Record(RecoveryStep step, string? identifier, IPAddress? address)
+    public void RecordBackupCode(string identifier, IPAddress? address, string recipient)
     {
-        if (identifier is not null && PerIdentifierLimit(step) is not null)
-        {
-            attempts.Record(IdentifierKey(step, identifier));
-        }
-        attempts.Record(AddressKey(step, address));
+        Record(RecoveryStep.BackupAddressRequest, identifier, address);
+        limiter.Record(RecipientPolicy, recipient, null);
     }
+
+    private AttemptPolicy RecipientPolicy => new(_options.Window, new AttemptLimit("enrolment:backup-to:", _options.MaxRequestsPerIdentifier), PerClient: null);
+
+    private AttemptPolicy PolicyOf(RecoveryStep step) => new(
+        _options.Window,
+        PerIdentifierLimit(step) is { } max ? new AttemptLimit($"recovery:{step}:id:", max) : null,
+        new AttemptLimit($"recovery:{step}:ip:", PerAddressLimit(step)));
 
     private int? PerIdentifierLimit(RecoveryStep step) => step switch
     {
@@ -49,33 +57,4 @@ public sealed class RecoveryThrottle(AttemptStore attempts, IOptions<RecoveryOpt
         RecoveryStep.WrongCode or RecoveryStep.WrongAnswers => _options.MaxFailuresPerAddress,
         _ => _options.MaxRequestsPerAddress,
     };
-
-    private static TimeSpan Max(TimeSpan wait, WindowCount count, int limit) =>
-        count.Count >= limit && count.UntilOldestExpires > wait ? count.UntilOldestExpires : wait;
-
-    private static string IdentifierKey(RecoveryStep step, string identifier) =>
-        $"recovery:{step}:id:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Owner.Of(identifier))));
-
-    private static string AddressKey(RecoveryStep step, IPAddress? address) => $"recovery:{step}:ip:" + (address?.ToString() ?? "unknown");
-}
-
-public enum RecoveryStep
-{
-    /// <summary>Any answer to a personal question (each costs a slow hash): counted per client address.</summary>
-    AnswerCheck,
-
-    /// <summary>Asking for a code by mail (contact or backup address) or starting a journey.</summary>
-    CodeRequest,
-
-    /// <summary>Sending a request to the assistance desk.</summary>
-    AssistanceRequest,
-
-    /// <summary>A wrong code typed.</summary>
-    WrongCode,
-
-    /// <summary>Wrong answers to the personal questions.</summary>
-    WrongAnswers,
-
-    /// <summary>Asking, signed in, for a code to confirm a backup address (same limits as <see cref="CodeRequest"/>).</summary>
-    BackupAddressRequest,
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using LiteDB;
 using WebmailLite.Mail;
 using WebmailLite.Storage;
@@ -64,7 +63,7 @@ public sealed class ResetGrantStore
         _grants.DeleteMany(g => g.Owner == owner);
     }
 
-    private string Key(string token) => Convert.ToHexString(_secret.Mac(Encoding.UTF8.GetBytes("grant"), Encoding.UTF8.GetBytes(token)));
+    private string Key(string token) => Convert.ToHexString(_secret.Mac("grant", token));
 
     public sealed class ResetGrant
     {

@@ -3,8 +3,8 @@ using LiteDB;
 namespace WebmailLite.Storage;
 
 /// <summary>
-/// Sliding-window counters of failed attempts (sign-in now, recovery steps later), keyed by a
-/// purpose-prefixed key such as <c>signin:id:…</c> or <c>signin:ip:…</c>.
+/// Sliding-window counters of attempts, keyed by a purpose-prefixed key such as <c>signin:id:…</c> or
+/// <c>signin:ip:…</c>. The limits themselves are <see cref="AttemptLimiter"/>'s.
 /// </summary>
 public sealed class AttemptStore
 {

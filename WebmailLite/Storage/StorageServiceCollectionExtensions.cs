@@ -25,6 +25,7 @@ public static class StorageServiceCollectionExtensions
 
         services.AddSingleton(_ => new AppDatabase($"Filename={path};Connection=direct"));
         services.AddSingleton<AttemptStore>();
+        services.AddSingleton<AttemptLimiter>();
 
         // Keys beside the LiteDB file: cookies and protected data survive a restart of the app.
         services.AddDataProtection()

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using LiteDB;
 using WebmailLite.Storage;
 
@@ -61,7 +59,7 @@ public sealed class SessionRecordStore
         return _records.DeleteMany(r => r.KeepUntil <= now);
     }
 
-    private static string Key(string sessionId) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sessionId)));
+    private static string Key(string sessionId) => HashedKey.Of(sessionId);
 
     public sealed class SessionRecord
     {

@@ -13,9 +13,8 @@ using WebmailLite.Pages.Shared;
 namespace WebmailLite.Pages.Account;
 
 public sealed class SignInModel(
-    IMailService mail,
+    SignInService signIn,
     MailSessionManager sessions,
-    SignInThrottle throttle,
     RescuedComposeStore keptForms,
     UiFormat format,
     IStringLocalizer<UiText> text,
@@ -45,7 +44,7 @@ public sealed class SignInModel(
 
     public FormErrors Errors { get; } = new();
 
-    public bool IsPractice => mail.IsPractice;
+    public bool IsPractice => signIn.IsPractice;
 
     public string SharedIdle => format.Duration(sessionOptions.Value.SharedIdleTimeout);
 
@@ -77,21 +76,14 @@ public sealed class SignInModel(
             return Page();
         }
 
-        var address = HttpContext.Connection.RemoteIpAddress;
-        var wait = throttle.WaitBeforeNextAttempt(identifier, address);
-        if (wait > TimeSpan.Zero)
+        var result = await signIn.SignInAsync(identifier, password, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        switch (result.Status)
         {
-            // Checked before contacting the server: a blocked guesser learns nothing more, right or wrong.
-            Errors.Add(IdentifierField, text["Err_TooManyAttempts", format.Duration(wait)], GuideLinks.TooManyAttempts);
-            return Page();
-        }
-
-        var outcome = await mail.SignInAsync(identifier, password, cancellationToken);
-        switch (outcome.Status)
-        {
-            case SignInStatus.Success:
-                throttle.RecordSuccess(identifier);
-                var session = sessions.Create(outcome.Mailbox!, sharedComputer: Input.Computer != ComputerKind.Personal);
+            case SignInResultStatus.TooManyAttempts:
+                Errors.Add(IdentifierField, text["Err_TooManyAttempts", format.Duration(result.Wait)], GuideLinks.TooManyAttempts);
+                return Page();
+            case SignInResultStatus.SignedIn:
+                var session = sessions.Create(result.Mailbox!, sharedComputer: Input.Computer != ComputerKind.Personal);
                 SessionCookie.Append(HttpContext, session);
                 logger.LogInformation("Signed in ({Computer} computer)", Input.Computer);
                 if (keptForms.CountFor(session.Identifier) > 0)
@@ -100,8 +92,7 @@ public sealed class SignInModel(
                     return LocalRedirect(Pages.Mail.ComposeUrls.Kept);
                 }
                 return LocalRedirect(IsSafeReturn(ReturnUrl) ? ReturnUrl! : Url.Page("/Mail/Index")!);
-            case SignInStatus.BadCredentials:
-                throttle.RecordFailure(identifier, address);
+            case SignInResultStatus.BadCredentials:
                 // One message whether the account exists or not: the page must not reveal which identifiers are real.
                 Errors.Add(IdentifierField, text["Err_BadCredentials"], GuideLinks.BadCredentials);
                 return Page();

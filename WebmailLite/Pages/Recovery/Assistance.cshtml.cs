@@ -53,16 +53,12 @@ public sealed class AssistanceModel(
         {
             return Page();
         }
-        var address = HttpContext.Connection.RemoteIpAddress;
-        var wait = recovery.WaitBefore(RecoveryStep.AssistanceRequest, Identifier, address);
-        if (wait > TimeSpan.Zero)
+        var outcome = await recovery.OpenTicketAsync(Identifier, reach, Input.Message, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        if (outcome.Wait > TimeSpan.Zero)
         {
-            Errors.Add(null, text["Err_TooManyRequests", format.Duration(wait)], GuideLinks.ForgotAssistance);
+            Errors.Add(null, text["Err_TooManyRequests", format.Duration(outcome.Wait)], GuideLinks.ForgotAssistance);
             return Page();
         }
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        await recovery.OpenTicketAsync(Identifier, reach, Input.Message, address, cancellationToken);
-        await ResponseFloor.PadAsync(started, options.Value.MinimumResponseTime);
         Save(State! with { Method = RecoveryMethod.Assistance, Grant = null });
         return RedirectToPage("/Recovery/AssistanceSent");
     }

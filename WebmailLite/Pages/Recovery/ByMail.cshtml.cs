@@ -25,17 +25,13 @@ public sealed class ByMailModel(
         {
             return Restart();
         }
-        var address = HttpContext.Connection.RemoteIpAddress;
-        var wait = recovery.WaitBefore(RecoveryStep.CodeRequest, Identifier, address);
-        if (wait > TimeSpan.Zero)
+        var outcome = await recovery.SendContactCodeAsync(Identifier, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        if (outcome.Wait > TimeSpan.Zero)
         {
-            Errors.Add(null, text["Err_TooManyRequests", format.Duration(wait)], GuideLinks.CodeNotReceived);
+            Errors.Add(null, text["Err_TooManyRequests", format.Duration(outcome.Wait)], GuideLinks.CodeNotReceived);
             return Page();
         }
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var masked = await recovery.SendContactCodeAsync(Identifier, address, cancellationToken);
-        await ResponseFloor.PadAsync(started, options.Value.MinimumResponseTime);
-        Save(State! with { Method = RecoveryMethod.ContactMail, MaskedAddress = masked, Grant = null });
+        Save(State! with { Method = RecoveryMethod.ContactMail, MaskedAddress = outcome.MaskedAddress, Grant = null });
         return RedirectToPage("/Recovery/Code", new { envoi = "courriel" });
     }
 }

@@ -42,25 +42,21 @@ public sealed class CodeModel(
             return Restart();
         }
         SentBy = null;
-        var address = HttpContext.Connection.RemoteIpAddress;
-        var wait = recovery.WaitBefore(RecoveryStep.WrongCode, null, address);
-        if (wait > TimeSpan.Zero)
+        var outcome = await recovery.CheckCodeAsync(Identifier, Input.Code, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        switch (outcome.Status)
         {
-            Errors.Add(CodeField, text["Err_TooManyCodes", format.Duration(wait)], GuideLinks.CodeNotReceived);
-            return Page();
-        }
-        if (RecoveryCodeStore.Normalize(Input.Code) is null)
-        {
-            Errors.Add(CodeField, string.IsNullOrWhiteSpace(Input.Code) ? text["Err_CodeRequired"] : text["Err_CodeFormat"]);
-            return Page();
-        }
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var outcome = await recovery.CheckCodeAsync(Identifier, Input.Code, address, cancellationToken);
-        await ResponseFloor.PadAsync(started, options.Value.MinimumResponseTime);
-        if (outcome.GrantToken is null)
-        {
-            Errors.Add(CodeField, text["Err_CodeInvalid", options.Value.MaxCodeAttempts], GuideLinks.CodeNotReceived);
-            return Page();
+            case CodeStepStatus.TooManyAttempts:
+                Errors.Add(CodeField, text["Err_TooManyCodes", format.Duration(outcome.Wait)], GuideLinks.CodeNotReceived);
+                return Page();
+            case CodeStepStatus.Missing:
+                Errors.Add(CodeField, text["Err_CodeRequired"]);
+                return Page();
+            case CodeStepStatus.BadFormat:
+                Errors.Add(CodeField, text["Err_CodeFormat"]);
+                return Page();
+            case CodeStepStatus.Refused:
+                Errors.Add(CodeField, text["Err_CodeInvalid", options.Value.MaxCodeAttempts], GuideLinks.CodeNotReceived);
+                return Page();
         }
         Save(State! with { Grant = outcome.GrantToken });
         return RedirectToPage("/Recovery/NewPassword");

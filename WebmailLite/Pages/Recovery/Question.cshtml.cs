@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using WebmailLite.Guide;
 using WebmailLite.Infrastructure;
 using WebmailLite.Recovery;
@@ -16,7 +15,6 @@ public sealed class QuestionModel(
     RecoveryJourney journey,
     RecoveryService recovery,
     UiFormat format,
-    IOptions<RecoveryOptions> options,
     IStringLocalizer<RecoveryText> text) : RecoveryPageModel(journey)
 {
     public const string AnswerField = "Input_Answer";
@@ -66,32 +64,20 @@ public sealed class QuestionModel(
             Errors.Add(AnswerField, text["Err_AnswerTooLong", MaxAnswer]);
             return Page();
         }
-        var address = HttpContext.Connection.RemoteIpAddress;
-        // Checked before hashing: a blocked guesser costs no CPU and learns nothing.
-        var wait = Max(
-            Max(recovery.WaitBefore(RecoveryStep.WrongAnswers, Identifier, address), recovery.WaitBefore(RecoveryStep.CodeRequest, Identifier, address)),
-            recovery.WaitBefore(RecoveryStep.AnswerCheck, null, address));
-        if (wait > TimeSpan.Zero)
+        var outcome = await recovery.AnswerQuestionAsync(Identifier, Number, answer, State!.FirstAnswerRight == true, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        if (outcome.Wait > TimeSpan.Zero)
         {
-            Errors.Add(null, text["Err_TooManyRequests", format.Duration(wait)], GuideLinks.ForgotBackup);
+            Errors.Add(null, text["Err_TooManyRequests", format.Duration(outcome.Wait)], GuideLinks.ForgotBackup);
             return Page();
         }
-        // Every answer costs a slow hash: counted per address, so replaying question 1 cannot burn the server's CPU.
-        recovery.RecordAttempt(RecoveryStep.AnswerCheck, null, address);
-        var right = recovery.CheckAnswer(Identifier, Number - 1, answer);
         if (Number == 1)
         {
-            Save(State! with { Method = RecoveryMethod.BackupAddress, FirstAnswerRight = right });
+            Save(State! with { Method = RecoveryMethod.BackupAddress, FirstAnswerRight = outcome.Right });
             return RedirectToPage(new { numero = 2 });
         }
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        await recovery.SendBackupCodeAsync(Identifier, State!.FirstAnswerRight == true && right, address, cancellationToken);
-        await ResponseFloor.PadAsync(started, options.Value.MinimumResponseTime);
         Save(State! with { FirstAnswerRight = null, MaskedAddress = null, Grant = null });
         return RedirectToPage("/Recovery/Code", new { envoi = "secours" });
     }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     public sealed class InputModel
     {

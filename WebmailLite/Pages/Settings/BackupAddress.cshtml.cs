@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using WebmailLite.Infrastructure;
 using WebmailLite.Pages.Shared;
-using WebmailLite.Recovery;
+using WebmailLite.Recovery.Enrolment;
 
 namespace WebmailLite.Pages.Settings;
 
@@ -11,7 +11,7 @@ namespace WebmailLite.Pages.Settings;
 /// « Ajouter / Changer l'adresse de secours »: one field; a code goes to the address typed, and nothing is saved until
 /// it comes back on the code page. The current password goes with it (see <see cref="CurrentPasswordField"/>).
 /// </summary>
-public sealed class BackupAddressModel(EnrolmentService enrolment, UiFormat format, IStringLocalizer<SettingsText> text) : PageModel
+public sealed class BackupAddressModel(BackupAddressService backup, UiFormat format, IStringLocalizer<SettingsText> text) : PageModel
 {
     public const string AddressField = "Input_Address";
 
@@ -27,7 +27,7 @@ public sealed class BackupAddressModel(EnrolmentService enrolment, UiFormat form
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var identifier = SessionCookie.Current(HttpContext)!.Identifier;
-        var request = await enrolment.RequestBackupAddressAsync(identifier, Input.Current, Input.Address, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        var request = await backup.RequestBackupAddressAsync(identifier, Input.Current, Input.Address, HttpContext.Connection.RemoteIpAddress, cancellationToken);
         switch (request.Status)
         {
             case BackupRequestStatus.Sent:
@@ -50,7 +50,7 @@ public sealed class BackupAddressModel(EnrolmentService enrolment, UiFormat form
         return Page();
     }
 
-    private void Load() => HasBackup = enrolment.Find(SessionCookie.Current(HttpContext)!.Identifier)?.BackupAddress is not null;
+    private void Load() => HasBackup = backup.BackupAddressOf(SessionCookie.Current(HttpContext)!.Identifier) is not null;
 
     public sealed class InputModel
     {

@@ -6,11 +6,12 @@ using WebmailLite.Infrastructure;
 using WebmailLite.Pages.Mail;
 using WebmailLite.Pages.Shared;
 using WebmailLite.Recovery;
+using WebmailLite.Recovery.Enrolment;
 
 namespace WebmailLite.Pages.Settings;
 
 /// <summary>The code sent to the proposed backup address: right, the address is registered; otherwise a plain reason.</summary>
-public sealed class BackupCodeModel(EnrolmentService enrolment, UiFormat format, IOptions<RecoveryOptions> options, IStringLocalizer<SettingsText> text) : PageModel
+public sealed class BackupCodeModel(BackupAddressService backup, UiFormat format, IOptions<RecoveryOptions> options, IStringLocalizer<SettingsText> text) : PageModel
 {
     public const string CodeField = "Input_Code";
 
@@ -29,7 +30,7 @@ public sealed class BackupCodeModel(EnrolmentService enrolment, UiFormat format,
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var identifier = SessionCookie.Current(HttpContext)!.Identifier;
-        var outcome = await enrolment.ConfirmBackupAddressAsync(identifier, Input.Code, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        var outcome = await backup.ConfirmBackupAddressAsync(identifier, Input.Code, HttpContext.Connection.RemoteIpAddress, cancellationToken);
         if (outcome.Status == BackupConfirmationStatus.Confirmed)
         {
             StatusBanner.Set(TempData, text["Done_BackupConfirmed", outcome.Address!]);
@@ -51,7 +52,7 @@ public sealed class BackupCodeModel(EnrolmentService enrolment, UiFormat format,
         return Page();
     }
 
-    private void Load() => PendingAddress = enrolment.PendingBackupAddress(SessionCookie.Current(HttpContext)!.Identifier);
+    private void Load() => PendingAddress = backup.PendingBackupAddress(SessionCookie.Current(HttpContext)!.Identifier);
 
     public sealed class InputModel
     {

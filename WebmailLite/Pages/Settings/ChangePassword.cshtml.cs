@@ -5,6 +5,7 @@ using WebmailLite.Infrastructure;
 using WebmailLite.Mail.Sessions;
 using WebmailLite.Pages.Shared;
 using WebmailLite.Recovery;
+using WebmailLite.Recovery.Enrolment;
 
 namespace WebmailLite.Pages.Settings;
 
@@ -14,7 +15,7 @@ namespace WebmailLite.Pages.Settings;
 /// written into the page, not even then: it is typed again.
 /// </summary>
 public sealed class ChangePasswordModel(
-    EnrolmentService enrolment,
+    PasswordChangeService passwordChange,
     PasswordPolicy policy,
     MailSessionManager sessions,
     UiFormat format,
@@ -52,7 +53,7 @@ public sealed class ChangePasswordModel(
             return Page();
         }
         var session = SessionCookie.Current(HttpContext)!;
-        var change = await enrolment.ChangePasswordAsync(session.Identifier, session.Id, Input.Current, Input.New, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        var change = await passwordChange.ChangePasswordAsync(session.Identifier, session.Id, Input.Current, Input.New, HttpContext.Connection.RemoteIpAddress, cancellationToken);
         switch (change.Status)
         {
             case PasswordChangeStatus.Changed:

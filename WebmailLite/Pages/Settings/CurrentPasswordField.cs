@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Localization;
 using WebmailLite.Infrastructure;
 using WebmailLite.Pages.Shared;
-using WebmailLite.Recovery;
+using WebmailLite.Recovery.Enrolment;
 
 namespace WebmailLite.Pages.Settings;
 

@@ -5,6 +5,7 @@ using WebmailLite.Infrastructure;
 using WebmailLite.Pages.Mail;
 using WebmailLite.Pages.Shared;
 using WebmailLite.Recovery;
+using WebmailLite.Recovery.Enrolment;
 
 namespace WebmailLite.Pages.Settings;
 
@@ -12,7 +13,7 @@ namespace WebmailLite.Pages.Settings;
 /// The two personal questions on one page (the person is signed in and chose to be here), each in its own fieldset:
 /// a question from the list or their own, and the answer.
 /// </summary>
-public sealed class QuestionsModel(EnrolmentService enrolment, SuggestedQuestions suggested, UiFormat format, IStringLocalizer<SettingsText> text) : PageModel
+public sealed class QuestionsModel(PersonalQuestionsService questions, SuggestedQuestions suggested, UiFormat format, IStringLocalizer<SettingsText> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -35,7 +36,7 @@ public sealed class QuestionsModel(EnrolmentService enrolment, SuggestedQuestion
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var identifier = SessionCookie.Current(HttpContext)!.Identifier;
-        var change = await enrolment.SetQuestionsAsync(identifier, Input.Current,
+        var change = await questions.SetQuestionsAsync(identifier, Input.Current,
             [new QuestionInput(Input.Choice1, Input.Own1, Input.Answer1), new QuestionInput(Input.Choice2, Input.Own2, Input.Answer2)],
             HttpContext.Connection.RemoteIpAddress, cancellationToken);
         if (change.Saved)
@@ -48,10 +49,10 @@ public sealed class QuestionsModel(EnrolmentService enrolment, SuggestedQuestion
             var number = problem.Index + 1;
             var message = problem.Issue switch
             {
-                QuestionIssue.OwnTooShort => text["Err_Q_OwnTooShort", number, EnrolmentService.MinQuestionLength],
-                QuestionIssue.OwnTooLong => text["Err_Q_OwnTooLong", number, EnrolmentService.MaxQuestionLength],
-                QuestionIssue.AnswerTooShort => text["Err_Q_AnswerTooShort", number, EnrolmentService.MinAnswerLength],
-                QuestionIssue.AnswerTooLong => text["Err_Q_AnswerTooLong", number, EnrolmentService.MaxAnswerLength],
+                QuestionIssue.OwnTooShort => text["Err_Q_OwnTooShort", number, PersonalQuestionsService.MinQuestionLength],
+                QuestionIssue.OwnTooLong => text["Err_Q_OwnTooLong", number, PersonalQuestionsService.MaxQuestionLength],
+                QuestionIssue.AnswerTooShort => text["Err_Q_AnswerTooShort", number, PersonalQuestionsService.MinAnswerLength],
+                QuestionIssue.AnswerTooLong => text["Err_Q_AnswerTooLong", number, PersonalQuestionsService.MaxAnswerLength],
                 _ => text[SettingsText.QuestionError(problem.Issue), number],
             };
             Errors.Add(FieldId(problem.Index, problem.Field), message);
@@ -65,7 +66,7 @@ public sealed class QuestionsModel(EnrolmentService enrolment, SuggestedQuestion
     private void Load()
     {
         Suggested = suggested.All;
-        HasQuestions = enrolment.Find(SessionCookie.Current(HttpContext)!.Identifier) is { HasQuestions: true };
+        HasQuestions = questions.HasQuestions(SessionCookie.Current(HttpContext)!.Identifier);
     }
 
     /// <summary>Flat fields (not a list) so that ids read <c>Input_Choice1</c>, <c>Input_Answer2</c>.</summary>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 using WebmailLite.Infrastructure;
 using WebmailLite.Pages.Mail;
 using WebmailLite.Pages.Shared;
-using WebmailLite.Recovery;
+using WebmailLite.Recovery.Enrolment;
 
 namespace WebmailLite.Pages.Settings;
 
@@ -12,7 +12,7 @@ namespace WebmailLite.Pages.Settings;
 /// « Retirer l'adresse de secours ? »: a confirmation page (WCAG 3.3.4), no script confirm, with the current password
 /// (see <see cref="CurrentPasswordField"/>).
 /// </summary>
-public sealed class RemoveBackupModel(EnrolmentService enrolment, UiFormat format, IStringLocalizer<SettingsText> text) : PageModel
+public sealed class RemoveBackupModel(BackupAddressService backup, UiFormat format, IStringLocalizer<SettingsText> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -25,7 +25,7 @@ public sealed class RemoveBackupModel(EnrolmentService enrolment, UiFormat forma
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var removal = await enrolment.RemoveBackupAddressAsync(SessionCookie.Current(HttpContext)!.Identifier, Input.Current, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        var removal = await backup.RemoveBackupAddressAsync(SessionCookie.Current(HttpContext)!.Identifier, Input.Current, HttpContext.Connection.RemoteIpAddress, cancellationToken);
         switch (removal.Status)
         {
             case BackupRemovalStatus.Removed:
@@ -40,7 +40,7 @@ public sealed class RemoveBackupModel(EnrolmentService enrolment, UiFormat forma
         return Page();
     }
 
-    private void Load() => BackupAddress = enrolment.Find(SessionCookie.Current(HttpContext)!.Identifier)?.BackupAddress;
+    private void Load() => BackupAddress = backup.BackupAddressOf(SessionCookie.Current(HttpContext)!.Identifier);
 
     public sealed class InputModel
     {

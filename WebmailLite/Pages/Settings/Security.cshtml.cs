@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WebmailLite.Infrastructure;
 using WebmailLite.Pages.Mail;
-using WebmailLite.Recovery;
+using WebmailLite.Recovery.Enrolment;
 
 namespace WebmailLite.Pages.Settings;
 
 /// <summary>« Sécurité du compte »: what is registered for getting back in alone, and the way to change each.</summary>
-public sealed class SecurityModel(EnrolmentService enrolment, SuggestedQuestions suggested) : PageModel
+public sealed class SecurityModel(BackupAddressService backup, PersonalQuestionsService questions) : PageModel
 {
     public string? BackupAddress { get; private set; }
 
@@ -19,11 +19,10 @@ public sealed class SecurityModel(EnrolmentService enrolment, SuggestedQuestions
     public void OnGet()
     {
         var identifier = SessionCookie.Current(HttpContext)!.Identifier;
-        var enrolled = enrolment.Find(identifier);
-        BackupAddress = enrolled?.BackupAddress;
-        PendingAddress = enrolment.PendingBackupAddress(identifier);
+        BackupAddress = backup.BackupAddressOf(identifier);
+        PendingAddress = backup.PendingBackupAddress(identifier);
         // A suggested question is stored by its key, and shown in the language of the page.
-        Questions = enrolled is { HasQuestions: true } ? enrolled.Questions.Select(q => suggested.Display(q.Text)).ToList() : [];
+        Questions = questions.QuestionsOf(identifier);
         Status = StatusBanner.TakeStatus(TempData);
     }
 }

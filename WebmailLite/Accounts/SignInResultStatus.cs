@@ -1,0 +1,15 @@
+namespace WebmailLite.Accounts;
+
+public enum SignInResultStatus
+{
+    SignedIn,
+
+    /// <summary>Wrong identifier or password: one status whether or not the account exists.</summary>
+    BadCredentials,
+
+    /// <summary>The mail server could not answer (unreachable, refusing, maintenance).</summary>
+    Unavailable,
+
+    /// <summary>Too many failures lately: the server was not asked, see <see cref="SignInResult.Wait"/>.</summary>
+    TooManyAttempts,
+}

@@ -1,0 +1,3 @@
+namespace WebmailLite.Recovery.Enrolment;
+
+public sealed record BackupConfirmation(BackupConfirmationStatus Status, string? Address = null, string? Previous = null);

@@ -1,0 +1,3 @@
+namespace WebmailLite.Recovery.Enrolment;
+
+public enum BackupConfirmationStatus { Confirmed, Missing, BadFormat, Wrong, Expired, Killed }

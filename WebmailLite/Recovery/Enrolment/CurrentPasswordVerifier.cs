@@ -1,0 +1,40 @@
+using System.Net;
+using WebmailLite.Accounts;
+
+namespace WebmailLite.Recovery.Enrolment;
+
+/// <summary>
+/// « Mot de passe actuel », asked by every change to how the account can be recovered or opened: a session left open on
+/// a shared computer is not the account. Checked against the mail server like a sign-in (<see cref="SignInService"/>):
+/// within the same limits, a wrong one counted as a failed sign-in, so that a borrowed session can neither guess it nor
+/// do without it.
+/// </summary>
+public sealed class CurrentPasswordVerifier(SignInService signIn, RecoveryAudit audit)
+{
+    /// <summary>Checks <paramref name="current"/>; a wrong one is audited under <paramref name="auditEvent"/>, the change it was meant to allow.</summary>
+    public async Task<CurrentPasswordCheck> CheckAsync(string identifier, string? current, IPAddress? client, AuditEvent auditEvent, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(current))
+        {
+            return CurrentPasswordCheck.Before(current);
+        }
+        var result = await signIn.SignInAsync(identifier, current, client, cancellationToken);
+        if (result.Mailbox is not null)
+        {
+            // Only the password was wanted: the person is already signed in with their own session.
+            await result.Mailbox.CloseAsync();
+        }
+        switch (result.Status)
+        {
+            case SignInResultStatus.TooManyAttempts:
+                return new CurrentPasswordCheck(CurrentPasswordStatus.TooManyAttempts, result.Wait);
+            case SignInResultStatus.BadCredentials:
+                audit.Record(identifier, auditEvent, RecoveryMethod.SignedIn, AuditOutcome.Failure, detail: "WrongCurrentPassword");
+                return new CurrentPasswordCheck(CurrentPasswordStatus.Wrong);
+            case SignInResultStatus.Unavailable:
+                return new CurrentPasswordCheck(CurrentPasswordStatus.Unavailable);
+            default:
+                return new CurrentPasswordCheck(CurrentPasswordStatus.Right);
+        }
+    }
+}

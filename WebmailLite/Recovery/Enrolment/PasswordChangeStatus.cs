@@ -1,0 +1,3 @@
+namespace WebmailLite.Recovery.Enrolment;
+
+public enum PasswordChangeStatus { Changed, Refused, TooManyAttempts, Unavailable }

@@ -1,0 +1,3 @@
+namespace WebmailLite.Recovery.Enrolment;
+
+public enum QuestionField { Choice, Own, Answer }

@@ -1,0 +1,3 @@
+namespace WebmailLite.Recovery.Enrolment;
+
+public enum QuestionIssue { ChoiceMissing, OwnMissing, OwnTooShort, OwnTooLong, SameQuestion, AnswerMissing, AnswerTooShort, AnswerTooLong, AnswerInQuestion }
