@@ -10,6 +10,7 @@ using Xunit.Abstractions;
 namespace WebmailLite.Tests.Accounts;
 
 /// <summary>The passwd-file directory against the real Dovecot of the test rig, on the rig's own passwd-file.</summary>
+[Trait("Category", "MailServer")]
 public sealed class PasswdFileDovecotTests(ITestOutputHelper output)
 {
     private static PasswdFileAccountDirectory Directory(int cost = AccountsOptions.DefaultPasswordHashCost) => new(

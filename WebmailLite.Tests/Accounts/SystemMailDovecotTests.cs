@@ -10,6 +10,7 @@ using WebmailLite.Tests.Infrastructure;
 namespace WebmailLite.Tests.Accounts;
 
 /// <summary>System mail through the rig's real Postfix, read back from the recipient's Dovecot mailbox.</summary>
+[Trait("Category", "MailServer")]
 public sealed class SystemMailDovecotTests
 {
     private static MimeMessage CodeMessage(string to, string subject)

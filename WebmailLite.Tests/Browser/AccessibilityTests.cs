@@ -7,9 +7,11 @@ namespace WebmailLite.Tests.Browser;
 
 /// <summary>
 /// axe-core (WCAG 2.0–2.2 A/AA) on every state of the pages people meet first, at a desktop width and at 320 px
-/// (WCAG 1.4.10 reflow width), plus the accessibility tree of the message list.
+/// (WCAG 1.4.10 reflow width, where nothing may scroll sideways), plus the accessibility tree of the message list.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(MailServerBrowserCollection.Name)]
+[Trait("Category", "Browser")]
+[Trait("Category", "MailServer")]
 public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityServers servers, ITestOutputHelper output) : IClassFixture<AccessibilityServers>
 {
     public const string SignInEmpty = "connexion";
@@ -29,51 +31,17 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityServ
     private static readonly string[] AllStates =
         [SignInEmpty, SignInEmptySubmit, SignInWrongPassword, SignInUnavailable, SignInTooManyAttempts, SignInMaintenance, SessionExpired, PracticeInbox, PlainMessage, HtmlMessage, Help, ForgotPassword, NotFound];
 
-    public static TheoryData<string, int> StatesAndWidths()
-    {
-        var data = new TheoryData<string, int>();
-        foreach (var width in new[] { 1280, 320 })
-        {
-            foreach (var state in AllStates)
-            {
-                data.Add(state, width);
-            }
-        }
-        return data;
-    }
-
     public static TheoryData<string> States() => new(AllStates);
 
-    [Theory]
-    [MemberData(nameof(StatesAndWidths))]
-    public async Task Page_HasNoWcagViolations(string state, int width)
-    {
-        var (context, page) = await OpenAsync(state, width);
-        await using var _ = context;
-
-        await Axe.AssertNoViolationsAsync(page, $"« {state} » at {width} px");
-    }
-
-    /// <summary>WCAG 1.4.10: at 320 CSS px nothing may need horizontal scrolling (axe does not check this).</summary>
+    /// <summary>Each state built once; axe at 1280 and 320 px and reflow at 320 px are columns on it (see <see cref="PageChecks"/>).</summary>
     [Theory]
     [MemberData(nameof(States))]
-    public async Task Page_At320Px_NeedsNoHorizontalScrolling(string state)
+    public async Task Page_HasNoWcagViolations_At1280And320Px_AndNoSidewaysScrollingAt320Px(string state)
     {
-        var (context, page) = await OpenAsync(state, 320);
+        var (context, page) = await OpenAsync(state);
         await using var _ = context;
 
-        var overflow = await page.EvaluateAsync<string[]>("""
-            () => {
-              const width = document.documentElement.clientWidth;
-              if (document.documentElement.scrollWidth <= width) return [];
-              return [...document.querySelectorAll('body *')]
-                .filter(e => e.getBoundingClientRect().right > width + 1 && getComputedStyle(e).position !== 'absolute')
-                .slice(0, 10)
-                .map(e => e.outerHTML.slice(0, 160) + ' → right edge ' + Math.round(e.getBoundingClientRect().right) + ' px');
-            }
-            """).WaitAsync(TimeSpan.FromSeconds(15));
-
-        Assert.True(overflow.Length == 0, $"« {state} » scrolls sideways at 320 px; wider than the viewport:\n{string.Join("\n", overflow)}");
+        await PageChecks.AssertAllWidthsAsync(page, $"« {state} »");
     }
 
     [Fact]
@@ -138,7 +106,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityServ
     }
 
     /// <summary>Brings a fresh page (own context, caller disposes it) to the named state, and checks it got there.</summary>
-    private async Task<(IBrowserContext Context, IPage Page)> OpenAsync(string state, int width)
+    private async Task<(IBrowserContext Context, IPage Page)> OpenAsync(string state)
     {
         var server = state switch
         {
@@ -147,7 +115,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityServ
             PracticeInbox => servers.Practice,
             _ => servers.Dovecot,
         };
-        var (context, page) = await browser.NewPageAsync(server, width);
+        var (context, page) = await browser.NewPageAsync(server, PageChecks.DesktopWidth);
         try
         {
             await GoToStateAsync(state, page);

@@ -32,6 +32,13 @@ public static class Axe
     {
         var (context, page) = await browser.NewPageAsync(server, width, javaScript: true);
         await using var _ = context;
+        await ServeAgainAsync(page, url, html);
+        await AssertNoViolationsAsync(page, label + " (no-JS HTML)");
+    }
+
+    /// <summary>Loads <paramref name="html"/> in <paramref name="page"/> as if <paramref name="url"/> had answered it (its styles and images still come from the server).</summary>
+    public static async Task ServeAgainAsync(IPage page, string url, string html)
+    {
         await page.RouteAsync(candidate => candidate == url, route => route.FulfillAsync(new RouteFulfillOptions
         {
             Status = 200,
@@ -39,7 +46,6 @@ public static class Axe
             Body = html,
         }));
         await page.GotoAsync(url);
-        await AssertNoViolationsAsync(page, label + " (no-JS HTML)");
     }
 
     public static async Task<AxeResult> RunAsync(IPage page)

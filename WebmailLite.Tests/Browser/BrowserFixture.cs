@@ -2,16 +2,10 @@ using Microsoft.Playwright;
 
 namespace WebmailLite.Tests.Browser;
 
-/// <summary>Every browser test shares one Chromium: starting it costs far more than a fresh context.</summary>
-[CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
-{
-    public const string Name = "Browser";
-}
-
 /// <summary>
-/// One headless Debian Chromium for the whole run. Playwright's own browsers are never downloaded (no internet
-/// on the build machines): we point it at the system binary.
+/// One headless Debian Chromium per browser test collection (starting it costs far more than a fresh context, and
+/// each collection drives its own so that the two can run side by side). Playwright's own browsers are never
+/// downloaded (no internet on the build machines): we point it at the system binary.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {

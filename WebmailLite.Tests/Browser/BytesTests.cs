@@ -11,8 +11,10 @@ namespace WebmailLite.Tests.Browser;
 /// (environment "Testing", static web assets from the build output), so these tests also say whether that set-up
 /// serves the stylesheet the way the published app does.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture, ITestOutputHelper output) : IClassFixture<DovecotLiveServer>
+[Collection(MailServerBrowserCollection.Name)]
+[Trait("Category", "Browser")]
+[Trait("Category", "MailServer")]
+public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture, ITestOutputHelper output)
 {
     private const int SignInBudgetBytes = 10 * 1024;
     private const int SignInMaxRequests = 3;

@@ -12,7 +12,9 @@ namespace WebmailLite.Tests.Browser;
 /// Composing and sending in Chromium: with JavaScript off, with the keyboard only, and axe-core on every state of the
 /// compose and outbox pages at 1280 and 320 px.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(MailServerBrowserCollection.Name)]
+[Trait("Category", "Browser")]
+[Trait("Category", "MailServer")]
 public sealed class ComposeBrowserTests(BrowserFixture browser, ComposeLiveServer fixture, ITestOutputHelper output) : IClassFixture<ComposeLiveServer>
 {
     public const string Empty = "écrire, vide";
@@ -28,53 +30,18 @@ public sealed class ComposeBrowserTests(BrowserFixture browser, ComposeLiveServe
 
     private LiveServer Server => fixture.Server;
 
-    public static TheoryData<string, int> StatesAndWidths()
-    {
-        var data = new TheoryData<string, int>();
-        foreach (var width in new[] { 1280, 320 })
-        {
-            foreach (var state in AllStates)
-            {
-                data.Add(state, width);
-            }
-        }
-        return data;
-    }
-
     public static TheoryData<string> States() => new(AllStates);
 
-    [Theory]
-    [MemberData(nameof(StatesAndWidths))]
-    public async Task Page_HasNoWcagViolations(string state, int width)
-    {
-        var (context, page) = await browser.NewPageAsync(Server, width);
-        await using var _ = context;
-        await GoToStateAsync(state, page);
-
-        await Axe.AssertNoViolationsAsync(page, $"« {state} » at {width} px");
-    }
-
-    /// <summary>WCAG 1.4.10: nothing needs horizontal scrolling at 320 CSS px.</summary>
+    /// <summary>Each state built once; axe at 1280 and 320 px and reflow at 320 px are columns on it (see <see cref="PageChecks"/>).</summary>
     [Theory]
     [MemberData(nameof(States))]
-    public async Task Page_At320Px_NeedsNoHorizontalScrolling(string state)
+    public async Task Page_HasNoWcagViolations_At1280And320Px_AndNoSidewaysScrollingAt320Px(string state)
     {
-        var (context, page) = await browser.NewPageAsync(Server, 320);
+        var (context, page) = await browser.NewPageAsync(Server, PageChecks.DesktopWidth);
         await using var _ = context;
         await GoToStateAsync(state, page);
 
-        var overflow = await page.EvaluateAsync<string[]>("""
-            () => {
-              const width = document.documentElement.clientWidth;
-              if (document.documentElement.scrollWidth <= width) return [];
-              return [...document.querySelectorAll('body *')]
-                .filter(e => e.getBoundingClientRect().right > width + 1 && getComputedStyle(e).position !== 'absolute')
-                .slice(0, 10)
-                .map(e => e.outerHTML.slice(0, 160) + ' → right edge ' + Math.round(e.getBoundingClientRect().right) + ' px');
-            }
-            """).WaitAsync(TimeSpan.FromSeconds(15));
-
-        Assert.True(overflow.Length == 0, $"« {state} » scrolls sideways at 320 px:\n{string.Join("\n", overflow)}");
+        await PageChecks.AssertAllWidthsAsync(page, $"« {state} »");
     }
 
     [Fact]

@@ -24,9 +24,11 @@ public sealed class ShortSessionLiveServer : IDisposable
 
 /// <summary>
 /// In Chromium with JavaScript off: the session expires while writing, « Envoyer » keeps the message, signing in brings
-/// it back whole; « Enregistrer le brouillon » says it saved. axe on those pages at 1280 and 320 px.
+/// it back whole; « Enregistrer le brouillon » says it saved. axe on those pages at 1280 and 320 px, reflow at 320 px.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(MailServerBrowserCollection.Name)]
+[Trait("Category", "Browser")]
+[Trait("Category", "MailServer")]
 public sealed class ComposeRescueBrowserTests(BrowserFixture browser, ShortSessionLiveServer fixture) : IClassFixture<ShortSessionLiveServer>
 {
     private LiveServer Server => fixture.Server;
@@ -67,11 +69,7 @@ public sealed class ComposeRescueBrowserTests(BrowserFixture browser, ShortSessi
         await Expect(page.Locator(".atts label")).ToHaveTextAsync("Retirer « liste 6e A.pdf » (15 Ko)");
         Assert.DoesNotContain("Erreur", await page.TitleAsync());
 
-        var html = await ContentAsync(page);
-        foreach (var width in new[] { 1280, 320 })
-        {
-            await Axe.AssertNoViolationsWithoutScriptAsync(browser, Server, page.Url, html, width, $"écrire, message conservé, {width} px");
-        }
+        await PageChecks.AssertAllWidthsWithoutScriptAsync(browser, Server, page, "écrire, message conservé");
     }
 
     [Fact]
@@ -92,11 +90,7 @@ public sealed class ComposeRescueBrowserTests(BrowserFixture browser, ShortSessi
         await Expect(page.Locator(".banner.ok[role=status]")).ToContainTextAsync("Brouillon enregistré à");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Modifier le brouillon");
         await Expect(page.GetByLabel("Objet")).ToHaveValueAsync(subject);
-        var html = await ContentAsync(page);
-        foreach (var width in new[] { 1280, 320 })
-        {
-            await Axe.AssertNoViolationsWithoutScriptAsync(browser, Server, page.Url, html, width, $"brouillon enregistré, {width} px");
-        }
+        await PageChecks.AssertAllWidthsWithoutScriptAsync(browser, Server, page, "brouillon enregistré");
     }
 
     private static Task<string> ContentAsync(IPage page) => page.ContentAsync().WaitAsync(TimeSpan.FromSeconds(15));

@@ -1,6 +1,6 @@
 namespace WebmailLite.Tests.Browser;
 
-/// <summary>A class fixture: the app on a real port in front of the test Dovecot, one per test class.</summary>
+/// <summary>The app on a real port in front of the test Dovecot, default settings, shared by <see cref="MailServerBrowserCollection"/>.</summary>
 public sealed class DovecotLiveServer : IDisposable
 {
     public LiveServer Server { get; } = LiveServer.Dovecot();

@@ -7,8 +7,10 @@ using static Microsoft.Playwright.Assertions;
 namespace WebmailLite.Tests.Browser;
 
 /// <summary>The main journey, as people on old school computers do it: with JavaScript off, and with the keyboard only.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class JourneyTests(BrowserFixture browser, DovecotLiveServer fixture, ITestOutputHelper output) : IClassFixture<DovecotLiveServer>
+[Collection(MailServerBrowserCollection.Name)]
+[Trait("Category", "Browser")]
+[Trait("Category", "MailServer")]
+public sealed class JourneyTests(BrowserFixture browser, DovecotLiveServer fixture, ITestOutputHelper output)
 {
     private LiveServer Server => fixture.Server;
 

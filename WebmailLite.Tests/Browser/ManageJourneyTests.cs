@@ -10,8 +10,10 @@ namespace WebmailLite.Tests.Browser;
 /// same list with a banner; with JavaScript on htmx swaps only the list, the page stays, the focus stays on the
 /// button pressed, and the polite live region says what happened.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class ManageJourneyTests(BrowserFixture browser, DovecotLiveServer fixture, ITestOutputHelper output) : IClassFixture<DovecotLiveServer>
+[Collection(MailServerBrowserCollection.Name)]
+[Trait("Category", "Browser")]
+[Trait("Category", "MailServer")]
+public sealed class ManageJourneyTests(BrowserFixture browser, DovecotLiveServer fixture, ITestOutputHelper output)
 {
     private LiveServer Server => fixture.Server;
 

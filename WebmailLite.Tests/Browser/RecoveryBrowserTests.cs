@@ -10,9 +10,12 @@ namespace WebmailLite.Tests.Browser;
 
 /// <summary>
 /// Each recovery method walked in Chromium with JavaScript off and the keyboard only (Tab, typing, arrows, space,
-/// Enter — no click), with axe (WCAG 2.2 A/AA) at 1280 and 320 px on every step and every error state met on the way.
+/// Enter — no click), with axe (WCAG 2.2 A/AA) at 1280 and 320 px and reflow at 320 px on every step and every error
+/// state met on the way.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(MailServerBrowserCollection.Name)]
+[Trait("Category", "Browser")]
+[Trait("Category", "MailServer")]
 public sealed class RecoveryBrowserTests(BrowserFixture browser, RecoveryLiveServer fixture, ITestOutputHelper output) : IClassFixture<RecoveryLiveServer>
 {
     private const string NewPassword = "un merle chante dans le tilleul";
@@ -270,14 +273,9 @@ public sealed class RecoveryBrowserTests(BrowserFixture browser, RecoveryLiveSer
         throw new Xunit.Sdk.XunitException($"{selector} not reached after {maxPresses} Tab presses on {page.Url}.");
     }
 
-    private async Task AssertAccessibleAsync(IPage page, string label)
-    {
-        var html = await page.ContentAsync().WaitAsync(TimeSpan.FromSeconds(15));
-        foreach (var width in new[] { 1280, 320 })
-        {
-            await Axe.AssertNoViolationsWithoutScriptAsync(browser, Server, page.Url, html, width, $"{label} at {width} px");
-        }
-    }
+    /// <summary>The step's no-JS HTML served once again: axe at 1280 and 320 px, reflow at 320 px (see <see cref="PageChecks"/>).</summary>
+    private Task AssertAccessibleAsync(IPage page, string label) =>
+        PageChecks.AssertAllWidthsWithoutScriptAsync(browser, Server, page, label);
 
     private static async Task AssertPasswordChangedAsync(TestAccount person)
     {

@@ -26,7 +26,8 @@ public sealed class SettingsLiveServer : IDisposable
 /// axe-core (WCAG 2.0–2.2 A/AA) at 1280 and 320 px on every page and error state of « Sécurité du compte », every one
 /// reached in Chromium with JavaScript off through the real forms (axe then runs on that exact HTML, see Axe).
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PracticeBrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class SettingsAccessibilityTests(BrowserFixture browser, SettingsLiveServer fixture) : IClassFixture<SettingsLiveServer>
 {
     public const string Security = "sécurité du compte, rien d'enregistré";
@@ -50,52 +51,19 @@ public sealed class SettingsAccessibilityTests(BrowserFixture browser, SettingsL
 
     private LiveServer Server => fixture.Server;
 
-    public static TheoryData<string, int> StatesAndWidths()
-    {
-        var data = new TheoryData<string, int>();
-        foreach (var width in new[] { 1280, 320 })
-        {
-            foreach (var state in AllStates)
-            {
-                data.Add(state, width);
-            }
-        }
-        return data;
-    }
+    public static TheoryData<string> States() => new(AllStates);
 
+    /// <summary>Each state built once, without JavaScript; axe at 1280 and 320 px and reflow at 320 px are columns on its HTML (see <see cref="PageChecks"/>).</summary>
     [Theory]
-    [MemberData(nameof(StatesAndWidths))]
-    public async Task Page_WithoutJavaScript_HasNoWcagViolations_AndNoSidewaysScrolling(string state, int width)
+    [MemberData(nameof(States))]
+    public async Task Page_WithoutJavaScript_HasNoWcagViolations_At1280And320Px_AndNoSidewaysScrollingAt320Px(string state)
     {
-        var (context, page) = await browser.NewPageAsync(Server, width, javaScript: false);
+        var (context, page) = await browser.NewPageAsync(Server, PageChecks.DesktopWidth, javaScript: false);
         await using var _ = context;
 
         await GoToStateAsync(state, page);
-        var html = await page.ContentAsync().WaitAsync(TimeSpan.FromSeconds(15));
-        var url = page.Url;
 
-        await Axe.AssertNoViolationsWithoutScriptAsync(browser, Server, url, html, width, $"« {state} » at {width} px");
-        if (width == 320)
-        {
-            await AssertNoSidewaysScrollingAsync(url, html, state);
-        }
-    }
-
-    /// <summary>WCAG 1.4.10 on the no-JS HTML, served again in a JS-on page to measure it.</summary>
-    private async Task AssertNoSidewaysScrollingAsync(string url, string html, string state)
-    {
-        var (context, page) = await browser.NewPageAsync(Server, 320, javaScript: true);
-        await using var _ = context;
-        await page.RouteAsync(candidate => candidate == url, route => route.FulfillAsync(new RouteFulfillOptions
-        {
-            Status = 200,
-            ContentType = "text/html; charset=utf-8",
-            Body = html,
-        }));
-        await page.GotoAsync(url);
-        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth")
-            .WaitAsync(TimeSpan.FromSeconds(15));
-        Assert.False(overflow, $"« {state} » scrolls sideways at 320 px");
+        await PageChecks.AssertAllWidthsWithoutScriptAsync(browser, Server, page, $"« {state} »");
     }
 
     private async Task GoToStateAsync(string state, IPage page)

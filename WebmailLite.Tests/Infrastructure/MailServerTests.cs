@@ -8,6 +8,7 @@ using MimeKit;
 namespace WebmailLite.Tests.Infrastructure;
 
 /// <summary>Proves the test rig itself: real Dovecot and Postfix behave as the app's tests assume.</summary>
+[Trait("Category", "MailServer")]
 public sealed class MailServerTests
 {
     private static MailServer Server => MailServer.Instance;
@@ -136,6 +137,7 @@ public sealed class MailServerTests
 
 /// <summary>Outages on purpose: run alone so parallel tests never see them.</summary>
 [Collection(MailServerDisruptionCollection.Name)]
+[Trait("Category", "MailServer")]
 public sealed class MailServerDisruptionTests
 {
     private static MailServer Server => MailServer.Instance;

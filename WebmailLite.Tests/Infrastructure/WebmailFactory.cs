@@ -20,7 +20,11 @@ public class WebmailFactory : WebApplicationFactory<Program>
     /// on the same folder is the same app started again. The caller then owns the folder; by default each factory gets
     /// a fresh temporary one, deleted with it.
     /// </param>
-    public WebmailFactory(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string? storageFolder = null)
+    /// <param name="productionCosts">
+    /// Keep the production password hashing and response-time floor instead of <see cref="TestCostSettings"/>: for the
+    /// few tests that prove those values work.
+    /// </param>
+    public WebmailFactory(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string? storageFolder = null, bool productionCosts = false)
     {
         _ownsStorage = storageFolder is null;
         StorageFolder = storageFolder ?? Directory.CreateTempSubdirectory("webmaillite-test-").FullName;
@@ -34,12 +38,34 @@ public class WebmailFactory : WebApplicationFactory<Program>
             // bytes and caching users get from the published app.
             ["ReloadStaticAssetsAtRuntime"] = "false",
         };
+        if (!productionCosts)
+        {
+            foreach (var (key, value) in TestCostSettings)
+            {
+                _settings[key] = value;
+            }
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
         }
         _services = services;
     }
+
+    /// <summary>
+    /// Costs that exist to slow attackers down, cut for tests that sign in and walk recovery hundreds of times
+    /// (600,000 PBKDF2 iterations are about 0.7 s here, per practice sign-in and per seeded account). Tests that give
+    /// their own value win. <c>ProductionCostsTests</c> runs the app with the production values.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string?> TestCostSettings = new Dictionary<string, string?>
+    {
+        ["Practice:PasswordHashIterations"] = "1000",
+        ["Practice:AllowWeakHashingForTests"] = "true",
+        // TODO(lead): lower once Recovery accepts a test-only weak count (the throttles/recovery helper's change);
+        // 100,000 is the lowest it validates today.
+        ["Recovery:AnswerHashIterations"] = "100000",
+        ["Recovery:MinimumResponseTime"] = "00:00:00.001",
+    };
 
     public string StorageFolder { get; }
 

@@ -13,6 +13,7 @@ namespace WebmailLite.Tests.Mail;
 // In the disruption collection because two tests restart Dovecot: xunit then runs this class alone, after the
 // parallel collections, so no other test sees the outage.
 [Collection(MailServerDisruptionCollection.Name)]
+[Trait("Category", "MailServer")]
 public sealed class ImapMailServiceTests
 {
     // Not an assertion on speed: a guard so that a hang fails the test instead of stalling the run.

@@ -7,6 +7,7 @@ using WebmailLite.Tests.Infrastructure;
 namespace WebmailLite.Tests.Mail;
 
 /// <summary>The <see cref="IMailbox"/> contract against the real Dovecot, one fresh account per test.</summary>
+[Trait("Category", "MailServer")]
 public sealed class ImapMailboxContractTests : MailboxContractTests
 {
     protected override async Task<IMailbox> CreateMailboxAsync(IReadOnlyList<Seed> seeds)

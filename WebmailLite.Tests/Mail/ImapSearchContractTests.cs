@@ -11,6 +11,7 @@ namespace WebmailLite.Tests.Mail;
 /// The sort and search part of the <see cref="IMailbox"/> contract against the real Dovecot, then the same orders through the bounded
 /// fallback used when a server has no SORT (Dovecot has it: the tests tell the mailbox to act as if it had not).
 /// </summary>
+[Trait("Category", "MailServer")]
 public sealed class ImapSearchContractTests(ITestOutputHelper output) : SearchContractTests
 {
     protected override Task<IMailbox> CreateMailboxAsync(IReadOnlyList<ContractSeed> seeds) => ContractMailboxes.ImapAsync(seeds);

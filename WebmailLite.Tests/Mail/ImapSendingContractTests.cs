@@ -7,6 +7,7 @@ using WebmailLite.Tests.Infrastructure;
 namespace WebmailLite.Tests.Mail;
 
 /// <summary>The sending contract against the real Dovecot and Postfix, one fresh account per test.</summary>
+[Trait("Category", "MailServer")]
 public sealed class ImapSendingContractTests : SendingContractTests
 {
     protected override async Task<(IMailbox Mailbox, string Address)> CreateMailboxAsync()

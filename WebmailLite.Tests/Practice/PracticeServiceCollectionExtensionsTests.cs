@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,8 @@ public sealed class PracticeServiceCollectionExtensionsTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        // The host always provides one; the practice options are bound from it (nothing set: the defaults).
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSingleton(_ => AppDatabase.InMemory());
         services.AddPractice();
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using WebmailLite.Mail;
+using WebmailLite.Storage;
 
 namespace WebmailLite.Practice;
 
@@ -7,12 +9,20 @@ public static class PracticeServiceCollectionExtensions
 {
     /// <summary>
     /// The embedded practice mailbox as <see cref="IMailService"/>, seeded on first start, with system mail delivered
-    /// into the practice inboxes. Needs <c>AddStorage()</c> for the <see cref="Storage.AppDatabase"/>.
+    /// into the practice inboxes. Needs <c>AddStorage()</c> for the <see cref="AppDatabase"/>, and the host's
+    /// configuration for <see cref="PracticeOptions"/>.
     /// </summary>
     public static IServiceCollection AddPractice(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<PracticeStore>();
+        services.AddOptions<PracticeOptions>()
+            .BindConfiguration(PracticeOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(provider => new PracticeStore(
+            provider.GetRequiredService<AppDatabase>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<IOptions<PracticeOptions>>().Value.PasswordHashIterations));
         services.AddSingleton<IMailService, PracticeMailService>();
         services.AddSingleton<Accounts.ISystemMail, PracticeSystemMail>();
         services.AddHostedService<SeedOnStart>();

@@ -14,7 +14,10 @@ namespace WebmailLite.Practice;
 /// </summary>
 public sealed partial class PracticeStore
 {
-    /// <summary>OWASP's current figure for PBKDF2-HMAC-SHA256; stored per account so it can be raised later.</summary>
+    /// <summary>
+    /// OWASP's current figure for PBKDF2-HMAC-SHA256, the default of <see cref="PracticeOptions.PasswordHashIterations"/>;
+    /// stored per account so it can be raised later.
+    /// </summary>
     public const int Pbkdf2Iterations = 600_000;
 
     private const int SaltBytes = 16;
@@ -51,7 +54,10 @@ public sealed partial class PracticeStore
     {
     }
 
-    /// <summary>For tests that sign in many times: the iteration count is stored per account and verification follows it.</summary>
+    /// <summary>
+    /// With the iteration count of <see cref="PracticeOptions.PasswordHashIterations"/> (lower only in tests). The count
+    /// is stored per account and verification follows it.
+    /// </summary>
     internal PracticeStore(AppDatabase database, TimeProvider time, int iterations)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);

@@ -5,6 +5,7 @@ using WebmailLite.Tests.Infrastructure;
 namespace WebmailLite.Tests.Pages.Account;
 
 /// <summary>Sign-in and reading against the real Dovecot on loopback.</summary>
+[Trait("Category", "MailServer")]
 public sealed class SignInDovecotTests : IDisposable
 {
     private readonly WebmailFactory _factory = new(WebmailFactory.DovecotSettings());

@@ -9,6 +9,7 @@ using static WebmailLite.Tests.Pages.Mail.ComposeMail;
 namespace WebmailLite.Tests.Pages.Mail;
 
 /// <summary>Sending through the compose page to the real Postfix and Dovecot: what arrives is what was written.</summary>
+[Trait("Category", "MailServer")]
 public sealed class ComposeDovecotTests(ITestOutputHelper output) : IDisposable
 {
     private readonly WebmailFactory _factory = new(WebmailFactory.DovecotSettings());

@@ -14,6 +14,7 @@ namespace WebmailLite.Tests.Pages.Mail;
 /// A compose form posted after the session ended is kept, encrypted, for its owner alone, and comes back after they
 /// sign in again — after an idle timeout and after a restart of the app; never for someone else, never after a day.
 /// </summary>
+[Trait("Category", "MailServer")]
 public sealed class ComposeRescueTests : IDisposable
 {
     private const string KeptNotice = "Votre message en cours a été conservé : il s'ouvrira après la connexion.";

@@ -6,6 +6,7 @@ namespace WebmailLite.Tests.Pages.Mail;
 
 /// <summary>A Dovecot restart between two clicks is invisible to the person: the session reconnects.</summary>
 [Collection(MailServerDisruptionCollection.Name)]
+[Trait("Category", "MailServer")]
 public sealed class DovecotRestartTests : IDisposable
 {
     private readonly WebmailFactory _factory = new(WebmailFactory.DovecotSettings());

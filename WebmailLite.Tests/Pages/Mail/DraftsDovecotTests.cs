@@ -9,6 +9,7 @@ using static WebmailLite.Tests.Pages.Mail.ComposeMail;
 namespace WebmailLite.Tests.Pages.Mail;
 
 /// <summary>« Enregistrer le brouillon » against the real Dovecot: one draft, flagged \Draft, replaced, then sent and gone.</summary>
+[Trait("Category", "MailServer")]
 public sealed class DraftsDovecotTests : IDisposable
 {
     private readonly WebmailFactory _factory = new(WebmailFactory.DovecotSettings());

@@ -9,6 +9,7 @@ namespace WebmailLite.Tests.Pages.Mail;
 /// password changed elsewhere ends the session with the « session expirée » notice. The app talks to Dovecot
 /// through a relay the test can cut, so no other test sees the outage.
 /// </summary>
+[Trait("Category", "MailServer")]
 public sealed class MailServiceLostTests
 {
     private static Dictionary<string, string?> Through(DroppingProxy proxy) => WebmailFactory.DovecotSettings(new()

@@ -6,6 +6,7 @@ using static WebmailLite.Tests.Pages.Mail.ListForms;
 namespace WebmailLite.Tests.Pages.Mail;
 
 /// <summary>The same pages on the real Dovecot: actions, confirmations, search, sort and folders through IMAP.</summary>
+[Trait("Category", "MailServer")]
 public sealed class ManagePagesDovecotTests : IDisposable
 {
     private readonly WebmailFactory _factory = new(WebmailFactory.DovecotSettings());

@@ -6,6 +6,7 @@ using WebmailLite.Tests.Infrastructure;
 namespace WebmailLite.Tests.Pages.Mail;
 
 /// <summary>The message page on real mail in Dovecot: text first, hostile HTML defused, parts served safely.</summary>
+[Trait("Category", "MailServer")]
 public sealed class MessagePageTests : IDisposable
 {
     // The smallest valid PNG (1×1, transparent).

@@ -14,6 +14,7 @@ namespace WebmailLite.Tests.Pages.Mail;
 /// when the app was restarted in between (and the person signed in again, the password being kept nowhere).
 /// </summary>
 [Collection(MailServerDisruptionCollection.Name)]
+[Trait("Category", "MailServer")]
 public sealed class OutboxDisruptionTests(ITestOutputHelper output)
 {
     // Quick retries so the tests take seconds; the lease short enough that a crashed attempt is taken over in the test.

@@ -10,6 +10,7 @@ namespace WebmailLite.Tests.Pages.Recovery;
 /// The three recovery methods end to end on the real rig: the code arrives by mail through Postfix into Dovecot (or
 /// from the desk), the new password is written to Dovecot's passwd-file, and IMAP then accepts it and refuses the old one.
 /// </summary>
+[Trait("Category", "MailServer")]
 public sealed class RecoveryDovecotTests : IDisposable
 {
     private const string NewPassword = "trois moineaux sur la gouttière";

@@ -10,6 +10,7 @@ namespace WebmailLite.Tests.Pages.Settings;
 /// « Sécurité du compte » on the real rig: the passwd-file directory behind Dovecot, system mail through Postfix
 /// with the rig's service account, every mail read over IMAP.
 /// </summary>
+[Trait("Category", "MailServer")]
 public sealed class SettingsDovecotTests
 {
     private static async Task<WebmailFactory> FactoryAsync()

@@ -1,18 +1,16 @@
 using System.Globalization;
 using Microsoft.Playwright;
-using WebmailLite.Guide;
-using WebmailLite.Tests.Guide;
 using Xunit.Abstractions;
 
 namespace WebmailLite.Tests.Browser;
 
 /// <summary>
-/// Each guide page with all its illustrations, counted by Chromium's network layer: at most 20 KB on a cold cache
+/// A guide page with all its illustrations, counted by Chromium's network layer: at most 20 KB on a cold cache
 /// (HTML, both stylesheets, every SVG) and 8 KB on a warm one (the HTML again; fingerprinted files come from the
 /// cache). The app serves static files as the published app does (<see cref="Infrastructure.WebmailFactory"/>).
+/// A column of <see cref="GuideBrowserTests"/>: the page is then left loaded, warm, for the other columns.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class GuideBytesTests(BrowserFixture browser, GuideLiveServer fixture, ITestOutputHelper output) : IClassFixture<GuideLiveServer>
+public static class GuideBytes
 {
     private const int ColdBudgetBytes = 20 * 1024;
     private const int WarmBudgetBytes = 8 * 1024;
@@ -21,14 +19,10 @@ public sealed class GuideBytesTests(BrowserFixture browser, GuideLiveServer fixt
     // one is complete (a phone would fetch them while scrolling; the total is the same).
     private const int TallViewport = 30_000;
 
-    [Theory]
-    [MemberData(nameof(GuidePagesTests.PagesAndLanguages), MemberType = typeof(GuidePagesTests))]
-    public async Task GuidePage_WithItsIllustrations_Within20KBCold_And8KBWarm(string url, string language)
+    /// <param name="page">A fresh page (empty cache) in a context already set to <paramref name="language"/>.</param>
+    public static async Task AssertWithinBudgetsAsync(IPage page, string url, string language, ITestOutputHelper output)
     {
-        var (context, page) = await browser.NewPageAsync(fixture.Server);
-        await using var _ = context;
-        await GuideBrowserTests.UseLanguageAsync(context, language, fixture.Server);
-        await page.SetViewportSizeAsync(1280, TallViewport);
+        await page.SetViewportSizeAsync(PageChecks.DesktopWidth, TallViewport);
         var meter = await NetworkMeter.AttachAsync(page);
 
         var cold = await meter.MeasureAsync(page, url, AllImagesLoadedAsync);

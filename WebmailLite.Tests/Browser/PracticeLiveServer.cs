@@ -1,0 +1,9 @@
+namespace WebmailLite.Tests.Browser;
+
+/// <summary>The practice mailbox on a real port with the default settings, shared by <see cref="PracticeBrowserCollection"/>.</summary>
+public sealed class PracticeLiveServer : IDisposable
+{
+    public LiveServer Server { get; } = LiveServer.Practice();
+
+    public void Dispose() => Server.Dispose();
+}
