@@ -1,4 +1,4 @@
-using WebmailLite.Recovery;
+using WebmailLite.Recovery.Enrolment;
 
 namespace WebmailLite;
 
