@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using WebmailLite.Infrastructure;
+using WebmailLite.Mail;
 using WebmailLite.Recovery;
 
 namespace WebmailLite.Pages.Assistance;
 
 /// <summary>The assistance desk's list of requests. Only agents (<c>Recovery:AssistanceAgents</c>) see it; others get 404.</summary>
-public sealed class IndexModel(AssistanceDesk desk) : PageModel
+public sealed class IndexModel(IMailbox mailbox, AssistanceDesk desk) : PageModel
 {
     /// <summary>« closes »: the closed requests instead of the open ones.</summary>
     [BindProperty(SupportsGet = true, Name = "etat")]
@@ -18,7 +18,7 @@ public sealed class IndexModel(AssistanceDesk desk) : PageModel
 
     public IActionResult OnGet()
     {
-        if (SessionCookie.Current(HttpContext) is not { } session || !desk.IsAgent(session.Identifier))
+        if (!desk.IsAgent(mailbox.Identifier))
         {
             return NotFound();
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using WebmailLite.Infrastructure;
+using WebmailLite.Mail;
 using WebmailLite.Pages.Shared;
 using WebmailLite.Recovery;
 
@@ -12,7 +13,7 @@ namespace WebmailLite.Pages.Assistance;
 /// One request: the agent records how identity was checked (by phone, e.g. with the NUMEN), then issues a code
 /// shown once on this very response — never stored in clear, never in a URL, never in a redirect.
 /// </summary>
-public sealed class TicketModel(AssistanceDesk desk, IOptions<RecoveryOptions> options, IStringLocalizer<RecoveryText> text) : PageModel
+public sealed class TicketModel(IMailbox mailbox, AssistanceDesk desk, IOptions<RecoveryOptions> options, IStringLocalizer<RecoveryText> text) : PageModel
 {
     public TimeSpan AgentLifetime => options.Value.AgentCodeLifetime;
 
@@ -104,11 +105,11 @@ public sealed class TicketModel(AssistanceDesk desk, IOptions<RecoveryOptions> o
         return RedirectToPage(new { id = Id });
     }
 
-    private string Agent => SessionCookie.Current(HttpContext)!.Identifier;
+    private string Agent => mailbox.Identifier;
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        if (SessionCookie.Current(HttpContext) is not { } session || !desk.IsAgent(session.Identifier) || desk.Find(Id) is not { } ticket)
+        if (!desk.IsAgent(mailbox.Identifier) || desk.Find(Id) is not { } ticket)
         {
             return false;
         }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using WebmailLite.Infrastructure;
+using WebmailLite.Mail;
 using WebmailLite.Pages.Shared;
 using WebmailLite.Recovery.Enrolment;
 
@@ -11,7 +12,7 @@ namespace WebmailLite.Pages.Settings;
 /// « Ajouter / Changer l'adresse de secours »: one field; a code goes to the address typed, and nothing is saved until
 /// it comes back on the code page. The current password goes with it (see <see cref="CurrentPasswordField"/>).
 /// </summary>
-public sealed class BackupAddressModel(BackupAddressService backup, UiFormat format, IStringLocalizer<SettingsText> text) : PageModel
+public sealed class BackupAddressModel(IMailbox mailbox, BackupAddressService backup, UiFormat format, IStringLocalizer<SettingsText> text) : PageModel
 {
     public const string AddressField = "Input_Address";
 
@@ -26,7 +27,7 @@ public sealed class BackupAddressModel(BackupAddressService backup, UiFormat for
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var identifier = SessionCookie.Current(HttpContext)!.Identifier;
+        var identifier = mailbox.Identifier;
         var request = await backup.RequestBackupAddressAsync(identifier, Input.Current, Input.Address, HttpContext.Connection.RemoteIpAddress, cancellationToken);
         switch (request.Status)
         {
@@ -50,7 +51,7 @@ public sealed class BackupAddressModel(BackupAddressService backup, UiFormat for
         return Page();
     }
 
-    private void Load() => HasBackup = backup.BackupAddressOf(SessionCookie.Current(HttpContext)!.Identifier) is not null;
+    private void Load() => HasBackup = backup.BackupAddressOf(mailbox.Identifier) is not null;
 
     public sealed class InputModel
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using WebmailLite.Infrastructure;
+using WebmailLite.Mail;
 using WebmailLite.Pages.Mail;
 using WebmailLite.Pages.Shared;
 using WebmailLite.Recovery;
@@ -11,7 +12,7 @@ using WebmailLite.Recovery.Enrolment;
 namespace WebmailLite.Pages.Settings;
 
 /// <summary>The code sent to the proposed backup address: right, the address is registered; otherwise a plain reason.</summary>
-public sealed class BackupCodeModel(BackupAddressService backup, UiFormat format, IOptions<RecoveryOptions> options, IStringLocalizer<SettingsText> text) : PageModel
+public sealed class BackupCodeModel(IMailbox mailbox, BackupAddressService backup, UiFormat format, IOptions<RecoveryOptions> options, IStringLocalizer<SettingsText> text) : PageModel
 {
     public const string CodeField = "Input_Code";
 
@@ -29,7 +30,7 @@ public sealed class BackupCodeModel(BackupAddressService backup, UiFormat format
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var identifier = SessionCookie.Current(HttpContext)!.Identifier;
+        var identifier = mailbox.Identifier;
         var outcome = await backup.ConfirmBackupAddressAsync(identifier, Input.Code, HttpContext.Connection.RemoteIpAddress, cancellationToken);
         if (outcome.Status == BackupConfirmationStatus.Confirmed)
         {
@@ -52,7 +53,7 @@ public sealed class BackupCodeModel(BackupAddressService backup, UiFormat format
         return Page();
     }
 
-    private void Load() => PendingAddress = backup.PendingBackupAddress(SessionCookie.Current(HttpContext)!.Identifier);
+    private void Load() => PendingAddress = backup.PendingBackupAddress(mailbox.Identifier);
 
     public sealed class InputModel
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using WebmailLite.Infrastructure;
+using WebmailLite.Mail;
 using WebmailLite.Pages.Mail;
 using WebmailLite.Pages.Shared;
 using WebmailLite.Recovery;
@@ -13,7 +14,7 @@ namespace WebmailLite.Pages.Settings;
 /// The two personal questions on one page (the person is signed in and chose to be here), each in its own fieldset:
 /// a question from the list or their own, and the answer.
 /// </summary>
-public sealed class QuestionsModel(PersonalQuestionsService questions, SuggestedQuestions suggested, UiFormat format, IStringLocalizer<SettingsText> text) : PageModel
+public sealed class QuestionsModel(IMailbox mailbox, PersonalQuestionsService questions, SuggestedQuestions suggested, UiFormat format, IStringLocalizer<SettingsText> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -35,7 +36,7 @@ public sealed class QuestionsModel(PersonalQuestionsService questions, Suggested
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var identifier = SessionCookie.Current(HttpContext)!.Identifier;
+        var identifier = mailbox.Identifier;
         var change = await questions.SetQuestionsAsync(identifier, Input.Current,
             [new QuestionInput(Input.Choice1, Input.Own1, Input.Answer1), new QuestionInput(Input.Choice2, Input.Own2, Input.Answer2)],
             HttpContext.Connection.RemoteIpAddress, cancellationToken);
@@ -66,7 +67,7 @@ public sealed class QuestionsModel(PersonalQuestionsService questions, Suggested
     private void Load()
     {
         Suggested = suggested.All;
-        HasQuestions = questions.HasQuestions(SessionCookie.Current(HttpContext)!.Identifier);
+        HasQuestions = questions.HasQuestions(mailbox.Identifier);
     }
 
     /// <summary>Flat fields (not a list) so that ids read <c>Input_Choice1</c>, <c>Input_Answer2</c>.</summary>

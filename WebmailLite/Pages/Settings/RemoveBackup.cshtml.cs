@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using WebmailLite.Infrastructure;
+using WebmailLite.Mail;
 using WebmailLite.Pages.Mail;
 using WebmailLite.Pages.Shared;
 using WebmailLite.Recovery.Enrolment;
@@ -12,7 +13,7 @@ namespace WebmailLite.Pages.Settings;
 /// « Retirer l'adresse de secours ? »: a confirmation page (WCAG 3.3.4), no script confirm, with the current password
 /// (see <see cref="CurrentPasswordField"/>).
 /// </summary>
-public sealed class RemoveBackupModel(BackupAddressService backup, UiFormat format, IStringLocalizer<SettingsText> text) : PageModel
+public sealed class RemoveBackupModel(IMailbox mailbox, BackupAddressService backup, UiFormat format, IStringLocalizer<SettingsText> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -25,7 +26,7 @@ public sealed class RemoveBackupModel(BackupAddressService backup, UiFormat form
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var removal = await backup.RemoveBackupAddressAsync(SessionCookie.Current(HttpContext)!.Identifier, Input.Current, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        var removal = await backup.RemoveBackupAddressAsync(mailbox.Identifier, Input.Current, HttpContext.Connection.RemoteIpAddress, cancellationToken);
         switch (removal.Status)
         {
             case BackupRemovalStatus.Removed:
@@ -40,7 +41,7 @@ public sealed class RemoveBackupModel(BackupAddressService backup, UiFormat form
         return Page();
     }
 
-    private void Load() => BackupAddress = backup.BackupAddressOf(SessionCookie.Current(HttpContext)!.Identifier);
+    private void Load() => BackupAddress = backup.BackupAddressOf(mailbox.Identifier);
 
     public sealed class InputModel
     {

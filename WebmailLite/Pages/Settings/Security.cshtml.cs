@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WebmailLite.Infrastructure;
+using WebmailLite.Mail;
 using WebmailLite.Pages.Mail;
 using WebmailLite.Recovery.Enrolment;
 
 namespace WebmailLite.Pages.Settings;
 
 /// <summary>« Sécurité du compte »: what is registered for getting back in alone, and the way to change each.</summary>
-public sealed class SecurityModel(BackupAddressService backup, PersonalQuestionsService questions) : PageModel
+public sealed class SecurityModel(IMailbox mailbox, BackupAddressService backup, PersonalQuestionsService questions) : PageModel
 {
     public string? BackupAddress { get; private set; }
 
@@ -18,7 +19,7 @@ public sealed class SecurityModel(BackupAddressService backup, PersonalQuestions
 
     public void OnGet()
     {
-        var identifier = SessionCookie.Current(HttpContext)!.Identifier;
+        var identifier = mailbox.Identifier;
         BackupAddress = backup.BackupAddressOf(identifier);
         PendingAddress = backup.PendingBackupAddress(identifier);
         // A suggested question is stored by its key, and shown in the language of the page.
