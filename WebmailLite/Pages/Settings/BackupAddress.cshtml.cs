@@ -32,7 +32,7 @@ public sealed class BackupAddressModel(IMailbox mailbox, BackupAddressService ba
         switch (request.Status)
         {
             case BackupRequestStatus.Sent:
-                return Redirect(SettingsUrls.BackupCode);
+                return Redirect(PageRoutes.BackupCode);
             case BackupRequestStatus.Missing:
                 Errors.Add(AddressField, text["Err_BackupMissing"]);
                 break;

@@ -35,7 +35,7 @@ public sealed class BackupCodeModel(IMailbox mailbox, BackupAddressService backu
         if (outcome.Status == BackupConfirmationStatus.Confirmed)
         {
             StatusBanner.Set(TempData, text["Done_BackupConfirmed", outcome.Address!]);
-            return Redirect(SettingsUrls.Security);
+            return Redirect(PageRoutes.Security);
         }
         Load();
         var message = outcome.Status switch

@@ -43,7 +43,7 @@ public sealed class QuestionsModel(IMailbox mailbox, PersonalQuestionsService qu
         if (change.Saved)
         {
             StatusBanner.Set(TempData, text["Done_Questions"]);
-            return Redirect(SettingsUrls.Security);
+            return Redirect(PageRoutes.Security);
         }
         foreach (var problem in change.Problems)
         {

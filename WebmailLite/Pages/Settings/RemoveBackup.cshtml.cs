@@ -31,10 +31,10 @@ public sealed class RemoveBackupModel(IMailbox mailbox, BackupAddressService bac
         {
             case BackupRemovalStatus.Removed:
                 StatusBanner.Set(TempData, text["Done_BackupRemoved"]);
-                return Redirect(SettingsUrls.Security);
+                return Redirect(PageRoutes.Security);
             case BackupRemovalStatus.NothingToRemove:
                 // Already gone (another tab): the security page shows « Aucune adresse de secours », which is what was wanted.
-                return Redirect(SettingsUrls.Security);
+                return Redirect(PageRoutes.Security);
         }
         CurrentPasswordField.AddError(Errors, removal.Current, text, format);
         Load();
