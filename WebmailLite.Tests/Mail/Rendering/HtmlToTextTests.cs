@@ -118,6 +118,7 @@ public sealed class HtmlToTextTests
     [InlineData("<div></x>")]
     [InlineData("<b><div>")]
     [InlineData("<a href=\"https://example.org/\"><div>lien</a>")]
+    [InlineData("<a href=\"https://example.org/\">lien<table><tr><td>")]
     [InlineData("<table><tr><td>")]
     [InlineData("<ul><span><li>")]
     [InlineData("<object>")]

@@ -49,18 +49,6 @@ internal static class HtmlElements
         "dd", "dt",
     };
 
-    /// <summary>
-    /// Start tags before which the parser does not reopen the formatting elements (links) that a block closed;
-    /// besides those that close a paragraph.
-    /// </summary>
-    public static readonly HashSet<string> NotReopeningLinks = new(StringComparer.Ordinal)
-    {
-        "html", "head", "body", "li", "dd", "dt", "table", "caption", "col", "colgroup", "tbody", "td", "tfoot", "th",
-        "thead", "tr", "hr", "textarea", "iframe", "noembed", "noscript", "noframes", "frameset", "frame", "param",
-        "source", "track", "base", "basefont", "bgsound", "link", "meta", "style", "script", "title", "template",
-        "plaintext", "form",
-    };
-
     /// <summary>The standard's « special » elements: a stray end tag of an inline element does not close past them.</summary>
     public static readonly HashSet<string> Special = new(StringComparer.Ordinal)
     {

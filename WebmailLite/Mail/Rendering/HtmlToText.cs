@@ -17,6 +17,8 @@ namespace WebmailLite.Mail.Rendering;
 /// </summary>
 internal sealed class HtmlToText
 {
+    private const int LinkTextSearched = 1_000;
+
     private readonly StringBuilder _text = new();
     private readonly List<HtmlOpenElement> _open = [];
 
@@ -27,11 +29,6 @@ internal sealed class HtmlToText
 
     // Special elements other than address, div and p: the search for an open li, dd or dt stops at the first one.
     private readonly List<int> _listItemBarriers = [];
-
-    // A link closed by the end of a block rather than by </a> is still « active »: the parser opens a copy of it
-    // around the text that follows (and its address comes again after that text), until </a> or another link.
-    private string? _activeLinkHref;
-    private int _activeLinkMarker;
 
     private int _hidden;
     private int _preformatted;
@@ -146,7 +143,6 @@ internal sealed class HtmlToText
             case "a":
                 // A link inside a link ends the first one.
                 EndFormatting("a");
-                ForgetActiveLink();
                 break;
             case "button" when InScope("button", HtmlElements.ScopeMarkers):
                 PopTo(TopIndex("button"));
@@ -162,11 +158,6 @@ internal sealed class HtmlToText
         if (HtmlElements.Headings.Contains(name) && _open.Count > 0 && HtmlElements.Headings.Contains(_open[^1].Name))
         {
             Pop();
-        }
-
-        if (!HtmlElements.ClosingParagraph.Contains(name) && !HtmlElements.NotReopeningLinks.Contains(name))
-        {
-            ReopenActiveLink();
         }
 
         if (HtmlElements.Void.Contains(name) || (tag.IsEmptyElement && (TopIndex("svg") >= 0 || TopIndex("math") >= 0)))
@@ -188,7 +179,6 @@ internal sealed class HtmlToText
                 return;
             case "br":
                 // « </br> » is read as « <br> ».
-                ReopenActiveLink();
                 InsertEmpty("br", null);
                 return;
             case "p":
@@ -235,12 +225,6 @@ internal sealed class HtmlToText
             return;
         }
 
-        if (name == "a")
-        {
-            // </a> with no link open still ends the link a block closed.
-            ForgetActiveLink();
-        }
-
         if (HtmlElements.Special.Contains(name))
         {
             if (InScope(name, HtmlElements.ScopeMarkers))
@@ -264,12 +248,6 @@ internal sealed class HtmlToText
         if (_hidden > 0)
         {
             return;
-        }
-
-        if (_open.Count == 0 || _open[^1].Name is not ("table" or "tbody" or "thead" or "tfoot" or "tr"))
-        {
-            // Not between the rows and cells of a table, where the parser puts white space as it is.
-            ReopenActiveLink();
         }
 
         if (_preformatted > 0)
@@ -396,23 +374,12 @@ internal sealed class HtmlToText
             _hidden--;
         }
 
-        if (_activeLinkHref is not null && _activeLinkMarker == index)
-        {
-            // The cell (or other marker) the link was active in is closed: the link goes with it.
-            ForgetActiveLink();
-        }
-
         _inTextNode = false;
         if (!element.IsRead)
         {
             return;
         }
 
-        if (element.Name == "a" && element.Href is { } href)
-        {
-            _activeLinkHref = href;
-            _activeLinkMarker = HighestOf(HtmlElements.FormattingMarkers, except: null);
-        }
 
         AppendLinkAddress(element);
         if (element.Name is "td" or "th")
@@ -439,7 +406,9 @@ internal sealed class HtmlToText
     /// <summary>
     /// Closes the formatting element <paramref name="name"/> (a link, bold…) if one is open in the current cell: with
     /// whatever was opened inside it, or, when a block was opened inside it, alone (the block stays open, as the
-    /// parser's adoption agency leaves it). False when none is open.
+    /// parser's adoption agency leaves it). False when none is open. A link the parser would copy into each block
+    /// it was left open across gives its address once, after its text: the same text, without the repetitions
+    /// (which could also make the text far longer than the HTML).
     /// </summary>
     private bool EndFormatting(string name)
     {
@@ -463,25 +432,8 @@ internal sealed class HtmlToText
             _inTextNode = false;
         }
 
-        if (name == "a")
-        {
-            // Closed by </a> (or by the next link): not to be reopened.
-            ForgetActiveLink();
-        }
-
         return true;
     }
-
-    private void ReopenActiveLink()
-    {
-        if (_activeLinkHref is { } href && _activeLinkMarker == HighestOf(HtmlElements.FormattingMarkers, except: null))
-        {
-            _activeLinkHref = null;
-            Push("a", href);
-        }
-    }
-
-    private void ForgetActiveLink() => _activeLinkHref = null;
 
     private void CloseParagraph()
     {
@@ -552,8 +504,11 @@ internal sealed class HtmlToText
             return;
         }
 
-        // Each link's text is read once, and links never overlap: linear over the whole text.
-        if (!_text.ToString(link.LinkTextStart, _text.Length - link.LinkTextStart).Contains(href, StringComparison.Ordinal))
+        // Only the beginning of the text is searched: links can nest (one per table cell), and reading the whole
+        // text of each would cost the square of their number. A text that shows its address shows it there; past
+        // that length a link wraps a whole block.
+        var scanned = Math.Min(_text.Length - link.LinkTextStart, href.Length + LinkTextSearched);
+        if (!_text.ToString(link.LinkTextStart, scanned).Contains(href, StringComparison.Ordinal))
         {
             _text.Append(" <").Append(href).Append('>');
         }
