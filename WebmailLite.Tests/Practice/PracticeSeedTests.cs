@@ -143,6 +143,116 @@ public sealed class PracticeSeedTests(PracticeSeedTests.SeededStore seeded, ITes
     }
 
     [Fact]
+    public void EveryLetterInTheManifest_Loads_AndTheSeedKeepsItsCountPerFolder()
+    {
+        // Counted from PracticeSeed.cs when the letters were still C# literals (commit d04ec97), before they became
+        // files: moving them to Practice/Letters/ must not lose, add or move a single one.
+        var countsWhenTheLettersWereCode = new Dictionary<string, int>
+        {
+            ["camille.martin/INBOX"] = 27,
+            ["camille.martin/Sent"] = 5,
+            ["camille.martin/Drafts"] = 2,
+            ["camille.martin/Archive"] = 3,
+            ["camille.martin/Junk"] = 2,
+            ["camille.martin/Trash"] = 1,
+            ["camille.martin/" + PracticeSeed.CouncilsFolder] = 2,
+            ["camille.martin/" + PracticeSeed.TripsFolder] = 2,
+            ["julien.bernard/INBOX"] = 5,
+            ["julien.bernard/Sent"] = 1,
+            ["julien.bernard/Drafts"] = 0,
+            ["julien.bernard/Archive"] = 0,
+            ["julien.bernard/Junk"] = 0,
+            ["julien.bernard/Trash"] = 0,
+        };
+        var files = PracticeLetters.ReadEmbedded();
+
+        var letters = PracticeLetters.Load(files, [PracticeSeed.Identifier, PracticeSeed.SecondIdentifier]);
+
+        Assert.Equal(countsWhenTheLettersWereCode.Values.Sum(), letters.Count);
+        Assert.Equal(countsWhenTheLettersWereCode.Values.Sum(), PracticeLetters.Embedded.Count);
+        // A file that no letter names is a letter someone forgot to list (or a leftover): say so.
+        Assert.Equal(
+            files.Keys.Where(f => f != PracticeLetters.ManifestName).Order(StringComparer.Ordinal),
+            letters.SelectMany(l => l.Files).Distinct().Order(StringComparer.Ordinal));
+        var seededCounts = new[] { PracticeSeed.Identifier, PracticeSeed.SecondIdentifier }
+            .SelectMany(account => seeded.Store.GetFolders(account).Select(f => (Key: account + "/" + f.FullName, f.Total)))
+            .ToDictionary(f => f.Key, f => f.Total);
+        Assert.Equal(countsWhenTheLettersWereCode.OrderBy(c => c.Key, StringComparer.Ordinal), seededCounts.OrderBy(c => c.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void TheSmallestManifest_Loads_SoThatTheBrokenOnesBelowFailForWhatTheyBreak()
+    {
+        var letter = Assert.Single(PracticeLetters.Load(Letters(SmallestManifest), [PracticeSeed.Identifier]));
+
+        var message = letter.ToMessage(new PracticeSeedClock(DateTimeOffset.UtcNow));
+        Assert.Equal("Essai", message.Subject);
+        Assert.Equal("Bonjour Camille,\n", message.TextBody);
+        Assert.Equal("001.seed@" + PracticeSeed.Domain, message.MessageId);
+    }
+
+    [Theory]
+    [InlineData("\"time\": \"08:30\"", "\"time\": \"25:61\"", "essai/lettre.txt", "25:61")]
+    [InlineData("\"from\": \"marc\"", "\"from\": \"personne\"", "essai/lettre.txt", "personne")]
+    [InlineData("\"account\": \"camille.martin\"", "\"account\": \"camille\"", "essai/lettre.txt", "camille")]
+    [InlineData("\"daysAgo\": 1", "\"daysAgo\": -1", "essai/lettre.txt", "daysAgo")]
+    [InlineData("\"text\": \"essai/lettre.txt\"", "\"text\": \"essai/absente.txt\"", "essai/absente.txt", "absente.txt")]
+    [InlineData("\"text\": \"essai/lettre.txt\"", "\"text\": \"essai/lettre.txt\", \"inline\": [{ \"file\": \"essai/lettre.txt\", \"type\": \"image/png\", \"contentId\": \"x@y\" }]", "essai/lettre.txt", "inline")]
+    [InlineData("\"values\": { \"firstName\": \"Camille\" }", "\"values\": { \"prenom\": \"Camille\" }", "essai/lettre.txt", "{{firstName}}")]
+    [InlineData("\"subject\": \"Essai\"", "\"subjet\": \"Essai\"", "letters.json", "$.letters[0].subjet | LineNumber: 10")]
+    [InlineData("\"subject\": \"Essai\",", "\"subject\": \"Essai\"", "letters.json", "LineNumber")]
+    public void AMalformedManifestEntry_FailsLoudly_NamingItsFile(string valid, string broken, string file, string detail)
+    {
+        Assert.Contains(valid, SmallestManifest);
+        var files = Letters(SmallestManifest.Replace(valid, broken, StringComparison.Ordinal));
+
+        var error = Assert.Throws<InvalidDataException>(() => PracticeLetters.Load(files, [PracticeSeed.Identifier]));
+
+        output.WriteLine(error.Message);
+        Assert.StartsWith(PracticeLetters.ManifestName, error.Message, StringComparison.Ordinal);
+        Assert.Contains(file, error.Message, StringComparison.Ordinal);
+        Assert.Contains(detail, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ALetterFileThatIsNotUtf8_FailsLoudly_NamingIt()
+    {
+        var files = new Dictionary<string, byte[]>(Letters(SmallestManifest))
+        {
+            ["essai/lettre.txt"] = System.Text.Encoding.Latin1.GetBytes("Bonjour Hélène,\n"),
+        };
+
+        var error = Assert.Throws<InvalidDataException>(() => PracticeLetters.Load(files, [PracticeSeed.Identifier]));
+
+        Assert.Contains("essai/lettre.txt", error.Message, StringComparison.Ordinal);
+        Assert.Contains("UTF-8", error.Message, StringComparison.Ordinal);
+    }
+
+    private const string SmallestManifest = """
+        // A comment, as in the real manifest.
+        {
+          "people": {
+            "camille": { "name": "Camille Martin", "address": "camille.martin@ac-entrainement.fr" },
+            "marc": { "name": "Marc Dubois", "address": "marc.dubois@ac-entrainement.fr" }
+          },
+          "letters": [
+            {
+              "account": "camille.martin", "folder": "INBOX", "daysAgo": 1, "time": "08:30",
+              "from": "marc", "to": ["camille"],
+              "subject": "Essai",
+              "text": "essai/lettre.txt", "values": { "firstName": "Camille" }
+            }
+          ]
+        }
+        """;
+
+    private static Dictionary<string, byte[]> Letters(string manifest) => new(StringComparer.Ordinal)
+    {
+        [PracticeLetters.ManifestName] = System.Text.Encoding.UTF8.GetBytes(manifest),
+        ["essai/lettre.txt"] = "Bonjour {{firstName}},"u8.ToArray(),
+    };
+
+    [Fact]
     public void SeedingTwice_DoesNotDuplicate()
     {
         using var database = AppDatabase.InMemory();

@@ -167,7 +167,7 @@ internal sealed partial class PracticeLetter
     private static MimePart Part(PracticeLetterManifest.FilePart file, string disposition, byte[] content) =>
         new(ParseContentType(file))
         {
-            Content = new MimeContent(new MemoryStream(content)),
+            Content = new MimeContent(new MemoryStream(content, writable: false)),
             ContentDisposition = new ContentDisposition(disposition),
             ContentTransferEncoding = ContentEncoding.Base64,
             ContentId = file.ContentId,

@@ -75,6 +75,8 @@ internal static class PracticeLetters
                 // Message-IDs follow the manifest's order, as they followed the order of the letters when they were C#.
                 var messageId = entry.Source is null ? $"{++composed:D3}.seed@{PracticeSeed.Domain}" : null;
                 var letter = new PracticeLetter(entry, messageId, manifest.People, files);
+                // Composed once now: a mistake in any of its files shows here, naming the letter, and never
+                // halfway through a seeding.
                 if (letter.IsSource)
                 {
                     _ = letter.ToSource(anyTime);
@@ -107,7 +109,11 @@ internal static class PracticeLetters
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{ManifestName}: {e.Message}", e);
+            // Syntax errors say where they are; mapping errors (a misspelt field) do not, unless told.
+            var where = e.Message.Contains("LineNumber", StringComparison.Ordinal) || e.LineNumber is null
+                ? ""
+                : $" Path: {e.Path} | LineNumber: {e.LineNumber}.";
+            throw new InvalidDataException($"{ManifestName}: {e.Message}{where}", e);
         }
     }
 }
