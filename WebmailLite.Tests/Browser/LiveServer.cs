@@ -11,10 +11,18 @@ public sealed class LiveServer : WebmailFactory
     public LiveServer(IDictionary<string, string?>? settings = null)
         : base(settings)
     {
-        UseKestrel(0);
-        StartServer();
+        // One at a time: the browser collections start their servers in parallel, and WebApplicationFactory finds the
+        // app's host through a process-wide listener, so two starting at once can take each other's (seen in a full
+        // run: « IServerAddressesFeature.Addresses cannot be modified after the server has started »).
+        lock (Starting)
+        {
+            UseKestrel(0);
+            StartServer();
+        }
         BaseUrl = ClientOptions.BaseAddress.GetLeftPart(UriPartial.Authority);
     }
+
+    private static readonly object Starting = new();
 
     /// <summary>Like <c>http://127.0.0.1:41234</c>, no trailing slash.</summary>
     public string BaseUrl { get; }
