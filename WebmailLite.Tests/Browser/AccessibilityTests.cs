@@ -9,7 +9,7 @@ namespace WebmailLite.Tests.Browser;
 /// axe-core (WCAG 2.0–2.2 A/AA) on every state of the pages people meet first, at a desktop width and at 320 px
 /// (WCAG 1.4.10 reflow width, where nothing may scroll sideways), plus the accessibility tree of the message list.
 /// </summary>
-[Collection(MailServerBrowserCollection.Name)]
+[Collection(PracticeBrowserCollection.Name)]
 [Trait("Category", "Browser")]
 [Trait("Category", "MailServer")]
 public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityServers servers, ITestOutputHelper output) : IClassFixture<AccessibilityServers>

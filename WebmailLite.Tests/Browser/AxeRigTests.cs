@@ -7,7 +7,7 @@ namespace WebmailLite.Tests.Browser;
 /// no-JavaScript workaround, and the failure names the rule, the element and its HTML. A green axe test means
 /// something only if this one is green too.
 /// </summary>
-[Collection(PracticeBrowserCollection.Name)]
+[Collection(GuideBrowserCollection.Name)]
 [Trait("Category", "Browser")]
 public sealed class AxeRigTests(BrowserFixture browser)
 {

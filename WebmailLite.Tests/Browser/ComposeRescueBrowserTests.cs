@@ -26,7 +26,7 @@ public sealed class ShortSessionLiveServer : IDisposable
 /// In Chromium with JavaScript off: the session expires while writing, « Envoyer » keeps the message, signing in brings
 /// it back whole; « Enregistrer le brouillon » says it saved. axe on those pages at 1280 and 320 px, reflow at 320 px.
 /// </summary>
-[Collection(MailServerBrowserCollection.Name)]
+[Collection(SettingsBrowserCollection.Name)]
 [Trait("Category", "Browser")]
 [Trait("Category", "MailServer")]
 public sealed class ComposeRescueBrowserTests(BrowserFixture browser, ShortSessionLiveServer fixture) : IClassFixture<ShortSessionLiveServer>

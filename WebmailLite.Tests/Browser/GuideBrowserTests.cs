@@ -9,7 +9,7 @@ namespace WebmailLite.Tests.Browser;
 /// Every guide page in Chromium, French and English: within its byte budgets, axe-core finds no WCAG 2.2 A/AA
 /// violation at 1280 px and at 320 px, nothing scrolls sideways at 320 px, and the letter's filled-in page passes too.
 /// </summary>
-[Collection(PracticeBrowserCollection.Name)]
+[Collection(GuideBrowserCollection.Name)]
 [Trait("Category", "Browser")]
 public sealed class GuideBrowserTests(BrowserFixture browser, PracticeLiveServer fixture, ITestOutputHelper output)
 {

@@ -1,9 +1,9 @@
 namespace WebmailLite.Tests.Browser;
 
 /// <summary>
-/// Browser tests that need no mail server: the practice mailbox, the guide, the rig's own check. One Chromium and one
-/// practice app shared by the collection (its states only add flags and folders, and the guide reads no mail). It
-/// runs beside <see cref="MailServerBrowserCollection"/>: the two together keep both cores busy.
+/// Browser tests of the practice mailbox and of the pages every visitor sees: one Chromium and one practice app
+/// shared by the classes that need nothing else (its states only add flags and folders); a class with its own
+/// settings keeps its own app as a class fixture. One of the five browser lanes (<see cref="GuideBrowserCollection"/>).
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class PracticeBrowserCollection : ICollectionFixture<BrowserFixture>, ICollectionFixture<PracticeLiveServer>

@@ -13,7 +13,7 @@ namespace WebmailLite.Tests.Browser;
 /// Enter — no click), with axe (WCAG 2.2 A/AA) at 1280 and 320 px and reflow at 320 px on every step and every error
 /// state met on the way.
 /// </summary>
-[Collection(MailServerBrowserCollection.Name)]
+[Collection(RecoveryBrowserCollection.Name)]
 [Trait("Category", "Browser")]
 [Trait("Category", "MailServer")]
 public sealed class RecoveryBrowserTests(BrowserFixture browser, RecoveryLiveServer fixture, ITestOutputHelper output) : IClassFixture<RecoveryLiveServer>

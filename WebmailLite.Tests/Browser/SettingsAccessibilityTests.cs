@@ -26,7 +26,7 @@ public sealed class SettingsLiveServer : IDisposable
 /// axe-core (WCAG 2.0–2.2 A/AA) at 1280 and 320 px on every page and error state of « Sécurité du compte », every one
 /// reached in Chromium with JavaScript off through the real forms (axe then runs on that exact HTML, see Axe).
 /// </summary>
-[Collection(PracticeBrowserCollection.Name)]
+[Collection(SettingsBrowserCollection.Name)]
 [Trait("Category", "Browser")]
 public sealed class SettingsAccessibilityTests(BrowserFixture browser, SettingsLiveServer fixture) : IClassFixture<SettingsLiveServer>
 {

@@ -119,10 +119,12 @@ public sealed class PasswdFileAccountDirectory : IAccountDirectory
     {
         // Dovecot's clock, not the app's TimeProvider (tests may freeze that one). Not cancellable: the password
         // is changed by now, and a cancellation here would report a change that did happen as a failure.
-        var wait = visibleFromUtc - DateTime.UtcNow;
-        if (wait > TimeSpan.Zero)
+        // A loop: the timer runs on the monotonic clock and may wake a millisecond before the wall clock reaches the
+        // instant (seen in a full run: returned at .149 for a file visible from .150).
+        TimeSpan wait;
+        while ((wait = visibleFromUtc - DateTime.UtcNow) > TimeSpan.Zero)
         {
-            await Task.Delay(wait, CancellationToken.None);
+            await Task.Delay(wait + TimeSpan.FromMilliseconds(1), CancellationToken.None);
         }
     }
 }
