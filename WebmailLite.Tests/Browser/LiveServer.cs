@@ -25,7 +25,7 @@ public sealed class LiveServer : WebmailFactory
 
     /// <summary>
     /// The first request of a fresh app pays for JIT and start-up work, seconds on a busy machine; paid here, before
-    /// any browser test starts its 15-second clock on a navigation. The browser collections start their apps at the
+    /// any browser test starts its clock on a navigation (BrowserFixture.DefaultTimeoutMs). The browser collections start their apps at the
     /// same time, so this matters most at the start of a run.
     /// </summary>
     private void WarmUp()

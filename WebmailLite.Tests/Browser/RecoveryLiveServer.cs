@@ -17,7 +17,6 @@ public sealed class RecoveryLiveServer : IDisposable
         {
             ["Accounts:ContactsFile"] = ContactsFile,
             ["Recovery:AssistanceAgents:0"] = Agent.Identifier,
-            ["Recovery:AnswerHashIterations"] = "100000",
             // Every browser test comes from 127.0.0.1: per-address limits must not be what a test trips over.
             ["Recovery:MaxRequestsPerAddress"] = "1000",
             ["Recovery:MaxFailuresPerAddress"] = "1000",

@@ -16,7 +16,6 @@ public sealed class SettingsLiveServer : IDisposable
         ["Recovery:MaxRequestsPerIdentifier"] = "1000",
         ["Recovery:MaxRequestsPerAddress"] = "1000",
         ["Recovery:MaxFailuresPerAddress"] = "1000",
-        ["Recovery:AnswerHashIterations"] = "100000",
     });
 
     public void Dispose() => Server.Dispose();

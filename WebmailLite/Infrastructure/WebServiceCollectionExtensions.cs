@@ -74,6 +74,8 @@ public static class WebServiceCollectionExtensions
         }
         app.UseStatusCodePagesWithReExecute(PageRoutes.Error, "?code={0}");
         app.UseSecurityHeaders();
+        // After the headers (a 405 carries them too) and before anything that would serve a page.
+        app.UseAllowedMethods();
         app.UseResponseCompression();
         app.UseRequestLocalization();
         app.UseRouting();

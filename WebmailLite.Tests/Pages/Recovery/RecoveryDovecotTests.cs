@@ -118,7 +118,6 @@ public sealed class RecoveryDovecotTests : IDisposable
     {
         ["Accounts:ContactsFile"] = _contactsFile,
         ["Recovery:AssistanceAgents:0"] = agent ?? "personne",
-        ["Recovery:AnswerHashIterations"] = "100000",
     }));
 
     private async Task<(TestAccount, TestAccount)> TwoAccountsAsync(string first, string second)

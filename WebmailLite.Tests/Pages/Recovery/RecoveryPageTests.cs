@@ -20,7 +20,7 @@ public sealed partial class RecoveryPageTests : IDisposable
     public RecoveryPageTests()
     {
         _factory = new WebmailFactory(
-            new Dictionary<string, string?> { ["Recovery:MaxRequestsPerIdentifier"] = "3", ["Recovery:AnswerHashIterations"] = "100000" },
+            new Dictionary<string, string?> { ["Recovery:MaxRequestsPerIdentifier"] = "3" },
             services => services.AddSingleton<ISystemMail>(_mail));
     }
 

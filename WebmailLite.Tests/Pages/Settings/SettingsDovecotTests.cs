@@ -23,7 +23,6 @@ public sealed class SettingsDovecotTests
             ["Accounts:PasswordHashCost"] = AccountsOptionsValidator.MinPasswordHashCost.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Accounts:SystemAccount:Identifier"] = system.Identifier,
             ["Accounts:SystemAccount:Password"] = system.Password,
-            ["Recovery:AnswerHashIterations"] = "100000",
         }));
     }
 

@@ -17,7 +17,7 @@ public sealed class SettingsFactory : WebmailFactory
 {
     private SettingsFactory(CapturedMail? mail)
         : base(
-            new Dictionary<string, string?> { ["Recovery:AnswerHashIterations"] = "100000" },
+            null,
             services =>
             {
                 services.AddSingleton(provider => new PracticeStore(provider.GetRequiredService<AppDatabase>(), provider.GetRequiredService<TimeProvider>(), iterations: 1_000));
