@@ -6,13 +6,12 @@ using WebmailLite.Practice;
 using WebmailLite.Recovery;
 using WebmailLite.Storage;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppFolder.ContentRoot(args) });
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddStorage(builder.Configuration, builder.Environment);
 builder.Services.AddMail(builder.Configuration);
-// The one place where the mail server is chosen: no IMAP host configured means the embedded practice mailbox.
-if (builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>()?.UsePractice ?? true)
+if (MailServerChoice.UsePractice(builder.Configuration, builder.Environment))
 {
     builder.Services.AddPractice();
 }

@@ -15,6 +15,10 @@ dotnet publish WebmailLite/WebmailLite.csproj -c Release -o artifacts/publish --
 
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5080}"
 export Storage__Path="${Storage__Path:-$root/data/webmaillite.db}"
+# No mail server given: the practice mailbox, asked for by name (the app refuses to start in it otherwise).
+if [ -z "${Mail__Imap__Host:-}" ]; then
+  export Practice__Enabled=true
+fi
 
 url=${ASPNETCORE_URLS%%;*}
 cat <<MSG

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using WebmailLite.Mail;
 
 namespace WebmailLite.Tests.Infrastructure;
 
@@ -48,6 +49,11 @@ public class WebmailFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
+        }
+        // The practice mailbox is asked for by name outside Development (MailServerChoice), as scripts/run.sh does.
+        if (string.IsNullOrWhiteSpace(_settings.GetValueOrDefault("Mail:Imap:Host")))
+        {
+            _settings.TryAdd(MailServerChoice.PracticeSwitch, "true");
         }
         _services = services;
     }
