@@ -84,12 +84,12 @@ public sealed class SignInSessionLimitTests : IDisposable
         }
         var after = await SignInWhenDovecotHasCountedTheFreedSessionsAsync(account);
 
+        Assert.Equal([TimeSpan.Zero, TimeSpan.Zero], waits);
         Assert.Equal(HttpStatusCode.OK, first.Status);
         Assert.StartsWith("Erreur : ", first.Title);
         Assert.StartsWith("Trop de sessions de messagerie sont ouvertes en même temps avec cet identifiant.", first.Text(".err-sum li"));
         Assert.Contains("déconnectez-vous de l'autre ordinateur", first.Text(".err-sum li"));
         Assert.DoesNotContain("incorrect", first.Html);
-        Assert.Equal([TimeSpan.Zero, TimeSpan.Zero], waits);
         Assert.StartsWith("L'identifiant académique ou le mot de passe est incorrect.", wrong.Text(".err-sum li"));
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Equal("/courrier", after.Headers.Location?.OriginalString);
