@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using WebmailLite.Accounts;
 using WebmailLite.Storage;
@@ -22,12 +23,14 @@ public sealed class SignInServiceTests : IDisposable
     public SignInServiceTests()
     {
         _mail = new FakeMailService(_directory);
-        _signIn = new SignInService(_mail, new AttemptLimiter(new AttemptStore(_database, _clock)), Options.Create(new SignInThrottleOptions
+        var options = Options.Create(new SignInThrottleOptions
         {
             MaxFailuresPerIdentifier = 3,
             MaxFailuresPerAddress = 5,
             Window = TimeSpan.FromMinutes(15),
-        }));
+        });
+        _signIn = new SignInService(_mail, new AttemptLimiter(new AttemptStore(_database, _clock)),
+            new DeviceTokens(new EphemeralDataProtectionProvider(), options, _clock), options);
         _directory.Add("cmartin", "cmartin@ac-test.fr", "le bon");
     }
 

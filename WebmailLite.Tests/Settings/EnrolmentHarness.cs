@@ -44,6 +44,7 @@ public sealed class EnrolmentHarness : IAsyncDisposable
         services.AddSingleton<AttemptLimiter>();
         services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddSingleton<DeviceTokens>();
         services.AddSingleton<SignInService>();
         services.AddOptions<SignInThrottleOptions>();
         services.AddOptions<MailSessionOptions>();

@@ -50,8 +50,9 @@ public sealed class StoredKeysTests : IDisposable
     public async Task SignInFailures_AreCountedUnderTheKeysOfBefore()
     {
         var directory = new FakeDirectory();
+        var options = Options.Create(new SignInThrottleOptions());
         var signIn = new SignInService(new FakeMailService(directory), new AttemptLimiter(new AttemptStore(_database, _clock)),
-            Options.Create(new SignInThrottleOptions()));
+            new DeviceTokens(new EphemeralDataProtectionProvider(), options, _clock), options);
 
         await signIn.SignInAsync(" CMartin ", "pas le bon", IPAddress.Parse("192.0.2.7"), CancellationToken.None);
 

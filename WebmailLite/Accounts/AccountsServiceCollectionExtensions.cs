@@ -14,7 +14,12 @@ public static class AccountsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<SignInThrottleOptions>(configuration.GetSection(SignInThrottleOptions.Section));
+        services.AddOptions<SignInThrottleOptions>()
+            .Bind(configuration.GetSection(SignInThrottleOptions.Section))
+            .Validate(o => o.MaxFailuresPerDevice >= 1, "SignIn:MaxFailuresPerDevice must be at least 1.")
+            .Validate(o => o.DeviceLifetime > TimeSpan.Zero, "SignIn:DeviceLifetime must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<DeviceTokens>();
         services.AddSingleton<SignInService>();
 
         var section = configuration.GetSection(AccountsOptions.Section);

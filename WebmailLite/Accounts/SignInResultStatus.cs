@@ -12,4 +12,7 @@ public enum SignInResultStatus
 
     /// <summary>Too many failures lately: the server was not asked, see <see cref="SignInResult.Wait"/>.</summary>
     TooManyAttempts,
+
+    /// <summary>The mail server refused one more session for this person: not counted as a failure, the person can act on it (sign out elsewhere).</summary>
+    TooManySessions,
 }

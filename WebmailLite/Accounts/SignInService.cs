@@ -11,21 +11,42 @@ namespace WebmailLite.Accounts;
 /// can be guessed no faster one way than the other. Identifiers are counted whether or not the account exists, so
 /// the limit itself reveals nothing.
 /// </summary>
-public sealed class SignInService(IMailService mail, AttemptLimiter limiter, IOptions<SignInThrottleOptions> options)
+/// <remarks>
+/// The rule. A browser without a valid device cookie for the identifier it tries is an unknown client: its failures
+/// count against the identifier and its address, and either limit reached blocks every unknown client for that
+/// identifier (or from that address) until the oldest failure leaves the window. A browser with one (see
+/// <see cref="DeviceTokens"/>) is counted against that cookie alone: a stranger who knows only the identifier can block
+/// the unknown clients, never the owner's usual browser. Only a refusal of the credentials is a failure: a server that
+/// is down, or refuses one more session, is neither counted nor told as a wrong password.
+/// </remarks>
+public sealed class SignInService(IMailService mail, AttemptLimiter limiter, DeviceTokens devices, IOptions<SignInThrottleOptions> options)
 {
-    private readonly AttemptPolicy _policy = PolicyOf(options.Value);
+    private readonly AttemptPolicy _unknownClient = UnknownClientPolicy(options.Value);
+    private readonly AttemptPolicy _knownDevice = KnownDevicePolicy(options.Value);
 
     /// <summary>Whether sign-in opens the embedded practice mailbox rather than a real mail server.</summary>
     public bool IsPractice => mail.IsPractice;
 
     /// <summary>
-    /// Signs in, unless too many attempts failed lately. A right password clears the identifier's failures; a wrong one
-    /// counts against the identifier and the client address. The caller owns (and disposes) the mailbox opened.
+    /// Checks a password for a form that is not the sign-in page (« mot de passe actuel »): always as an unknown client,
+    /// so that a session borrowed on a shared computer gets no budget of its own.
     /// </summary>
-    public async Task<SignInResult> SignInAsync(string identifier, string password, IPAddress? client, CancellationToken cancellationToken)
+    public Task<SignInResult> SignInAsync(string identifier, string password, IPAddress? client, CancellationToken cancellationToken) =>
+        SignInAsync(identifier, password, new SignInClient(client), rememberDevice: false, cancellationToken);
+
+    /// <summary>
+    /// Signs in, unless too many attempts failed lately (see the rule above). A right password clears the failures it was
+    /// counted under; <paramref name="rememberDevice"/> (a personal computer) then issues a device token. The caller owns
+    /// (and disposes) the mailbox opened.
+    /// </summary>
+    public async Task<SignInResult> SignInAsync(string identifier, string password, SignInClient client, bool rememberDevice, CancellationToken cancellationToken)
     {
+        // Forged, expired or another identifier's: an unknown client, exactly as without a cookie.
+        var device = devices.DeviceOf(client.DeviceToken, identifier);
+        var (policy, name, address) = device is null ? (_unknownClient, identifier, client.Address) : (_knownDevice, device, null);
+
         // Checked before contacting the server: a blocked guesser learns nothing more, right or wrong.
-        var wait = limiter.WaitBefore(_policy, identifier, client);
+        var wait = limiter.WaitBefore(policy, name, address);
         if (wait > TimeSpan.Zero)
         {
             return SignInResult.TooManyAttempts(wait);
@@ -34,23 +55,37 @@ public sealed class SignInService(IMailService mail, AttemptLimiter limiter, IOp
         switch (outcome.Status)
         {
             case SignInStatus.Success:
-                // Not the address's failures: others share it.
-                limiter.Forget(_policy, identifier);
-                return SignInResult.SignedIn(outcome.Mailbox!);
+                // Not the address's failures: others share it. Nor, from a known device, the identifier's: what strangers
+                // did from elsewhere still holds for the unknown clients.
+                limiter.Forget(policy, name);
+                return SignInResult.SignedIn(outcome.Mailbox!, rememberDevice ? devices.Issue(identifier) : null);
             case SignInStatus.BadCredentials:
-                limiter.Record(_policy, identifier, client);
+                limiter.Record(policy, name, address);
                 return SignInResult.BadCredentials;
+            case SignInStatus.TooManySessions:
+                // Dovecot says LIMIT only after the password checked out: counting it would lock the owner out for
+                // having too many tabs open.
+                return SignInResult.TooManySessions;
             default:
                 return SignInResult.Unavailable;
         }
     }
 
-    /// <summary>How long <paramref name="identifier"/> must wait before the next try; <see cref="TimeSpan.Zero"/> when allowed.</summary>
-    public TimeSpan WaitBefore(string identifier, IPAddress? client) => limiter.WaitBefore(_policy, identifier, client);
+    /// <summary>How long <paramref name="identifier"/> must wait before the next try from an unknown client; <see cref="TimeSpan.Zero"/> when allowed.</summary>
+    public TimeSpan WaitBefore(string identifier, IPAddress? client) => limiter.WaitBefore(_unknownClient, identifier, client);
 
-    /// <summary>The sign-in rule in one place: failures per identifier and per client address over the window.</summary>
-    private static AttemptPolicy PolicyOf(SignInThrottleOptions options) => new(
+    /// <summary>Failures per identifier and per client address over the window.</summary>
+    private static AttemptPolicy UnknownClientPolicy(SignInThrottleOptions options) => new(
         options.Window,
         PerName: new AttemptLimit("signin:id:", options.MaxFailuresPerIdentifier),
         PerClient: new AttemptLimit("signin:ip:", options.MaxFailuresPerAddress));
+
+    /// <summary>
+    /// Failures per device token. Not per address: a known device is one browser of one identifier, bounded by its own
+    /// count, and a staff room's shared address exhausted by someone else must not block it either.
+    /// </summary>
+    private static AttemptPolicy KnownDevicePolicy(SignInThrottleOptions options) => new(
+        options.Window,
+        PerName: new AttemptLimit("signin:device:", options.MaxFailuresPerDevice),
+        PerClient: null);
 }

@@ -10,5 +10,11 @@ public sealed class SignInThrottleOptions
     /// <summary>Higher than per identifier: a staff room shares one public address behind the school's router.</summary>
     public int MaxFailuresPerAddress { get; set; } = 30;
 
+    /// <summary>Failures allowed to one browser holding a device cookie for the identifier it tries (instead of the two limits above).</summary>
+    public int MaxFailuresPerDevice { get; set; } = 5;
+
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a device cookie is honoured; a new one is given at each sign-in on a personal computer.</summary>
+    public TimeSpan DeviceLifetime { get; set; } = TimeSpan.FromDays(180);
 }

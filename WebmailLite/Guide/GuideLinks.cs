@@ -17,6 +17,7 @@ public static class GuideLinks
     public const string Maintenance = "/aide/acces-refuse#maintenance";
     public const string BadCredentials = "/aide/acces-refuse#identifiant-ou-mot-de-passe-incorrect";
     public const string TooManyAttempts = "/aide/acces-refuse#trop-de-tentatives";
+    public const string TooManySessions = "/aide/acces-refuse#trop-de-sessions";
     public const string UnknownAccount = "/aide/acces-refuse#compte-inconnu";
     public const string Letter = "/aide/lettre";
 

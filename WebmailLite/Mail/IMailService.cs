@@ -22,11 +22,18 @@ public enum SignInStatus
 
     /// <summary>Unreachable, refusing, timing out or misconfigured (e.g. an invalid certificate).</summary>
     Unavailable,
+
+    /// <summary>
+    /// The server refused one more session for this person (IMAP <c>NO [LIMIT]</c>, which Dovecot sends only for the
+    /// right password): not a wrong password, never counted as one.
+    /// </summary>
+    TooManySessions,
 }
 
 public sealed record SignInOutcome(SignInStatus Status, IMailbox? Mailbox)
 {
     public static SignInOutcome BadCredentials { get; } = new(SignInStatus.BadCredentials, null);
     public static SignInOutcome Unavailable { get; } = new(SignInStatus.Unavailable, null);
+    public static SignInOutcome TooManySessions { get; } = new(SignInStatus.TooManySessions, null);
     public static SignInOutcome Success(IMailbox mailbox) => new(SignInStatus.Success, mailbox);
 }

@@ -29,6 +29,12 @@ public sealed class ImapMailService(IOptions<MailOptions> options, ILoggerFactor
             await mailbox.SignInAsync(cancellationToken);
             return SignInOutcome.Success(mailbox);
         }
+        catch (LoginRefusedException e)
+        {
+            await mailbox.CloseAsync();
+            _logger.LogWarning("IMAP sign-in refused by {Endpoint} with [{ResponseCode}]: not a wrong password", mailbox.Endpoint, e.ResponseCode);
+            return e.IsSessionLimit ? SignInOutcome.TooManySessions : SignInOutcome.Unavailable;
+        }
         catch (AuthenticationException e)
         {
             await mailbox.CloseAsync();

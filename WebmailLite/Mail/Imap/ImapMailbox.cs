@@ -327,6 +327,14 @@ public sealed partial class ImapMailbox : IMailbox
         {
             await ConnectAsync(cancellationToken);
         }
+        catch (LoginRefusedException e)
+        {
+            DropClient();
+            // Too many sessions of this person, or the server's back end down: the credentials are still good, the
+            // session stays; this click fails as an unavailable server.
+            _logger.LogWarning("IMAP reconnection to {Endpoint} refused with [{ResponseCode}]", Endpoint, e.ResponseCode);
+            throw new MailUnavailableException("The IMAP server refused the reconnection for a reason other than the credentials.", e);
+        }
         catch (AuthenticationException e)
         {
             DropClient();
@@ -345,7 +353,8 @@ public sealed partial class ImapMailbox : IMailbox
     private async Task ConnectAsync(CancellationToken cancellationToken)
     {
         DropClient();
-        var client = new ImapClient { Timeout = (int)Math.Clamp(_timeout.TotalMilliseconds, 1, int.MaxValue) };
+        var replies = new LoginReplyRecorder();
+        var client = new ImapClient(replies) { Timeout = (int)Math.Clamp(_timeout.TotalMilliseconds, 1, int.MaxValue) };
         _client = client;
 
         // Certificates are validated by the operating system's trust store: no ServerCertificateValidationCallback, ever.
@@ -355,16 +364,29 @@ public sealed partial class ImapMailbox : IMailbox
             await client.ConnectAsync(_host, _port, _security, connectTimeout.Token);
         }
 
-        if (client.AuthenticationMechanisms.Contains("PLAIN"))
+        replies.Recording = true;
+        try
         {
-            // One mechanism, one round trip: left to itself MailKit tries every mechanism the server offers, then the
-            // LOGIN command, which turns a wrong password into a slow answer (about 1.5 s against Dovecot).
-            await client.AuthenticateAsync(new SaslMechanismPlain(Encoding.UTF8, _credential), cancellationToken);
+            if (client.AuthenticationMechanisms.Contains("PLAIN"))
+            {
+                // One mechanism, one round trip: left to itself MailKit tries every mechanism the server offers, then the
+                // LOGIN command, which turns a wrong password into a slow answer (about 1.5 s against Dovecot).
+                await client.AuthenticateAsync(new SaslMechanismPlain(Encoding.UTF8, _credential), cancellationToken);
+            }
+            else
+            {
+                client.AuthenticationMechanisms.RemoveWhere(m => !string.Equals(m, "LOGIN", StringComparison.OrdinalIgnoreCase));
+                await client.AuthenticateAsync(Encoding.UTF8, _credential, cancellationToken);
+            }
         }
-        else
+        catch (AuthenticationException e) when (replies.LastTaggedResponseCode() is { } code && LoginRefusedException.IsNotAboutCredentials(code))
         {
-            client.AuthenticationMechanisms.RemoveWhere(m => !string.Equals(m, "LOGIN", StringComparison.OrdinalIgnoreCase));
-            await client.AuthenticateAsync(Encoding.UTF8, _credential, cancellationToken);
+            // « NO [LIMIT] Maximum number of connections from user+IP exceeded »: not a wrong password (see LoginReplyRecorder).
+            throw new LoginRefusedException(code, e);
+        }
+        finally
+        {
+            replies.Recording = false;
         }
     }
 

@@ -76,7 +76,10 @@ public sealed class SignInModel(
             return Page();
         }
 
-        var result = await signIn.SignInAsync(identifier, password, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        // A device token only for a personal computer: on a shared one it would hand the next person a fresh budget of
+        // guesses at the last person's identifier, and « shared » means nothing is remembered.
+        var client = new SignInClient(HttpContext.Connection.RemoteIpAddress, DeviceCookie.Read(HttpContext));
+        var result = await signIn.SignInAsync(identifier, password, client, rememberDevice: Input.Computer == ComputerKind.Personal, cancellationToken);
         switch (result.Status)
         {
             case SignInResultStatus.TooManyAttempts:
@@ -85,6 +88,10 @@ public sealed class SignInModel(
             case SignInResultStatus.SignedIn:
                 var session = sessions.Create(result.Mailbox!, sharedComputer: Input.Computer != ComputerKind.Personal);
                 SessionCookie.Append(HttpContext, session);
+                if (result.Device is { } device)
+                {
+                    DeviceCookie.Append(HttpContext, device);
+                }
                 logger.LogInformation("Signed in ({Computer} computer)", Input.Computer);
                 if (keptForms.CountFor(session.Identifier) > 0)
                 {
@@ -95,6 +102,10 @@ public sealed class SignInModel(
             case SignInResultStatus.BadCredentials:
                 // One message whether the account exists or not: the page must not reveal which identifiers are real.
                 Errors.Add(IdentifierField, text["Err_BadCredentials"], GuideLinks.BadCredentials);
+                return Page();
+            case SignInResultStatus.TooManySessions:
+                // Not a field's fault, and not the password's: say what it is and what to do.
+                Errors.Add(null, text["Err_TooManySessions"], GuideLinks.TooManySessions);
                 return Page();
             default:
                 var inMaintenance = maintenance.Value.IsActive(time.GetUtcNow());

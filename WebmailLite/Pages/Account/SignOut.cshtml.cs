@@ -28,7 +28,11 @@ public sealed class SignOutModel(MailSessionManager sessions, IAntiforgery antif
         }
         SessionCookie.Delete(HttpContext);
         // The browser forgets this site's cache, cookies and storage: the next person on a shared terminal finds nothing.
-        Response.Headers["Clear-Site-Data"] = "\"cache\", \"cookies\", \"storage\"";
+        // On a personal computer (or, the session already gone, a browser that holds a device cookie, which only a
+        // personal computer is given) cookies stay: clearing them would throw away the device cookie that keeps its owner
+        // from being locked out by strangers. The session cookie is deleted above either way.
+        var personal = session is { SharedComputer: false } || session is null && DeviceCookie.Read(HttpContext) is not null;
+        Response.Headers["Clear-Site-Data"] = personal ? "\"cache\", \"storage\"" : "\"cache\", \"cookies\", \"storage\"";
         return RedirectToPage("/Account/SignIn", new { session = "fermee" });
     }
 }

@@ -32,9 +32,14 @@ public sealed class CurrentPasswordVerifier(SignInService signIn, RecoveryAudit 
                 audit.Record(identifier, auditEvent, RecoveryMethod.SignedIn, AuditOutcome.Failure, detail: "WrongCurrentPassword");
                 return new CurrentPasswordCheck(CurrentPasswordStatus.Wrong);
             case SignInResultStatus.Unavailable:
+            // One session too many on the mail server: not a wrong password, and the password was not shown right by a
+            // session of ours either, so the change waits like with a server down.
+            case SignInResultStatus.TooManySessions:
                 return new CurrentPasswordCheck(CurrentPasswordStatus.Unavailable);
-            default:
+            case SignInResultStatus.SignedIn:
                 return new CurrentPasswordCheck(CurrentPasswordStatus.Right);
+            default:
+                throw new InvalidOperationException($"Unexpected sign-in status {result.Status}.");
         }
     }
 }
