@@ -98,20 +98,16 @@ public sealed class OutboxDisruptionTests(ITestOutputHelper output)
             var queued = "Emploi du temps modifié " + Guid.NewGuid().ToString("N")[..6];
             var interrupted = "Remplacement en 5e C " + Guid.NewGuid().ToString("N")[..6];
 
-            using (var first = new WebmailFactory(Settings(), storageFolder: storage))
+            // Postfix comes back only once the first instance is gone: otherwise its worker, with the session still
+            // live, may send the queued message before the « restart » this test is about.
+            await MailServer.Instance.StopSmtpAsync();
+            try
             {
+                using var first = new WebmailFactory(Settings(), storageFolder: storage);
                 var client = await first.SignedInAsync(sender.Identifier, sender.Password);
                 var page = await OpenAsync(client);
-                await MailServer.Instance.StopSmtpAsync();
-                try
-                {
-                    var response = await PostAsync(page, client, new() { ["Input.To"] = recipient.Address, ["Input.Subject"] = queued });
-                    Assert.Equal("/courrier/attente", response.Headers.Location!.OriginalString);
-                }
-                finally
-                {
-                    await MailServer.Instance.StartSmtpAsync();
-                }
+                var response = await PostAsync(page, client, new() { ["Input.To"] = recipient.Address, ["Input.Subject"] = queued });
+                Assert.Equal("/courrier/attente", response.Headers.Location!.OriginalString);
 
                 // A send cut off by a crash before the server answered: left « being sent » under the lease of a
                 // process that no longer exists. (It never reached Postfix, but nothing the app can read says so.)
@@ -124,6 +120,10 @@ public sealed class OutboxDisruptionTests(ITestOutputHelper output)
                 using var source = new MemoryStream();
                 message.WriteTo(source);
                 first.Services.GetRequiredService<OutboxStore>().Add(sender.Identifier, message, source.ToArray(), "app-crashed", TimeSpan.FromSeconds(3));
+            }
+            finally
+            {
+                await MailServer.Instance.StartSmtpAsync();
             }
 
             // The app is back, Postfix too, but nobody has signed in: no password, so nothing can leave.

@@ -214,17 +214,16 @@ public sealed class OutboxSender(
         }
 
         var sentFolder = await TryCopyToSentAsync(mailbox, message);
-        var copied = sentFolder is not null;
-        if (copied)
+        if (sentFolder is not null)
         {
-            store.Complete(item.Id, sentFolder!);
+            store.Complete(item.Id, sentFolder);
         }
         else
         {
             // Sent, not yet in Envoyés: only the copy is retried, never the sending.
             store.Release(item.Id, _instance, null, null, NextAttempt(item.Attempts + 1));
         }
-        return new SendOutcome(SendOutcomeKind.Sent, CopiedToSent: copied, SentFolder: sentFolder);
+        return new SendOutcome(SendOutcomeKind.Sent, CopiedToSent: sentFolder is not null, SentFolder: sentFolder);
     }
 
     private async Task<MailSendException?> TrySubmitAsync(IMailbox mailbox, MimeMessage message)
