@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using WebmailLite.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -25,8 +26,9 @@ public sealed class ComposeBrowserTests(BrowserFixture browser, ComposeLiveServe
     public const string Reply = "répondre";
     public const string Outbox = "en attente d'envoi";
     public const string OutboxEmpty = "en attente d'envoi, vide";
+    public const string OutboxInterrupted = "en attente d'envoi, envoi interrompu";
 
-    private static readonly string[] AllStates = [Empty, InvalidAddresses, NoRecipient, FileTooLarge, ServerRefusal, Reply, Outbox, OutboxEmpty];
+    private static readonly string[] AllStates = [Empty, InvalidAddresses, NoRecipient, FileTooLarge, ServerRefusal, Reply, Outbox, OutboxEmpty, OutboxInterrupted];
 
     private LiveServer Server => fixture.Server;
 
@@ -252,6 +254,25 @@ public sealed class ComposeBrowserTests(BrowserFixture browser, ComposeLiveServe
                 await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/courrier/attente");
                 await Expect(page.Locator("table.outbox tbody tr")).ToHaveCountAsync(1);
                 break;
+
+            case OutboxInterrupted:
+            {
+                // A send cut off by a stop of the app that nothing could settle: the explanation and its two buttons.
+                var message = new MimeMessage();
+                message.From.Add(MailboxAddress.Parse(account.Address));
+                message.To.Add(MailboxAddress.Parse(account.Address));
+                message.Subject = "Sortie au musée : autorisations";
+                message.MessageId = Guid.NewGuid().ToString("N") + "@ac-test.fr";
+                message.Body = new TextPart("plain") { Text = "Texte." };
+                using var source = new MemoryStream();
+                message.WriteTo(source);
+                var store = Server.Services.GetRequiredService<WebmailLite.Mail.Outbox.OutboxStore>();
+                var item = store.Add(account.Identifier, message, source.ToArray(), "app-crashed", TimeSpan.FromMinutes(5));
+                Assert.True(store.MarkInterrupted(item.Id, "app-crashed"));
+                await page.GotoAsync("/courrier/attente");
+                await Expect(page.Locator("table.outbox tbody tr form button")).ToHaveCountAsync(2);
+                break;
+            }
 
             case OutboxEmpty:
                 await page.GotoAsync("/courrier/attente");

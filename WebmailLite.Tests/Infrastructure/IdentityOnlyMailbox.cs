@@ -42,6 +42,7 @@ public sealed class IdentityOnlyMailbox(string identifier) : IMailbox
     public Task<bool> DeleteDraftAsync(uint uid, CancellationToken cancellationToken) => throw Unsupported();
     public Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => throw Unsupported();
     public Task<AppendedMessage> AppendAsync(SpecialFolder folder, MimeMessage message, AppendFlags flags, CancellationToken cancellationToken) => throw Unsupported();
+    public Task<string?> FindSentCopyAsync(string messageId, CancellationToken cancellationToken) => throw Unsupported();
 
     private static NotSupportedException Unsupported() => new("This test mailbox has an identity only.");
 }

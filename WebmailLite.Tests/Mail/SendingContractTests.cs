@@ -66,6 +66,23 @@ public abstract class SendingContractTests
     }
 
     [Fact]
+    public async Task FindSentCopy_FindsTheExactMessageId_InTheFolderCopiesGoTo_NothingForAnother()
+    {
+        var (mailbox, address) = await CreateMailboxAsync();
+        await using var closing = new MailboxClosing(mailbox);
+        var message = Message(address, "x@ac-test.fr", "Copie à retrouver");
+        var id = message.MessageId!;
+
+        Assert.Null(await mailbox.FindSentCopyAsync(id, CancellationToken.None));
+        var appended = await mailbox.AppendAsync(SpecialFolder.Sent, message, AppendFlags.Seen, CancellationToken.None);
+
+        Assert.Equal(appended.Folder, await mailbox.FindSentCopyAsync(id, CancellationToken.None));
+        // IMAP's header search matches substrings: a part of the id is not the id.
+        Assert.Null(await mailbox.FindSentCopyAsync(id[..10], CancellationToken.None));
+        Assert.Null(await mailbox.FindSentCopyAsync(Guid.NewGuid().ToString("N") + "@ac-test.fr", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Append_ToDrafts_IsThere()
     {
         var (mailbox, address) = await CreateMailboxAsync();

@@ -12,6 +12,15 @@ public partial interface IMailbox
     /// </summary>
     /// <exception cref="MailUnavailableException">The mail service failed; nothing is known to have been stored.</exception>
     Task<AppendedMessage> AppendAsync(SpecialFolder folder, MimeMessage message, AppendFlags flags, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The full name of the sent-mail folder when it holds a message with this Message-ID (as MimeKit gives it, without
+    /// angle brackets); <c>null</c> when it holds none, or there is no such folder (never created by this). The copy in
+    /// Envoyés is the one trace of a send that the app can read back: the outbox asks before sending again a message
+    /// whose attempt was cut off, or copying again one whose copy may already be there.
+    /// </summary>
+    /// <exception cref="MailUnavailableException">The mail service failed: whether the copy is there is not known.</exception>
+    Task<string?> FindSentCopyAsync(string messageId, CancellationToken cancellationToken);
 }
 
 [Flags]

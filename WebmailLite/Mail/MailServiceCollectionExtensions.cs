@@ -32,6 +32,7 @@ public static class MailServiceCollectionExtensions
             .Validate(o => o.MaxAttachmentBytes > 0 && o.MaxTotalAttachmentBytes > 0, "Mail:Compose:MaxAttachmentBytes and Mail:Compose:MaxTotalAttachmentBytes must be positive.")
             .Validate(o => o.MaxRecipients >= 1, "Mail:Compose:MaxRecipients must be at least 1.")
             .Validate(o => o.AttachmentRetention > TimeSpan.Zero, "Mail:Compose:AttachmentRetention must be positive.")
+            .Validate(o => o.SentFormMemory > TimeSpan.Zero, "Mail:Compose:SentFormMemory must be positive.")
             .Validate(o => o.MaxRequestBytes > 0, "Mail:Compose:MaxRequestBytes must be positive.");
         services.AddOptions<ComposeRescueOptions>().Bind(configuration.GetSection(ComposeRescueOptions.Section)).ValidateOnStart()
             .Validate(o => o.Retention > TimeSpan.Zero, "Mail:Rescue:Retention must be positive.");
@@ -55,6 +56,7 @@ public static class MailServiceCollectionExtensions
 
         services.AddSingleton<ComposeAttachmentStore>();
         services.AddSingleton<RescuedComposeStore>();
+        services.AddSingleton<ComposeFormGate>();
         services.AddScoped<ComposePrefill>();
         services.AddScoped<ComposeSubmission>();
         services.AddSingleton<OutboxStore>();

@@ -26,4 +26,11 @@ public sealed partial class PracticeMailbox
         var uid = store.AddMessage(Identifier, name, message, seen: flags.HasFlag(AppendFlags.Seen));
         return Task.FromResult(new AppendedMessage(name, (uint?)uid));
     }
+
+    public Task<string?> FindSentCopyAsync(string messageId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var sent = store.FindSpecialFolderName(Identifier, SpecialFolder.Sent);
+        return Task.FromResult(sent is not null && !string.IsNullOrWhiteSpace(messageId) && store.ContainsMessageId(Identifier, sent, messageId) ? sent : null);
+    }
 }

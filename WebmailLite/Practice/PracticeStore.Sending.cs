@@ -50,4 +50,34 @@ public sealed partial class PracticeStore
         var id = NormalizeIdentifier(identifier);
         return _folders.Find(f => f.Account == id).FirstOrDefault(f => f.Special == special)?.FullName;
     }
+
+    /// <summary>
+    /// Whether the folder holds a message with this Message-ID. Reads the headers of each source: only the outbox asks,
+    /// rarely (a send cut off by a stop of the app), and a practice Envoyés holds a few dozen messages.
+    /// </summary>
+    public bool ContainsMessageId(string identifier, string folderFullName, string messageId)
+    {
+        var folder = FindFolderDocument(NormalizeIdentifier(identifier), folderFullName);
+        if (folder is null)
+        {
+            return false;
+        }
+        var id = folder.Id;
+        foreach (var key in _messages.Find(m => m.FolderId == id).Select(m => m.Id).ToList())
+        {
+            if (_sources.FindById(key)?.Raw is not { } raw)
+            {
+                continue;
+            }
+            using var stream = new MemoryStream(raw, writable: false);
+            var headers = HeaderList.Load(stream);
+            if (headers[HeaderId.MessageId] is { } value
+                && MimeKit.Utils.MimeUtils.EnumerateReferences(value).FirstOrDefault() is { } found
+                && string.Equals(found, messageId, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -113,4 +113,87 @@ public sealed class OutboxStoreTests : IDisposable
         Assert.Null(_store.Find(item.Id));
         Assert.Equal(0, _store.DeleteOrphanSources());
     }
+
+    private const string FormId = "AbCdEfGhIjKlMnOpQrStUv";
+
+    [Fact]
+    public void Form_ClaimedOnce_ThenFoundWhereItIs_InTheOutbox_Sent_Withdrawn()
+    {
+        var item = _store.TryAddForm("C.Martin", FormId, Message(), [1], "app-a", Lease)!;
+
+        Assert.Null(_store.TryAddForm("c.martin", FormId, Message(), [1], "app-a", Lease));
+        Assert.Equal(FormStage.InOutbox, _store.FindForm("c.martin", FormId)!.Stage);
+        // Form ids are case-sensitive, and each person's own.
+        Assert.Null(_store.FindForm("c.martin", FormId.ToLowerInvariant()));
+        Assert.Null(_store.FindForm("j.bernard", FormId));
+        Assert.NotNull(_store.TryAddForm("c.martin", FormId.ToLowerInvariant(), Message(), [1], "app-a", Lease));
+
+        Assert.True(_store.MarkAccepted(item.Id, "app-a"));
+        _store.Complete(item.Id, "Sent");
+
+        Assert.Equal(new SentFormStatus(FormStage.Sent, "Sent"), _store.FindForm("c.martin", FormId));
+        Assert.Null(_store.TryAddForm("c.martin", FormId, Message(), [1], "app-a", Lease));
+    }
+
+    [Fact]
+    public void Form_RefusedOnTheSpot_IsReleased()
+    {
+        var item = _store.TryAddForm("c.martin", FormId, Message(), [1], "app-a", Lease)!;
+
+        _store.Remove(item.Id);
+
+        Assert.Null(_store.FindForm("c.martin", FormId));
+        Assert.NotNull(_store.TryAddForm("c.martin", FormId, Message(), [1], "app-a", Lease));
+    }
+
+    [Fact]
+    public void Interrupted_IsNeverDue_ItsOwnerSendsItAnywayOrWithdrawsIt()
+    {
+        var item = _store.TryAddForm("c.martin", FormId, Message(), [1], "app-old", Lease)!;
+        _clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        Assert.NotNull(_store.TryLease(item.Id, "app-new", Lease));
+        Assert.True(_store.MarkInterrupted(item.Id, "app-new"));
+
+        _clock.Advance(TimeSpan.FromDays(1));
+        Assert.Empty(_store.Due());
+        Assert.Null(_store.TakeInterrupted(item.Id, "j.bernard", "app-new", Lease));
+        Assert.Null(_store.Withdraw(item.Id, "j.bernard"));
+
+        Assert.Equal(OutboxState.Sending, _store.TakeInterrupted(item.Id, "c.martin", "app-new", Lease)!.State);
+        Assert.True(_store.Release(item.Id, "app-new", SendProblem.Unreachable, null, _clock.GetUtcNow().UtcDateTime));
+        Assert.Null(_store.Withdraw(item.Id, "c.martin"));
+
+        var other = _store.TryAddForm("c.martin", "zzzzzzzzzzzzzzzzzzzzzz", Message(), [1], "app-new", Lease)!;
+        Assert.True(_store.MarkInterrupted(other.Id, "app-new"));
+        Assert.Equal(other.Id, _store.Withdraw(other.Id, "C.Martin")!.Id);
+        Assert.Equal(FormStage.Withdrawn, _store.FindForm("c.martin", "zzzzzzzzzzzzzzzzzzzzzz")!.Stage);
+    }
+
+    [Fact]
+    public void Postponed_CutOffAttempt_IsDueAgainOnlyAfterItsTime()
+    {
+        var item = Add("app-old");
+        _clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        Assert.NotNull(_store.TryLease(item.Id, "app-new", Lease));
+
+        Assert.True(_store.Postpone(item.Id, "app-new", _clock.GetUtcNow().UtcDateTime.AddSeconds(30)));
+
+        Assert.Empty(_store.Due());
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(OutboxState.Sending, Assert.Single(_store.Due()).State);
+    }
+
+    [Fact]
+    public void SentForms_ForgottenAfterTheirMemory_NotWhileInTheOutbox()
+    {
+        var sent = _store.TryAddForm("c.martin", FormId, Message(), [1], "app-a", Lease)!;
+        _store.Complete(sent.Id, "Sent");
+        _store.TryAddForm("c.martin", "waitingwaitingwaitingw", Message(), [1], "app-a", Lease);
+
+        _clock.Advance(TimeSpan.FromHours(25));
+
+        Assert.Equal(1, _store.PruneForms(TimeSpan.FromHours(24)));
+        Assert.Null(_store.FindForm("c.martin", FormId));
+        Assert.Equal(FormStage.InOutbox, _store.FindForm("c.martin", "waitingwaitingwaitingw")!.Stage);
+    }
 }

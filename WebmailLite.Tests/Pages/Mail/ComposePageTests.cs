@@ -203,6 +203,34 @@ public sealed class ComposePageTests : IDisposable
     }
 
     [Fact]
+    public async Task Send_WithoutAFormId_SendsNothing_TheFormComesBackWithOne_ThenLeavesOnce()
+    {
+        const string subject = "Formulaire sans identifiant";
+        var client = await SignInAsync();
+        var page = await HtmlPage.GetAsync(client, "/courrier/ecrire");
+        // Every rendered form carries one; a post without it (an old page, a hand-made request) cannot be recognised
+        // if posted again, so it sends nothing.
+        Assert.True(WebmailLite.Mail.Compose.ComposeAttachmentStore.IsFormId(page.Query("input[name='Input.FormId']")!.GetAttribute("value")));
+        page.Query("input[name='Input.FormId']")!.Remove();
+
+        var back = await HtmlPage.LoadAsync(await PostAsync(page, client, new() { ["Input.To"] = Julien, ["Input.Subject"] = subject }));
+
+        Assert.Equal(HttpStatusCode.OK, back.Status);
+        Assert.StartsWith("Erreur : ", back.Title);
+        Assert.Contains("Ce formulaire n'a pas pu être reconnu : rien n'est parti.", back.Text(".err-sum[role=alert] li"));
+        Assert.Equal(Julien, back.Query("#Input_To")!.GetAttribute("value"));
+        Assert.True(WebmailLite.Mail.Compose.ComposeAttachmentStore.IsFormId(back.Query("input[name='Input.FormId']")!.GetAttribute("value")));
+        Assert.DoesNotContain(Store.ReadNewestFirst(PracticeSeed.SecondIdentifier, "INBOX", 0, 50), m => m.Subject == subject);
+
+        var sent = await PostAsync(back, client, []);
+        var again = await PostAsync(back, client, []);
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Single(Store.ReadNewestFirst(PracticeSeed.SecondIdentifier, "INBOX", 0, 50), m => m.Subject == subject);
+    }
+
+    [Fact]
     public async Task FormId_OfAnotherPerson_ShowsNoneOfTheirFiles()
     {
         var camille = await SignInAsync();

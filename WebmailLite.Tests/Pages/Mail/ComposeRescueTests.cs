@@ -69,6 +69,32 @@ public sealed class ComposeRescueTests : IDisposable
     }
 
     [Fact]
+    public async Task SentForm_PostedAgainAfterTheSessionEnded_KeptThenRestored_DoesNotLeaveTwice()
+    {
+        var accounts = await MailServer.Instance.CreateAccountsAsync("renvoi-conserve", "renvoi-conserve-dest");
+        var (me, recipient) = (accounts[0], accounts[1]);
+        var client = await _factory.SignedInAsync(me.Identifier, me.Password);
+        var typed = new Dictionary<string, string>(Typed(recipient)) { ["Input.To"] = recipient.Address };
+        var form = await OpenAsync(client);
+        Assert.Equal("/courrier", (await PostAsync(form, client, typed)).Headers.Location!.OriginalString);
+        await MailServer.Instance.WaitForMessageAsync(recipient, typed["Input.Subject"]);
+
+        // The back button, after the session ended: the form is kept, and comes back after signing in…
+        _clock.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal("/?session=expiree&conserve=1", (await PostAsync(form, client, typed)).Headers.Location!.OriginalString);
+        var restored = await SignInAndOpenKeptAsync(client, me);
+        Assert.Equal(form.Query("input[name='Input.FormId']")!.GetAttribute("value"), restored.Query("input[name='Input.FormId']")!.GetAttribute("value"));
+
+        // …still the form that had left.
+        var again = await PostAsync(restored, client, []);
+
+        Assert.Equal("/courrier", again.Headers.Location!.OriginalString);
+        Assert.Equal("Ce message était déjà parti : il n'a pas été envoyé une seconde fois.", (await HtmlPage.GetAsync(client, "/courrier")).Text(".banner.ok p"));
+        await Task.Delay(1500);
+        Assert.Equal(1, await CountAsync(recipient, typed["Input.Subject"]));
+    }
+
+    [Fact]
     public async Task AppRestarted_BetweenTypingAndEnvoyer_FormKept_EncryptedAtRest_RestoredAfterSignIn()
     {
         var accounts = await MailServer.Instance.CreateAccountsAsync("redemarrage", "redemarrage-dest");

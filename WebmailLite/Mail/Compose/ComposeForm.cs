@@ -43,11 +43,18 @@ public class ComposeForm
         [nameof(References)] = References ?? "",
         [nameof(ResumeOf)] = ResumeOf ?? "",
         [nameof(DraftUid)] = DraftUid?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        [nameof(FormId)] = FormId ?? "",
     };
 
     /// <summary>The fields of a kept form back into this one (the files are the caller's business).</summary>
     public void Fill(RescuedForm kept)
     {
+        // The same form, so its id too: a kept copy of a form that had already left (posted again, with the back
+        // button, after the session ended) must not leave a second time once restored. Older kept forms have none.
+        if (ComposeAttachmentStore.IsFormId(kept.Field(nameof(FormId))))
+        {
+            FormId = kept.Field(nameof(FormId));
+        }
         To = kept.Field(nameof(To));
         Cc = kept.Field(nameof(Cc));
         Bcc = kept.Field(nameof(Bcc));

@@ -21,6 +21,13 @@ public sealed class ComposeOptions
     public TimeSpan AttachmentRetention { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
+    /// How long a sent form is remembered, so that posting it again sends nothing (<see cref="Outbox.SentForm"/>). A form
+    /// can be posted only within the session it was shown in (its antiforgery token is bound to the session), so this
+    /// needs to cover <c>Session:AbsoluteTimeout</c> (10 h by default); a record is about 200 bytes.
+    /// </summary>
+    public TimeSpan SentFormMemory { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
     /// The largest request the compose page reads. Files over the limits but under this are received and refused
     /// politely, with everything typed kept; a larger request is cut off by the server (HTTP 413) and its text lost,
     /// which is why this is well above the attachment limits. At least twice the total limit.

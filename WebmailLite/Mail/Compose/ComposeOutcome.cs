@@ -17,10 +17,10 @@ public enum ComposeOutcomeKind
     /// <summary>Nothing sent or saved: <see cref="ComposeOutcome.Errors"/> say what to correct; everything typed is kept.</summary>
     Invalid,
 
-    /// <summary>Accepted by the sending server.</summary>
+    /// <summary>Accepted by the sending server; or, posted again, the form's message had left before (the banner says so).</summary>
     Sent,
 
-    /// <summary>Safely in the outbox, to be retried.</summary>
+    /// <summary>Safely in the outbox, to be retried; or, posted again, the form's message is in the outbox (the banner says so).</summary>
     Queued,
 
     /// <summary>Saved to Brouillons; <see cref="ComposeOutcome.DraftUid"/> reopens it (null: the server gave no UID, the form stays).</summary>

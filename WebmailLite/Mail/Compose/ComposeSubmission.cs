@@ -11,13 +11,15 @@ namespace WebmailLite.Mail.Compose;
 /// then sent through the outbox (sent, waiting, or refused back to the form with the server's reason) or saved to
 /// Brouillons, replacing the draft's previous version. On any error the form comes back with everything typed; files
 /// already received stay on the server (<see cref="ComposeAttachmentStore"/>), since a browser cannot fill a file
-/// input again.
+/// input again. A form is sent at most once, keyed by its <see cref="ComposeForm.FormId"/>: posted again (double
+/// click, « Renvoyer le formulaire », the back button, several at once) it answers where its message is.
 /// </summary>
 public sealed class ComposeSubmission(
     IMailbox mailbox,
     OutboxSender outbox,
     OutboxStore outboxStore,
     ComposeAttachmentStore attachments,
+    ComposeFormGate gate,
     IOptions<ComposeOptions> options,
     IStringLocalizer<ComposeText> text,
     UiFormat format,
@@ -32,13 +34,34 @@ public sealed class ComposeSubmission(
 
     public async Task<ComposeOutcome> SendAsync(ComposeForm form, IReadOnlyList<ComposeUpload> files, CancellationToken cancellationToken)
     {
+        if (!ComposeAttachmentStore.IsFormId(form.FormId))
+        {
+            // Every form this app renders carries an id (ComposePrefill, and each form shown again); without one a
+            // second post could not be recognised, so nothing leaves: the form comes back, with an id now (ReadAsync
+            // gives it one), everything typed and the files received, to be sent with one more press.
+            var (_, _, problems) = await ReadAsync(form, files, requireRecipient: true, cancellationToken);
+            return ComposeOutcome.Invalid([.. problems, new ComposeError(null, text["Err_FormWithoutId"])]);
+        }
+
+        // A second post of this form waits here until the first is done, then answers from what the first did.
+        using var turn = await gate.EnterAsync(Owner.Of(mailbox.Identifier), form.FormId!, cancellationToken);
+        if (AlreadyHandedOver(form.FormId!) is { } repeated)
+        {
+            // Nothing of this post is used (its files are not even received): the form already did its work.
+            return repeated;
+        }
         var (message, parsed, errors) = await ReadAsync(form, files, requireRecipient: true, cancellationToken);
         if (message is null)
         {
             return ComposeOutcome.Invalid(errors);
         }
 
-        var outcome = await outbox.SendAsync(mailbox, message);
+        var outcome = await outbox.SendAsync(mailbox, message, form.FormId!);
+        if (outcome.Kind == SendOutcomeKind.AlreadyHandedOver)
+        {
+            // Only another process could have claimed it between the check above and here.
+            return AlreadyHandedOver(form.FormId!) ?? ComposeOutcome.Invalid([new ComposeError(null, text["Err_FormWithoutId"])]);
+        }
         if (outcome.Kind == SendOutcomeKind.Refused)
         {
             return ComposeOutcome.Invalid(RefusalErrors(outcome, parsed!));
@@ -67,6 +90,15 @@ public sealed class ComposeSubmission(
         }
         return new ComposeOutcome(ComposeOutcomeKind.Queued, [], text["Banner_Queued", OutboxText.Reason(text, outcome.Problem)].Value);
     }
+
+    /// <summary>Where the message of a form handed over before is, as the answer to posting it again; <c>null</c> if it never was.</summary>
+    private ComposeOutcome? AlreadyHandedOver(string formId) => outboxStore.FindForm(mailbox.Identifier, formId) switch
+    {
+        null => null,
+        { Stage: FormStage.InOutbox } => new ComposeOutcome(ComposeOutcomeKind.Queued, [], text["Banner_AlreadyInOutbox"]),
+        { Stage: FormStage.Withdrawn } => new ComposeOutcome(ComposeOutcomeKind.Queued, [], text["Banner_AlreadyWithdrawn"]),
+        var sent => new ComposeOutcome(ComposeOutcomeKind.Sent, [], text["Banner_AlreadySent"], sent.SentFolder),
+    };
 
     public async Task<ComposeOutcome> SaveDraftAsync(ComposeForm form, IReadOnlyList<ComposeUpload> files, CancellationToken cancellationToken)
     {

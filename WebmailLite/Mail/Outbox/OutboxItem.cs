@@ -5,17 +5,23 @@ namespace WebmailLite.Mail.Outbox;
 /// <summary>
 /// Where a message of the outbox stands. The transitions, each one compare-and-set in <see cref="OutboxStore"/>:
 /// <code>
-/// (sent from the form) ──► Sending ──accepted──► Accepted ──copied to Envoyés──► (removed)
+/// (sent from the form) ──► Sending ──accepted──► Accepted ──copied to Envoyés──► (removed, its form remembered)
 ///                            │  ▲                   │ copy failed: stays Accepted, only the copy is retried
-///       temporary failure    ▼  │ lease taken        ▼
+///       temporary failure    ▼  │ lease taken        ▼ (Envoyés is looked at first: a copy already there is not made again)
 ///                          Waiting ◄───────────────┘
 ///                            │ permanent refusal (5xx) found in the background
 ///                            ▼
 ///                          Refused  (shown with the server's reason until the person takes it back)
+///
+/// Sending, its attempt cut off (the app stopped; its lease ran out) ──copy found in Envoyés──► (removed: it had left)
+///                            │ no copy there: whether the server took it cannot be known
+///                            ▼
+///                          Interrupted ──« Envoyer quand même »──► Sending
+///                                      ──« Retirer »─────────────► (removed, its form remembered)
 /// </code>
-/// Accepted is written right after the server's final « 250 »: from then on the message is never submitted again,
-/// so the only window for a duplicate is a crash between that answer and this write (milliseconds; see
-/// <see cref="OutboxSender"/>).
+/// Accepted is written right after the server's final « 250 »: from then on the message is never submitted again.
+/// A crash between that answer and this write leaves it Sending with nothing to tell whether it left (the copy to
+/// Envoyés comes after): it is not sent again on a guess, the person decides (see <see cref="OutboxSender"/>).
 /// </summary>
 public enum OutboxState
 {
@@ -23,6 +29,9 @@ public enum OutboxState
     Sending,
     Accepted,
     Refused,
+
+    /// <summary>An attempt was cut off and nothing says whether the server took it: waits for its owner's decision.</summary>
+    Interrupted,
 }
 
 /// <summary>One message of the outbox; its MIME source is stored apart, encrypted.</summary>
@@ -34,6 +43,9 @@ public sealed class OutboxItem
     public string Owner { get; set; } = "";
 
     public string MessageId { get; set; } = "";
+
+    /// <summary>The compose form it came from (<see cref="Compose.ComposeForm.FormId"/>), which is sent once: <c>null</c> for others.</summary>
+    public string? FormId { get; set; }
     public string Subject { get; set; } = "";
 
     /// <summary>To, Cc and Bcc as a line to show (« Hélène Dubois, k.benali@… »).</summary>

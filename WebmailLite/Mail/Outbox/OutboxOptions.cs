@@ -16,7 +16,8 @@ public sealed class OutboxOptions
     /// <summary>
     /// How long a send attempt holds its message. Within one process an attempt is never overtaken (an in-memory set
     /// guards it, however slow); the lease matters after a crash or restart: a message found « being sent » by a
-    /// process that is gone is tried again once its lease has run out.
+    /// process that is gone is looked at again once its lease has run out — settled from Envoyés, or left to its owner,
+    /// never sent again on a guess (see <see cref="OutboxSender"/>).
     /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 }

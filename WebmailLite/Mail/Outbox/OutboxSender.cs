@@ -6,20 +6,27 @@ using WebmailLite.Mail.Sessions;
 namespace WebmailLite.Mail.Outbox;
 
 /// <summary>
-/// Sends a message exactly once, whatever the sending server does. Every message passes through the outbox: it is
-/// stored (leased to this process) before the first attempt, so a crash mid-send loses nothing. Then:
+/// Sends a message at most once, whatever the sending server does and wherever the app stops. Every message passes
+/// through the outbox: it is stored (leased to this process) before the first attempt, so a crash mid-send loses
+/// nothing; a message from the compose form is stored only if that form was never handed over before
+/// (<see cref="OutboxStore.TryAddForm"/>), so a form posted twice sends once. Then:
 /// <list type="bullet">
 /// <item>accepted → marked Accepted at once (never submitted again), copied to Envoyés, removed;</item>
 /// <item>refused for good (5xx) → removed and handed back to the form with the server's reason;</item>
 /// <item>anything else (unreachable, timeout, 4xx) → left Waiting; <see cref="OutboxWorker"/> retries with backoff,
 /// using the in-memory credentials of a live session of its owner, or waits for the owner to sign in again.</item>
 /// </list>
-/// Exactly once: within this process an in-memory set keeps two attempts of one message from overlapping; across
-/// processes LiteDB's direct mode admits one process per file, and a lease left by a dead process expires before the
-/// message is taken again. Remaining windows, both inherent to SMTP: (1) a crash between the server's final « 250 »
-/// and the write of Accepted (milliseconds) — the message is sent again after the restart; (2) a connection lost
-/// after the message's final dot but before the server's answer — the outcome is unknown and it is sent again
-/// (RFC 1047). In both cases the copy carries the same Message-ID, so a recipient's client can tell it is the same.
+/// Within this process an in-memory set keeps two attempts of one message from overlapping; across processes LiteDB's
+/// direct mode admits one process per file, and a lease left by a dead process expires before the message is looked
+/// at again. A message found « being sent » with its lease run out was cut off (a crash or stop between storing it and
+/// recording the server's answer): it is never simply sent again. Its Message-ID is fixed when it is built, so
+/// Envoyés is searched for it: a copy there means it left (removed, not sent again); no copy means nothing can tell
+/// (the crash may have come after the server's « 250 » and before the copy), so it becomes Interrupted and the person
+/// decides, told plainly that it may already have left. Before copying again an Accepted message, Envoyés is searched
+/// too, so a crash between the copy and the removal does not leave two copies there.
+/// One window stays, inherent to SMTP: a connection lost after the message's final dot but before the server's
+/// answer is a temporary failure and the message is sent again (RFC 1047); the copy carries the same Message-ID, so a
+/// recipient's client can tell it is the same.
 /// </summary>
 public sealed class OutboxSender(
     OutboxStore store,
@@ -34,12 +41,16 @@ public sealed class OutboxSender(
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The person pressed « Envoyer ». Deliberately not cancelled by the request: a send abandoned half-way has an
-    /// unknown outcome, so it always runs to its end (each step bounded by <c>Mail:Timeout</c>).
+    /// The person pressed « Envoyer » on form <paramref name="formId"/>. <see cref="SendOutcomeKind.AlreadyHandedOver"/>,
+    /// sending nothing, when that form was handed over before. Deliberately not cancelled by the request: a send
+    /// abandoned half-way has an unknown outcome, so it always runs to its end (each step bounded by <c>Mail:Timeout</c>).
     /// </summary>
-    public async Task<SendOutcome> SendAsync(IMailbox mailbox, MimeMessage message)
+    public async Task<SendOutcome> SendAsync(IMailbox mailbox, MimeMessage message, string formId)
     {
-        var item = store.Add(mailbox.Identifier, message, Serialize(message), _instance, options.Value.Lease);
+        if (store.TryAddForm(mailbox.Identifier, formId, message, Serialize(message), _instance, options.Value.Lease) is not { } item)
+        {
+            return new SendOutcome(SendOutcomeKind.AlreadyHandedOver);
+        }
         _inFlight.TryAdd(item.Id, 0);
         try
         {
@@ -79,22 +90,11 @@ public sealed class OutboxSender(
                 }
                 if (due.State == OutboxState.Sending)
                 {
-                    // Left « being sent » by a process that stopped: whether the server got it is unknown.
-                    logger.LogWarning("Outbox message {Id} was interrupted mid-send by a stop of the app; sending it again", item.Id);
-                }
-                var source = store.ReadSource(item);
-                if (source is null)
-                {
-                    logger.LogError("Outbox message {Id} cannot be read (Data Protection keys lost?); marked refused", item.Id);
-                    store.MarkRefused(item.Id, _instance, null);
+                    // Left « being sent » by an attempt that never finished (the app stopped): settle it, never resend it.
+                    await SettleInterruptedAsync(item, mailbox);
                     continue;
                 }
-                MimeMessage message;
-                using (var stream = new MemoryStream(source, writable: false))
-                {
-                    message = await MimeMessage.LoadAsync(stream, CancellationToken.None);
-                }
-                await DeliverAsync(item, mailbox, message, fromForm: false);
+                await DeliverStoredAsync(item, mailbox);
             }
             finally
             {
@@ -103,9 +103,87 @@ public sealed class OutboxSender(
         }
     }
 
+    /// <summary>
+    /// The person chose « Envoyer quand même » for an interrupted message of theirs: one attempt now, as a background
+    /// pass makes it. <c>null</c> when it is not (or no longer) an interrupted message of theirs.
+    /// </summary>
+    public async Task<SendOutcome?> SendInterruptedAsync(IMailbox mailbox, string id)
+    {
+        if (!_inFlight.TryAdd(id, 0))
+        {
+            return null;
+        }
+        try
+        {
+            var item = store.TakeInterrupted(id, mailbox.Identifier, _instance, options.Value.Lease);
+            return item is null ? null : await DeliverStoredAsync(item, mailbox);
+        }
+        finally
+        {
+            _inFlight.TryRemove(id, out _);
+        }
+    }
+
+    private async Task<SendOutcome> DeliverStoredAsync(OutboxItem item, IMailbox mailbox)
+    {
+        var source = store.ReadSource(item);
+        if (source is null)
+        {
+            logger.LogError("Outbox message {Id} cannot be read (Data Protection keys lost?); marked refused", item.Id);
+            store.MarkRefused(item.Id, _instance, null);
+            return new SendOutcome(SendOutcomeKind.Refused, SendProblem.Refused);
+        }
+        MimeMessage message;
+        using (var stream = new MemoryStream(source, writable: false))
+        {
+            message = await MimeMessage.LoadAsync(stream, CancellationToken.None);
+        }
+        return await DeliverAsync(item, mailbox, message, fromForm: false);
+    }
+
+    /// <summary>
+    /// An attempt cut off before the server's answer was recorded. The copy in Envoyés, made only after the server
+    /// accepted, is the one trace the app can read: there, it left; not there, nothing can tell (the stop may have come
+    /// between the server's « 250 » and the copy), so it waits for its owner's decision instead of leaving twice.
+    /// </summary>
+    private async Task SettleInterruptedAsync(OutboxItem item, IMailbox mailbox)
+    {
+        var (known, folder) = await TryFindSentCopyAsync(mailbox, item.MessageId);
+        if (!known)
+        {
+            // Envoyés cannot be read now: looked at again later, still without sending.
+            store.Postpone(item.Id, _instance, NextAttempt(item.Attempts + 1));
+            return;
+        }
+        if (folder is not null)
+        {
+            logger.LogInformation("Outbox message {Id} was cut off by a stop of the app after it left (its copy is in the Sent folder); not sent again", item.Id);
+            store.Complete(item.Id, folder);
+            return;
+        }
+        logger.LogWarning("Outbox message {Id} was cut off by a stop of the app; whether it left cannot be known, so it waits for its owner to decide", item.Id);
+        store.MarkInterrupted(item.Id, _instance);
+    }
+
     private async Task<SendOutcome> DeliverAsync(OutboxItem item, IMailbox mailbox, MimeMessage message, bool fromForm)
     {
-        if (item.State != OutboxState.Accepted)
+        if (item.State == OutboxState.Accepted)
+        {
+            // Only the copy is left to make. A copy may be there already: the app stopped between making it and
+            // removing the item, or an APPEND went through but its answer was lost.
+            var (known, existing) = await TryFindSentCopyAsync(mailbox, item.MessageId);
+            if (!known)
+            {
+                store.Release(item.Id, _instance, null, null, NextAttempt(item.Attempts + 1));
+                return new SendOutcome(SendOutcomeKind.Sent, CopiedToSent: false);
+            }
+            if (existing is not null)
+            {
+                store.Complete(item.Id, existing);
+                return new SendOutcome(SendOutcomeKind.Sent, SentFolder: existing);
+            }
+        }
+        else
         {
             var failure = await TrySubmitAsync(mailbox, message);
             if (failure is { Permanent: true })
@@ -136,17 +214,16 @@ public sealed class OutboxSender(
         }
 
         var sentFolder = await TryCopyToSentAsync(mailbox, message);
-        var copied = sentFolder is not null;
-        if (copied)
+        if (sentFolder is not null)
         {
-            store.Remove(item.Id);
+            store.Complete(item.Id, sentFolder);
         }
         else
         {
             // Sent, not yet in Envoyés: only the copy is retried, never the sending.
             store.Release(item.Id, _instance, null, null, NextAttempt(item.Attempts + 1));
         }
-        return new SendOutcome(SendOutcomeKind.Sent, CopiedToSent: copied, SentFolder: sentFolder);
+        return new SendOutcome(SendOutcomeKind.Sent, CopiedToSent: sentFolder is not null, SentFolder: sentFolder);
     }
 
     private async Task<MailSendException?> TrySubmitAsync(IMailbox mailbox, MimeMessage message)
@@ -185,6 +262,21 @@ public sealed class OutboxSender(
         {
             logger.LogWarning("Copy of a sent message to the Sent folder failed ({ExceptionType}); will retry", e.GetType().Name);
             return null;
+        }
+    }
+
+    /// <returns>Known: whether Envoyés could be read; Folder: where the copy is, <c>null</c> when there is none.</returns>
+    private async Task<(bool Known, string? Folder)> TryFindSentCopyAsync(IMailbox mailbox, string messageId)
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromTicks(mailOptions.Value.Timeout.Ticks * 4));
+        try
+        {
+            return (true, await mailbox.FindSentCopyAsync(messageId, bound.Token));
+        }
+        catch (Exception e) when (e is MailUnavailableException or MailCredentialsRejectedException or ObjectDisposedException or OperationCanceledException)
+        {
+            logger.LogWarning("The Sent folder could not be searched ({ExceptionType}); will look again", e.GetType().Name);
+            return (false, null);
         }
     }
 

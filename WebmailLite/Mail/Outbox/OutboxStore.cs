@@ -11,7 +11,8 @@ namespace WebmailLite.Mail.Outbox;
 /// included, in LiteDB file storage (a message can exceed a document's 16 MB), encrypted with Data Protection under a
 /// purpose bound to the owner. Never the password: a message waits for a live session of its owner to be sent.
 /// Every state change is a compare-and-set under one lock: LiteDB's direct mode gives this process sole use of the
-/// file, so a process-wide lock is enough to make each transition atomic.
+/// file, so a process-wide lock is enough to make each transition atomic. The same lock makes a compose form's claim
+/// (<see cref="TryAddForm"/>) atomic: a form is handed to the outbox once.
 /// </summary>
 public sealed class OutboxStore
 {
@@ -19,6 +20,7 @@ public sealed class OutboxStore
 
     private readonly ILiteCollection<OutboxItem> _items;
     private readonly ILiteStorage<string> _sources;
+    private readonly ILiteCollection<SentForm> _forms;
     private readonly IDataProtectionProvider _protection;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
@@ -29,6 +31,8 @@ public sealed class OutboxStore
         _items.EnsureIndex(i => i.Owner);
         _items.EnsureIndex(i => i.NextAttemptAt);
         _sources = database.Database.GetStorage<string>("outbox_files", "outbox_chunks");
+        _forms = database.Collection<SentForm>("outbox_forms");
+        _forms.EnsureIndex(f => f.At);
         _protection = protection;
         _time = time;
     }
@@ -36,12 +40,51 @@ public sealed class OutboxStore
     /// <summary>Stores a message about to be sent, already leased to <paramref name="leaseOwner"/> (state Sending).</summary>
     public OutboxItem Add(string identifier, MimeMessage message, byte[] source, string leaseOwner, TimeSpan lease)
     {
+        lock (_gate)
+        {
+            return Insert(identifier, null, message, source, leaseOwner, lease);
+        }
+    }
+
+    /// <summary>
+    /// Claims compose form <paramref name="formId"/> of this person and stores its message as <see cref="Add"/> does;
+    /// <c>null</c>, storing nothing, when that form was handed over before (<see cref="FindForm"/> says where it is).
+    /// </summary>
+    public OutboxItem? TryAddForm(string identifier, string formId, MimeMessage message, byte[] source, string leaseOwner, TimeSpan lease)
+    {
+        lock (_gate)
+        {
+            return FindForm(identifier, formId) is null ? Insert(identifier, formId, message, source, leaseOwner, lease) : null;
+        }
+    }
+
+    /// <summary>Where the message of this person's form is, or <c>null</c> when the form was never handed over (or forgotten).</summary>
+    public SentFormStatus? FindForm(string identifier, string formId)
+    {
+        var owner = Mail.Owner.Of(identifier);
+        // The item first: it exists from the claim until the message is done with, even if the app stopped between
+        // the two writes of Insert or Complete.
+        if (FindItemOfForm(owner, formId) is not null)
+        {
+            return new SentFormStatus(FormStage.InOutbox);
+        }
+        return _forms.FindById(FormKey(owner, formId)) switch
+        {
+            null => null,
+            { Withdrawn: true } => new SentFormStatus(FormStage.Withdrawn),
+            var record => new SentFormStatus(FormStage.Sent, record.SentFolder),
+        };
+    }
+
+    private OutboxItem Insert(string identifier, string? formId, MimeMessage message, byte[] source, string leaseOwner, TimeSpan lease)
+    {
         var now = Now;
         var item = new OutboxItem
         {
             Id = ObjectId.NewObjectId().ToString(),
             Owner = Mail.Owner.Of(identifier),
             MessageId = message.MessageId ?? "",
+            FormId = formId,
             Subject = message.Subject ?? "",
             Recipients = string.Join(", ", message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes)
                 .Select(m => string.IsNullOrWhiteSpace(m.Name) ? m.Address : m.Name)),
@@ -58,6 +101,10 @@ public sealed class OutboxStore
             _sources.Upload(item.Id, item.Id, stream);
         }
         _items.Insert(item);
+        if (formId is not null)
+        {
+            _forms.Upsert(new SentForm { Id = FormKey(item.Owner, formId), Owner = item.Owner, FormId = formId, MessageId = item.MessageId, At = now });
+        }
         return item;
     }
 
@@ -97,8 +144,8 @@ public sealed class OutboxStore
     }
 
     /// <summary>
-    /// Messages a background pass may take now: waiting and due; being sent by a process whose lease ran out (a crash
-    /// or restart); accepted but not yet copied to Envoyés, and due.
+    /// Messages a background pass may take now: waiting and due; being sent by an attempt whose lease ran out (a crash
+    /// or restart: to be settled, see <see cref="OutboxSender"/>); accepted but not yet copied to Envoyés, and due.
     /// </summary>
     public IReadOnlyList<OutboxItem> Due()
     {
@@ -173,17 +220,100 @@ public sealed class OutboxStore
         return true;
     });
 
-    /// <summary>Removes a message (sent and copied, refused on the spot, or taken back by its owner).</summary>
+    /// <summary>
+    /// Sending, its attempt cut off, and no copy in Envoyés: whether the server took it cannot be known. It is not
+    /// taken again by any pass; its owner decides (<see cref="TakeInterrupted"/>, <see cref="Withdraw"/>).
+    /// </summary>
+    public bool MarkInterrupted(string id, string leaseOwner) => Change(id, leaseOwner, item =>
+    {
+        if (item.State != OutboxState.Sending)
+        {
+            return false;
+        }
+        item.State = OutboxState.Interrupted;
+        item.LeaseOwner = null;
+        item.LeaseUntil = null;
+        return true;
+    });
+
+    /// <summary>An interrupted message could not be settled now (Envoyés could not be read): stays Sending, looked at again after <paramref name="nextAttemptAt"/>.</summary>
+    public bool Postpone(string id, string leaseOwner, DateTime nextAttemptAt) => Change(id, leaseOwner, item =>
+    {
+        if (item.State != OutboxState.Sending)
+        {
+            return false;
+        }
+        item.Attempts++;
+        item.NextAttemptAt = nextAttemptAt;
+        item.LeaseOwner = null;
+        item.LeaseUntil = null;
+        return true;
+    });
+
+    /// <summary>Its owner chose « Envoyer quand même » for an interrupted message: leased for one attempt, or <c>null</c>.</summary>
+    public OutboxItem? TakeInterrupted(string id, string identifier, string leaseOwner, TimeSpan lease)
+    {
+        var owner = Mail.Owner.Of(identifier);
+        lock (_gate)
+        {
+            var item = _items.FindById(id);
+            if (item is null || item.Owner != owner || item.State != OutboxState.Interrupted)
+            {
+                return null;
+            }
+            item.State = OutboxState.Sending;
+            item.LeaseOwner = leaseOwner;
+            item.LeaseUntil = Now + lease;
+            _items.Update(item);
+            return item;
+        }
+    }
+
+    /// <summary>Its owner chose « Retirer » for an interrupted message: gone, and its form is never sent again. <c>null</c> when it is not an interrupted message of theirs.</summary>
+    public OutboxItem? Withdraw(string id, string identifier)
+    {
+        var owner = Mail.Owner.Of(identifier);
+        lock (_gate)
+        {
+            var item = _items.FindById(id);
+            if (item is null || item.Owner != owner || item.State != OutboxState.Interrupted)
+            {
+                return null;
+            }
+            RememberForm(item, sentFolder: null, withdrawn: true);
+            DeleteItem(id);
+            return item;
+        }
+    }
+
+    /// <summary>Sent, and its copy is in <paramref name="sentFolder"/>: removed; its form is remembered as sent.</summary>
+    public void Complete(string id, string sentFolder)
+    {
+        lock (_gate)
+        {
+            if (_items.FindById(id) is { } item)
+            {
+                // The record before the item goes: a form is never found nowhere.
+                RememberForm(item, sentFolder, withdrawn: false);
+            }
+            DeleteItem(id);
+        }
+    }
+
+    /// <summary>Refused on the spot, back to the form: removed, and the form's claim released so the corrected form can be sent.</summary>
     public void Remove(string id)
     {
         lock (_gate)
         {
-            _items.Delete(id);
-            _sources.Delete(id);
+            if (_items.FindById(id) is { FormId: { } formId } item)
+            {
+                _forms.Delete(FormKey(item.Owner, formId));
+            }
+            DeleteItem(id);
         }
     }
 
-    /// <summary>Removes a refused message of this person (taken back into the compose form and sent again).</summary>
+    /// <summary>Removes a refused message of this person (taken back into the compose form); its form may then be sent again.</summary>
     public bool RemoveRefused(string id, string identifier)
     {
         var owner = Mail.Owner.Of(identifier);
@@ -194,10 +324,32 @@ public sealed class OutboxStore
             {
                 return false;
             }
-            _items.Delete(id);
-            _sources.Delete(id);
+            if (item.FormId is { } formId)
+            {
+                _forms.Delete(FormKey(owner, formId));
+            }
+            DeleteItem(id);
             return true;
         }
+    }
+
+    /// <summary>Forgets forms handed over longer than <paramref name="olderThan"/> ago whose message is no longer in the outbox.</summary>
+    public int PruneForms(TimeSpan olderThan)
+    {
+        var limit = Now - olderThan;
+        var pruned = 0;
+        lock (_gate)
+        {
+            foreach (var record in _forms.Find(f => f.At < limit).ToList())
+            {
+                if (FindItemOfForm(record.Owner, record.FormId) is null)
+                {
+                    _forms.Delete(record.Id);
+                    pruned++;
+                }
+            }
+        }
+        return pruned;
     }
 
     /// <summary>Sources left without their document by a crash between the two writes of <see cref="Add"/> or <see cref="Remove"/>.</summary>
@@ -227,12 +379,44 @@ public sealed class OutboxStore
     private static bool IsTakeable(OutboxItem item, DateTime now) => item.State switch
     {
         OutboxState.Waiting => item.NextAttemptAt <= now,
-        OutboxState.Sending => !item.IsLeased(now),
+        // NextAttemptAt matters only once an interrupted attempt could not be settled (Postpone).
+        OutboxState.Sending => !item.IsLeased(now) && item.NextAttemptAt <= now,
         OutboxState.Accepted => !item.IsLeased(now) && item.NextAttemptAt <= now,
         _ => false,
     };
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
+
+    private OutboxItem? FindItemOfForm(string owner, string formId) =>
+        // LiteDB's collation ignores case; a form id does not.
+        _items.Find(i => i.Owner == owner).FirstOrDefault(i => i.Owner == owner && string.Equals(i.FormId, formId, StringComparison.Ordinal));
+
+    private void RememberForm(OutboxItem item, string? sentFolder, bool withdrawn)
+    {
+        if (item.FormId is not { } formId)
+        {
+            return;
+        }
+        _forms.Upsert(new SentForm
+        {
+            Id = FormKey(item.Owner, formId),
+            Owner = item.Owner,
+            FormId = formId,
+            MessageId = item.MessageId,
+            SentFolder = sentFolder,
+            Withdrawn = withdrawn,
+            At = Now,
+        });
+    }
+
+    private void DeleteItem(string id)
+    {
+        _items.Delete(id);
+        _sources.Delete(id);
+    }
+
+    private static string FormKey(string owner, string formId) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(owner + "\n" + formId)));
 
     private IDataProtector Protector(string owner) => _protection.CreateProtector(Purpose, owner);
 }

@@ -5,7 +5,7 @@ namespace WebmailLite.Mail.Outbox;
 
 /// <summary>
 /// Retries the outbox in the background (see <see cref="OutboxSender"/>), and forgets compose files of forms abandoned
-/// longer than their retention.
+/// longer than their retention, and sent forms older than <see cref="ComposeOptions.SentFormMemory"/>.
 /// </summary>
 public sealed class OutboxWorker(
     OutboxSender outbox,
@@ -46,6 +46,7 @@ public sealed class OutboxWorker(
                 {
                     lastPrune = time.GetUtcNow();
                     attachments.Prune(composeOptions.Value.AttachmentRetention);
+                    store.PruneForms(composeOptions.Value.SentFormMemory);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -10,6 +10,9 @@ public enum SendOutcomeKind
 
     /// <summary>Refused for good (5xx): back to the person, with the server's reason.</summary>
     Refused,
+
+    /// <summary>Nothing done: this compose form was handed to the outbox before (<see cref="OutboxStore.FindForm"/> says where it is).</summary>
+    AlreadyHandedOver,
 }
 
 /// <param name="CopiedToSent">False when the copy to Envoyés could not be made yet (it is retried from the outbox).</param>

@@ -1,12 +1,17 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using WebmailLite.Infrastructure;
 using WebmailLite.Mail;
 using WebmailLite.Mail.Outbox;
 
 namespace WebmailLite.Pages.Mail;
 
-/// <summary>« En attente d'envoi »: the person's messages not sent yet, each with why, in plain words.</summary>
-public sealed class OutboxModel(IMailbox mailbox, OutboxStore store) : PageModel
+/// <summary>
+/// « En attente d'envoi »: the person's messages not sent yet, each with why, in plain words; for a send cut off by a
+/// stop of the app, whether to send it anyway or take it out (<see cref="OutboxSender"/> explains why it is asked).
+/// </summary>
+public sealed class OutboxModel(IMailbox mailbox, OutboxStore store, IStringLocalizer<ComposeText> text) : PageModel
 {
     public IReadOnlyList<MailFolder> Folders { get; private set; } = [];
 
@@ -16,5 +21,33 @@ public sealed class OutboxModel(IMailbox mailbox, OutboxStore store) : PageModel
     {
         Items = store.ListFor(mailbox.Identifier);
         Folders = await mailbox.GetFoldersAsync(cancellationToken);
+    }
+
+    /// <summary>« Envoyer quand même »: one attempt now; the banner says how it went, the list shows the rest.</summary>
+    public async Task<IActionResult> OnPostSendAnywayAsync([FromForm] string? id, [FromServices] OutboxSender sender)
+    {
+        var outcome = id is { Length: > 0 } ? await sender.SendInterruptedAsync(mailbox, id) : null;
+        switch (outcome?.Kind)
+        {
+            case SendOutcomeKind.Sent:
+                TempData[ComposeModel.BannerKey] = text["Banner_SentNoSubject"].Value + (outcome.CopiedToSent ? "" : " " + text["Banner_CopyPending"].Value);
+                TempData[ComposeModel.BannerLinkKey] = outcome.SentFolder;
+                break;
+            case SendOutcomeKind.Queued:
+                TempData[ComposeModel.BannerKey] = text["Banner_Queued", OutboxText.Reason(text, outcome.Problem)].Value;
+                break;
+        }
+        // Refused: the list shows it with the server's reason; not found: it was settled meanwhile, the list says how.
+        return LocalRedirect(ComposeUrls.Outbox);
+    }
+
+    /// <summary>« Retirer de la boîte d'envoi »: gone, never sent again.</summary>
+    public IActionResult OnPostWithdraw([FromForm] string? id)
+    {
+        if (id is { Length: > 0 } && store.Withdraw(id, mailbox.Identifier) is { } item)
+        {
+            TempData[ComposeModel.BannerKey] = text["Banner_Withdrawn", item.Subject.Length > 0 ? item.Subject : text["NoSubject"].Value].Value;
+        }
+        return LocalRedirect(ComposeUrls.Outbox);
     }
 }
