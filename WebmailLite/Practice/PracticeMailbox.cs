@@ -45,6 +45,11 @@ public sealed partial class PracticeMailbox(PracticeStore store, string identifi
         return Task.FromResult(message);
     }
 
+    // The practice store keeps each message's source in memory (LiteDB) anyway: it is read whole, and the renderer still
+    // shows one page of its body.
+    public async Task<MessageToRead?> ReadMessageAsync(string folder, uint uid, int bodyPage, CancellationToken cancellationToken) =>
+        await OpenMessageAsync(folder, uid, cancellationToken) is { } message ? MessageToRead.Whole(message) : null;
+
     public Task<MimeMessage?> PeekMessageAsync(string folder, uint uid, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -36,15 +36,23 @@ public sealed class MessageRenderer
         _pageBytes = pageBytes;
     }
 
-    public RenderedMessage Render(MimeMessage message, RenderRequest request)
+    public RenderedMessage Render(MimeMessage message, RenderRequest request) =>
+        Render(MessageToRead.Whole(message), request);
+
+    /// <summary>
+    /// A message read by parts (<see cref="MessageToRead.Excerpts"/>): excerpted parts are measured from the server's
+    /// figures, and the body page is cut from the excerpt the mailbox read for that page.
+    /// </summary>
+    public RenderedMessage Render(MessageToRead read, RenderRequest request)
     {
-        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(read);
+        var message = read.Message;
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThan(request.BodyPage, 1);
 
         try
         {
-            return RenderParts(message, request);
+            return RenderParts(message, read.Excerpts, request);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -91,12 +99,12 @@ public sealed class MessageRenderer
         return AttachmentFileName.Create(subject.Length == 0 ? "message.eml" : subject + ".eml", "message/rfc822", 0);
     }
 
-    private RenderedMessage RenderParts(MimeMessage message, RenderRequest request)
+    private RenderedMessage RenderParts(MimeMessage message, IReadOnlyDictionary<MimeEntity, PartExcerpt> excerpts, RenderRequest request)
     {
         var damaged = false;
         var tree = MimeTree.Read(message, ref damaged);
         var parts = tree.Leaves;
-        var facts = parts.Select(PartFacts.Inspect).ToArray();
+        var facts = parts.Select(p => excerpts.TryGetValue(p, out var excerpt) ? PartFacts.Estimate(p, excerpt) : PartFacts.Inspect(p)).ToArray();
         damaged |= facts.Any(f => f.IsDamaged);
 
         var body = ChooseBody(parts, ref damaged);
@@ -109,7 +117,7 @@ public sealed class MessageRenderer
         // preamble: that is still « ce qui a pu être lu ».
         var (content, pageCount) = body is null
             ? PageOf(tree.UnsplitPreamble ?? "", request.BodyPage)
-            : ReadPage(body.Part, request.BodyPage, ref damaged);
+            : ReadPage(body.Part, excerpts.GetValueOrDefault(body.Part), request.BodyPage, ref damaged);
         if (body is { IsHtml: true })
         {
             (text, html, blocked) = RenderHtml(content ?? "", parts, facts, request, shownInline, ref damaged);
@@ -253,13 +261,39 @@ public sealed class MessageRenderer
     /// is no such page. A body that fits in one page is decoded whole, as MimeKit decodes it; a longer one only around
     /// the page asked for (<see cref="BodyPages"/>).
     /// </summary>
-    private (string? Text, int PageCount) ReadPage(TextPart part, int page, ref bool damaged)
+    private (string? Text, int PageCount) ReadPage(TextPart part, PartExcerpt? excerpt, int page, ref bool damaged)
     {
         try
         {
             string text;
             var pageCount = 1;
-            if (part.Content is { Stream: { CanSeek: true } encoded } content
+            if (excerpt is not null)
+            {
+                // Only the page's bytes were read from the server: they are the whole content, starting at excerpt.Start.
+                pageCount = BodyPages.PageCount(excerpt.Length, _pageBytes);
+                if (page > pageCount)
+                {
+                    return (null, pageCount);
+                }
+
+                var (start, end) = BodyPages.FetchRange(page - 1, excerpt.Length, _pageBytes);
+                using var held = new MemoryStream();
+                if (part.Content?.Stream is { } stream)
+                {
+                    // Checking whether the part is blank has read it already.
+                    stream.Seek(0, SeekOrigin.Begin);
+                    stream.CopyTo(held);
+                }
+                if (excerpt.Start != start || held.Length != end - start)
+                {
+                    // Not the page asked for (a body candidate past the ones the mailbox read a page of).
+                    damaged = true;
+                    return ("", pageCount);
+                }
+
+                text = DecodePage(part, held.GetBuffer().AsSpan(0, (int)held.Length), start, excerpt.Length, page);
+            }
+            else if (part.Content is { Stream: { CanSeek: true } encoded }
                 && (pageCount = BodyPages.PageCount(encoded.Length, _pageBytes)) > 1)
             {
                 if (page > pageCount)
@@ -273,10 +307,7 @@ public sealed class MessageRenderer
                 encoded.Seek(start, SeekOrigin.Begin);
                 encoded.ReadExactly(window);
                 encoded.Seek(0, SeekOrigin.Begin);
-                var charset = part.ContentType.CharsetEncoding;
-                var utf8 = charset is null || charset.CodePage == Encoding.UTF8.CodePage;
-                var bytes = BodyPages.Cut(window, start, length, page - 1, _pageBytes, content.Encoding, part.IsHtml, utf8);
-                text = DecodeText(bytes, charset, page == 1);
+                text = DecodePage(part, window, start, length, page);
             }
             else if (page > 1)
             {
@@ -311,6 +342,15 @@ public sealed class MessageRenderer
             damaged = true;
             return (page == 1 ? "" : null, 1);
         }
+    }
+
+    /// <summary>Page <paramref name="page"/> (from 1) of a part, from the encoded bytes <see cref="BodyPages.FetchRange"/> gives.</summary>
+    private string DecodePage(TextPart part, ReadOnlySpan<byte> window, long start, long length, int page)
+    {
+        var charset = part.ContentType.CharsetEncoding;
+        var utf8 = charset is null || charset.CodePage == Encoding.UTF8.CodePage;
+        var bytes = BodyPages.Cut(window, start, length, page - 1, _pageBytes, part.ContentTransferEncoding, part.IsHtml, utf8);
+        return DecodeText(bytes, charset, page == 1);
     }
 
     /// <summary>As <see cref="TextPart.GetText(out Encoding)"/> decodes: the declared charset, else UTF-8, else Latin-1.</summary>

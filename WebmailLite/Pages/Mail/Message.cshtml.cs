@@ -51,7 +51,7 @@ public sealed class MessageModel(IMailbox mailbox, MessageRenderer renderer, Mes
         {
             return NotFound();
         }
-        var mime = await mailbox.OpenMessageAsync(FolderName, Uid, cancellationToken);
+        var mime = await mailbox.ReadMessageAsync(FolderName, Uid, bodyPage, cancellationToken);
         var folders = await mailbox.GetFoldersAsync(cancellationToken);
         Folders = folders;
         Folder = folders.FirstOrDefault(f => f.FullName == FolderName);
