@@ -107,7 +107,7 @@ public sealed class MessageRenderer
         var facts = parts.Select(p => excerpts.TryGetValue(p, out var excerpt) ? PartFacts.Estimate(p, excerpt) : PartFacts.Inspect(p)).ToArray();
         damaged |= facts.Any(f => f.IsDamaged);
 
-        var body = ChooseBody(parts, ref damaged);
+        var body = ChooseBody(parts, excerpts, ref damaged);
         string? text = null;
         string? html = null;
         var blocked = false;
@@ -191,12 +191,15 @@ public sealed class MessageRenderer
     /// HTML part, else an empty text part. An empty text/plain alternative (« view this mail in HTML ») is skipped
     /// for the HTML: text first means the person reads the message, not a blank page.
     /// </summary>
-    private static DisplayedBody? ChooseBody(IReadOnlyList<MimeEntity> parts, ref bool damaged)
+    private static DisplayedBody? ChooseBody(IReadOnlyList<MimeEntity> parts, IReadOnlyDictionary<MimeEntity, PartExcerpt> excerpts, ref bool damaged)
     {
+        // A part too large to have been read whole is not a blank alternative: only its page was read, if any.
+        bool? IsBlankPart(TextPart part, ref bool damaged) => excerpts.ContainsKey(part) ? false : IsBlank(part, ref damaged);
+
         DisplayedBody? blankText = null;
         for (var i = 0; i < parts.Count; i++)
         {
-            if (parts[i] is TextPart { IsPlain: true } part && IsBodyCandidate(part) && IsBlank(part, ref damaged) is { } blank)
+            if (parts[i] is TextPart { IsPlain: true } part && IsBodyCandidate(part) && IsBlankPart(part, ref damaged) is { } blank)
             {
                 if (!blank)
                 {
@@ -209,7 +212,7 @@ public sealed class MessageRenderer
 
         for (var i = 0; i < parts.Count; i++)
         {
-            if (parts[i] is TextPart { IsHtml: true } part && IsBodyCandidate(part) && IsBlank(part, ref damaged) == false)
+            if (parts[i] is TextPart { IsHtml: true } part && IsBodyCandidate(part) && IsBlankPart(part, ref damaged) == false)
             {
                 return new DisplayedBody(i, part, IsHtml: true);
             }
