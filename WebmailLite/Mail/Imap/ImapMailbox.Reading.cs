@@ -14,6 +14,9 @@ public sealed partial class ImapMailbox
     // cost a thousand pages); the text first, then the HTML, is what real mail has.
     private const int MaxPagedCandidates = 4;
 
+    // Likewise for small ones: a thousand tiny text parts must not cost a thousand round trips.
+    private const int MaxSmallCandidates = 16;
+
     public Task<MessageToRead?> ReadMessageAsync(string folder, uint uid, int bodyPage, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(bodyPage, 1);
@@ -77,6 +80,7 @@ public sealed partial class ImapMailbox
 
         var excerpts = new Dictionary<MimeEntity, PartExcerpt>(ReferenceEqualityComparer.Instance);
         var paged = 0;
+        var small = 0;
         var pageBytes = _options.MessagePageBytes;
 
         // Iterative, as the renderer reads trees: nesting depth comes from the sender.
@@ -103,7 +107,7 @@ public sealed partial class ImapMailbox
                     byte[] content = [];
                     var start = 0L;
                     var isCandidate = part is TextPart { IsPlain: true } or TextPart { IsHtml: true } && !part.IsAttachment && string.IsNullOrWhiteSpace(part.FileName);
-                    if (isCandidate && basic.Octets <= SmallPartBytes)
+                    if (isCandidate && basic.Octets <= SmallPartBytes && small++ < MaxSmallCandidates)
                     {
                         content = await ReadSectionAsync(folder, id, basic, 0, (int)basic.Octets, ct);
                     }
