@@ -164,6 +164,30 @@ public abstract class MailboxContractTests
         Assert.Equal(["compte rendu.pdf", "Message transféré.eml"], first.Attachments.Select(a => a.FileName));
     }
 
+    [Fact]
+    public async Task CopySource_WritesTheWholeMessage_InPieces_WithoutMarkingItRead_UnknownIsFalse()
+    {
+        // Over 2 MB: more than one piece from IMAP.
+        var message = TextMessage("Compte rendu « complet »", string.Concat(Enumerable.Range(1, 40_000).Select(i => $"Ligne {i:D6} : élèves et décisions du conseil.\n")));
+        var mailbox = await CreateMailboxAsync([new("INBOX", message)]);
+        await using var closing = new MailboxClosing(mailbox);
+        var uid = (await mailbox.GetMessagesAsync("INBOX", 1, 25, CancellationToken.None))!.Messages.Single().Uid;
+        using var written = new MemoryStream();
+        var subjects = new List<string>();
+
+        var found = await mailbox.CopySourceAsync("INBOX", uid, subject => { subjects.Add(subject); return written; }, CancellationToken.None);
+
+        Assert.True(found);
+        Assert.Equal(["Compte rendu « complet »"], subjects);
+        written.Position = 0;
+        var copy = MimeMessage.Load(written);
+        Assert.Equal(message.Subject, copy.Subject);
+        Assert.Equal(message.TextBody!.ReplaceLineEndings("\n"), copy.TextBody!.ReplaceLineEndings("\n"));
+        Assert.False((await mailbox.GetMessagesAsync("INBOX", 1, 25, CancellationToken.None))!.Messages.Single().Seen);
+        Assert.False(await mailbox.CopySourceAsync("INBOX", 999_999, _ => throw new InvalidOperationException("not found: nothing to open"), CancellationToken.None));
+        Assert.False(await mailbox.CopySourceAsync("N'existe pas", 1, _ => throw new InvalidOperationException("not found: nothing to open"), CancellationToken.None));
+    }
+
     private static RenderRequest Request(int page) => new("INBOX", 1, false, index => $"/p/{index}", page);
 
     [Fact]

@@ -46,6 +46,14 @@ public partial interface IMailbox
     /// </summary>
     Task<MessageToRead?> ReadMessageAsync(string folder, uint uid, int bodyPage, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// « Télécharger le message »: writes the message's source (its RFC 5322 bytes, as stored) to the stream that
+    /// <paramref name="open"/> returns, a piece at a time, without changing its flags, so that memory does not grow with
+    /// the message. <paramref name="open"/> is called once, when the message is found, with its subject (for the file
+    /// name). <c>false</c> when the folder or UID does not exist.
+    /// </summary>
+    Task<bool> CopySourceAsync(string folder, uint uid, Func<string, Stream> open, CancellationToken cancellationToken);
+
     /// <summary>The whole message, parsed, without changing its flags (attachments, inline images).</summary>
     Task<MimeMessage?> PeekMessageAsync(string folder, uint uid, CancellationToken cancellationToken);
 }

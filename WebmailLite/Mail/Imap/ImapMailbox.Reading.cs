@@ -63,6 +63,58 @@ public sealed partial class ImapMailbox
         }, cancellationToken);
     }
 
+    // « Télécharger le message » reads the source from the server this much at a time.
+    private const int SourcePieceBytes = 1_048_576;
+
+    public async Task<bool> CopySourceAsync(string folder, uint uid, Func<string, Stream> open, CancellationToken cancellationToken)
+    {
+        if (uid == 0)
+        {
+            return false;
+        }
+
+        var id = new UniqueId(uid);
+        var found = await UseImapAsync(async (client, ct) =>
+        {
+            var opened = await OpenFolderAsync(client, folder, FolderAccess.ReadOnly, ct);
+            var summary = opened is null
+                ? null
+                : (await opened.FetchAsync([id], new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.Envelope), ct)).FirstOrDefault();
+            return summary is { Size: { } size } ? new SourceFound(summary.Envelope?.Subject ?? "", size) : null;
+        }, cancellationToken);
+        if (found is null)
+        {
+            return false;
+        }
+
+        var destination = open(found.Subject);
+        for (long offset = 0; offset < found.Size; offset += SourcePieceBytes)
+        {
+            // One piece per turn of the gate: the person's other clicks are not held up by a slow download, and the
+            // piece is written to the browser outside the gate.
+            var piece = await UseImapAsync(async (client, ct) =>
+            {
+                var opened = await OpenFolderAsync(client, folder, FolderAccess.ReadOnly, ct)
+                    ?? throw new MessageNotFoundException("The folder disappeared during the download.");
+                using var stream = await opened.GetStreamAsync(id, checked((int)offset), (int)Math.Min(SourcePieceBytes, found.Size - offset), ct);
+                using var buffer = new MemoryStream();
+                await stream.CopyToAsync(buffer, ct);
+                return buffer.ToArray();
+            }, cancellationToken);
+            if (piece.Length == 0)
+            {
+                // Expunged meanwhile: what was sent is all there is; the browser sees a short download.
+                throw new MessageNotFoundException("The message disappeared during the download.");
+            }
+
+            await destination.WriteAsync(piece, cancellationToken);
+        }
+
+        return true;
+    }
+
+    private sealed record SourceFound(string Subject, uint Size);
+
     /// <summary>
     /// The message rebuilt from its headers and the server's BODYSTRUCTURE, with the content of small text parts and the
     /// page asked for of large ones; attachments are described (type, name, size) but not read. Each leaf is built from

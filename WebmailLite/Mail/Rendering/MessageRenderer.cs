@@ -92,11 +92,10 @@ public sealed class MessageRenderer
     }
 
     /// <summary>The file name of the whole message downloaded: its subject (made safe), « .eml ».</summary>
-    public string SourceFileName(MimeMessage message)
+    public string SourceFileName(string subject)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        var subject = SubjectOf(message);
-        return AttachmentFileName.Create(subject.Length == 0 ? "message.eml" : subject + ".eml", "message/rfc822", 0);
+        var line = OneLine(subject) ?? "";
+        return AttachmentFileName.Create(line.Length == 0 ? "message.eml" : line + ".eml", "message/rfc822", 0);
     }
 
     private RenderedMessage RenderParts(MimeMessage message, IReadOnlyDictionary<MimeEntity, PartExcerpt> excerpts, RenderRequest request)

@@ -42,17 +42,15 @@ public sealed class PartModel(IMailbox mailbox, MessageRenderer renderer) : Page
         [FromQuery(Name = "uid")] uint uid,
         CancellationToken cancellationToken)
     {
-        var mime = await mailbox.PeekMessageAsync(folder, uid, cancellationToken);
-        if (mime is null)
+        var found = await mailbox.CopySourceAsync(folder, uid, subject =>
         {
-            return NotFound();
-        }
-        SecurityHeaders.SandboxContent(HttpContext);
-        var disposition = new ContentDispositionHeaderValue(DispositionTypeNames.Attachment);
-        disposition.SetHttpFileName(renderer.SourceFileName(mime));
-        Response.Headers.ContentDisposition = disposition.ToString();
-        Response.ContentType = PartMediaType.OctetStream;
-        await mime.WriteToAsync(Response.Body, cancellationToken);
-        return new EmptyResult();
+            SecurityHeaders.SandboxContent(HttpContext);
+            var disposition = new ContentDispositionHeaderValue(DispositionTypeNames.Attachment);
+            disposition.SetHttpFileName(renderer.SourceFileName(subject));
+            Response.Headers.ContentDisposition = disposition.ToString();
+            Response.ContentType = PartMediaType.OctetStream;
+            return Response.Body;
+        }, cancellationToken);
+        return found ? new EmptyResult() : NotFound();
     }
 }
