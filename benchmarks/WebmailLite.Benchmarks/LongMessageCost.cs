@@ -16,8 +16,8 @@ internal static class LongMessageCost
     {
         var server = MailServer.Instance;
         using var factory = new WebmailFactory(WebmailFactory.DovecotSettings(new() { ["Logging:LogLevel:Default"] = "Warning" }));
-        Console.WriteLine("| message | page bytes | median ms | allocated per view (MB) | RSS before → peak, 8 views at once (MB) | 8 at once (s) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| message | page bytes | median ms | allocated per view (MB) | RSS before → peak, 8 views at once (MB) | 8 at once (s) | allocated per download (MB) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var kind in new[] { "html", "text" })
         {
             var account = await server.CreateAccountAsync("bench-long");
@@ -70,8 +70,21 @@ internal static class LongMessageCost
             await sampling.CancelAsync();
             await sampler;
 
+            // « Télécharger le message », read as a stream (the client buffers nothing).
+            var link = System.Text.RegularExpressions.Regex.Match(await client.GetStringAsync(url), "href=\"(/courrier/piece\\?handler=source[^\"]*)\"");
+            var download = -1.0;
+            if (link.Success)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                var before = GC.GetTotalAllocatedBytes(precise: true);
+                using var response = await client.GetAsync(System.Net.WebUtility.HtmlDecode(link.Groups[1].Value), HttpCompletionOption.ResponseHeadersRead);
+                await (await response.Content.ReadAsStreamAsync()).CopyToAsync(Stream.Null);
+                download = (GC.GetTotalAllocatedBytes(precise: true) - before) / 1e6;
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {kind}, {Size(message) / 1e6:F1} MB | {bytes:N0} | {times[Runs / 2]:F0} | {allocated[Runs / 2] / 1e6:F1} | {rssBefore / 1e6:F0} → {peak / 1e6:F0} | {together:F1} |"));
+                $"| {kind}, {Size(message) / 1e6:F1} MB | {bytes:N0} | {times[Runs / 2]:F0} | {allocated[Runs / 2] / 1e6:F1} | {rssBefore / 1e6:F0} → {peak / 1e6:F0} | {together:F1} | {download:F1} |"));
         }
     }
 

@@ -96,10 +96,9 @@ public sealed partial class ImapMailbox
             {
                 var opened = await OpenFolderAsync(client, folder, FolderAccess.ReadOnly, ct)
                     ?? throw new MessageNotFoundException("The folder disappeared during the download.");
-                using var stream = await opened.GetStreamAsync(id, checked((int)offset), (int)Math.Min(SourcePieceBytes, found.Size - offset), ct);
-                using var buffer = new MemoryStream();
-                await stream.CopyToAsync(buffer, ct);
-                return buffer.ToArray();
+                var count = (int)Math.Min(SourcePieceBytes, found.Size - offset);
+                using var stream = await opened.GetStreamAsync(id, checked((int)offset), count, ct);
+                return await ReadAllAsync(stream, count, ct);
             }, cancellationToken);
             if (piece.Length == 0)
             {
@@ -244,8 +243,14 @@ public sealed partial class ImapMailbox
         // The content of a message that is not multipart is its section « 1 » (RFC 3501, 6.4.5).
         var section = string.IsNullOrEmpty(part.PartSpecifier) ? "1" : part.PartSpecifier;
         using var stream = await folder.GetStreamAsync(id, section, checked((int)offset), count, ct);
-        using var buffer = new MemoryStream(count);
-        await stream.CopyToAsync(buffer, ct);
-        return buffer.ToArray();
+        return await ReadAllAsync(stream, count, ct);
+    }
+
+    // At most count bytes, in one array (fewer when the server had fewer).
+    private static async Task<byte[]> ReadAllAsync(Stream stream, int count, CancellationToken ct)
+    {
+        var bytes = new byte[count];
+        var read = await stream.ReadAtLeastAsync(bytes, count, throwOnEndOfStream: false, ct);
+        return read == count ? bytes : bytes[..read];
     }
 }
