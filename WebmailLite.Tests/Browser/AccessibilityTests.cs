@@ -24,12 +24,13 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityServ
     public const string PracticeInbox = "boîte de réception (entraînement)";
     public const string PlainMessage = "message texte";
     public const string HtmlMessage = "message HTML nettoyé";
+    public const string LongMessage = "message long, partie 2";
     public const string Help = "aide à la connexion";
     public const string ForgotPassword = "mot de passe oublié";
     public const string NotFound = "page introuvable";
 
     private static readonly string[] AllStates =
-        [SignInEmpty, SignInEmptySubmit, SignInWrongPassword, SignInUnavailable, SignInTooManyAttempts, SignInMaintenance, SessionExpired, PracticeInbox, PlainMessage, HtmlMessage, Help, ForgotPassword, NotFound];
+        [SignInEmpty, SignInEmptySubmit, SignInWrongPassword, SignInUnavailable, SignInTooManyAttempts, SignInMaintenance, SessionExpired, PracticeInbox, PlainMessage, HtmlMessage, LongMessage, Help, ForgotPassword, NotFound];
 
     public static TheoryData<string> States() => new(AllStates);
 
@@ -206,6 +207,23 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityServ
                 await Expect(body).ToContainTextAsync(TestMessages.HtmlBodyText);
                 // Really the sanitized HTML: no script, no handler, the remote tracker not loaded.
                 await Expect(body.Locator("script, [onclick], img[src^='https://suivi']")).ToHaveCountAsync(0);
+                break;
+            }
+
+            case LongMessage:
+            {
+                // About 3 MB: read from Dovecot by parts, a page at a time.
+                var account = await MailServer.Instance.CreateAccountAsync("axe-long");
+                var uid = await MailServer.Instance.AppendAsync(account, "INBOX", LongMessages.Html(account.Address, paragraphs: 30_000));
+                await PageActions.SignInAsync(page, account.Identifier, account.Password);
+                await page.GotoAsync(PageActions.MessageUrl(uid!.Value.Id));
+                await Expect(page.Locator("#msg-long")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Ce message est long : cette page en montre la partie 1 sur \\d+\\.$"));
+                // « Afficher la suite » is a real link: followed from the keyboard, it opens the next page.
+                await page.GetByRole(AriaRole.Link, new() { Name = "Afficher la suite" }).FocusAsync();
+                await page.Keyboard.PressAsync("Enter");
+                await page.WaitForURLAsync(url => url.Contains("suite=2", StringComparison.Ordinal));
+                await Expect(page.Locator("#msg-long")).ToContainTextAsync("partie 2 sur");
+                await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Suite du message" }).GetByRole(AriaRole.Link)).ToHaveTextAsync(["Afficher la suite", "Télécharger le message"]);
                 break;
             }
 

@@ -26,6 +26,8 @@ public sealed class IdentityOnlyMailbox(string identifier) : IMailbox
     public Task<MessageListPage?> GetMessagesAsync(string folder, int page, int pageSize, CancellationToken cancellationToken) => throw Unsupported();
     public Task<MimeMessage?> OpenMessageAsync(string folder, uint uid, CancellationToken cancellationToken) => throw Unsupported();
     public Task<MimeMessage?> PeekMessageAsync(string folder, uint uid, CancellationToken cancellationToken) => throw Unsupported();
+    public Task<bool> CopySourceAsync(string folder, uint uid, Func<string, Stream> open, CancellationToken cancellationToken) => throw Unsupported();
+    public Task<MessageToRead?> ReadMessageAsync(string folder, uint uid, int bodyPage, CancellationToken cancellationToken) => throw Unsupported();
     public Task<int?> SetFlagAsync(string folder, IReadOnlyCollection<uint> uids, MessageFlag flag, bool value, CancellationToken cancellationToken) => throw Unsupported();
     public Task<MoveOutcome> MoveAsync(string folder, IReadOnlyCollection<uint> uids, string destination, CancellationToken cancellationToken) => throw Unsupported();
     public Task<MoveOutcome> MoveToSpecialAsync(string folder, IReadOnlyCollection<uint> uids, SpecialFolder destination, CancellationToken cancellationToken) => throw Unsupported();

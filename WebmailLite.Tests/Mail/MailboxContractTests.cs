@@ -1,6 +1,7 @@
 using WebmailLite.Tests.Infrastructure;
 using MimeKit;
 using WebmailLite.Mail;
+using WebmailLite.Mail.Rendering;
 
 namespace WebmailLite.Tests.Mail;
 
@@ -105,6 +106,89 @@ public abstract class MailboxContractTests
         Assert.Contains("Départ à 8 h 15", message.TextBody);
         Assert.True(after.Seen);
     }
+
+    [Fact]
+    public async Task ReadMessage_ReturnsTheMessage_AndMarksItRead_UnknownIsNull()
+    {
+        var mailbox = await CreateMailboxAsync([new("INBOX", TextMessage("Sortie scolaire", "Départ à 8 h 15, retour à 17 h."))]);
+        await using var closing = new MailboxClosing(mailbox);
+        var uid = (await mailbox.GetMessagesAsync("INBOX", 1, 25, CancellationToken.None))!.Messages.Single().Uid;
+
+        var read = await mailbox.ReadMessageAsync("INBOX", uid, 1, CancellationToken.None);
+        var after = (await mailbox.GetMessagesAsync("INBOX", 1, 25, CancellationToken.None))!.Messages.Single();
+
+        Assert.NotNull(read);
+        Assert.Equal("Sortie scolaire", read.Message.Subject);
+        Assert.Contains("Départ à 8 h 15", read.Message.TextBody);
+        Assert.Empty(read.Excerpts);
+        Assert.True(after.Seen);
+        Assert.Null(await mailbox.ReadMessageAsync("INBOX", 999_999, 1, CancellationToken.None));
+        Assert.Null(await mailbox.ReadMessageAsync("N'existe pas", 1, 1, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// A message too large to be read whole (IMAP reads it by parts) renders exactly as the whole message does: the same
+    /// pages of its body, the same attachments under the same part numbers (the part page finds them in the whole message).
+    /// </summary>
+    [Fact]
+    public async Task ReadMessage_LargeMessage_RendersAsTheWholeMessage()
+    {
+        var text = string.Concat(Enumerable.Range(1, 40_000).Select(i => $"Ligne {i:D6} : élèves, décisions et suivi du conseil.\n"));
+        var alternative = new MultipartAlternative
+        {
+            new TextPart("plain") { Text = text, ContentTransferEncoding = ContentEncoding.QuotedPrintable },
+            new TextPart("html") { Text = "<p>Version HTML</p>" },
+        };
+        var pdf = new MimePart("application", "pdf") { FileName = "compte rendu.pdf", Content = new MimeContent(new MemoryStream(new byte[700_000])), ContentTransferEncoding = ContentEncoding.Base64 };
+        var attached = new MessagePart { Message = TextMessage("Message transféré") };
+        var message = TextMessage("Très long");
+        message.Body = new Multipart("mixed") { alternative, pdf, attached };
+        var mailbox = await CreateMailboxAsync([new("INBOX", message)]);
+        await using var closing = new MailboxClosing(mailbox);
+        var uid = (await mailbox.GetMessagesAsync("INBOX", 1, 25, CancellationToken.None))!.Messages.Single().Uid;
+        var whole = (await mailbox.PeekMessageAsync("INBOX", uid, CancellationToken.None))!;
+        var renderer = new MessageRenderer();
+
+        var first = renderer.Render(whole, Request(1));
+        Assert.InRange(first.BodyPageCount, 9, 20);
+        foreach (var page in new[] { 1, 2, first.BodyPageCount, first.BodyPageCount + 1 })
+        {
+            var expected = renderer.Render(whole, Request(page));
+            var actual = renderer.Render((await mailbox.ReadMessageAsync("INBOX", uid, page, CancellationToken.None))!, Request(page));
+
+            Assert.Equal((expected.BodyPage, expected.BodyPageCount, expected.TextBody, expected.HtmlBody, expected.IsDamaged),
+                (actual.BodyPage, actual.BodyPageCount, actual.TextBody, actual.HtmlBody, actual.IsDamaged));
+            Assert.Equal(expected.Attachments.Select(a => (a.PartIndex, a.FileName, a.ContentType)), actual.Attachments.Select(a => (a.PartIndex, a.FileName, a.ContentType)));
+            Assert.All(expected.Attachments.Zip(actual.Attachments), pair => Assert.InRange(pair.Second.Size, pair.First.Size * 0.98, pair.First.Size * 1.02 + 100));
+        }
+        Assert.Equal(["compte rendu.pdf", "Message transféré.eml"], first.Attachments.Select(a => a.FileName));
+    }
+
+    [Fact]
+    public async Task CopySource_WritesTheWholeMessage_InPieces_WithoutMarkingItRead_UnknownIsFalse()
+    {
+        // Over 2 MB: more than one piece from IMAP.
+        var message = TextMessage("Compte rendu « complet »", string.Concat(Enumerable.Range(1, 40_000).Select(i => $"Ligne {i:D6} : élèves et décisions du conseil.\n")));
+        var mailbox = await CreateMailboxAsync([new("INBOX", message)]);
+        await using var closing = new MailboxClosing(mailbox);
+        var uid = (await mailbox.GetMessagesAsync("INBOX", 1, 25, CancellationToken.None))!.Messages.Single().Uid;
+        using var written = new MemoryStream();
+        var subjects = new List<string>();
+
+        var found = await mailbox.CopySourceAsync("INBOX", uid, subject => { subjects.Add(subject); return written; }, CancellationToken.None);
+
+        Assert.True(found);
+        Assert.Equal(["Compte rendu « complet »"], subjects);
+        written.Position = 0;
+        var copy = MimeMessage.Load(written);
+        Assert.Equal(message.Subject, copy.Subject);
+        Assert.Equal(message.TextBody!.ReplaceLineEndings("\n"), copy.TextBody!.ReplaceLineEndings("\n"));
+        Assert.False((await mailbox.GetMessagesAsync("INBOX", 1, 25, CancellationToken.None))!.Messages.Single().Seen);
+        Assert.False(await mailbox.CopySourceAsync("INBOX", 999_999, _ => throw new InvalidOperationException("not found: nothing to open"), CancellationToken.None));
+        Assert.False(await mailbox.CopySourceAsync("N'existe pas", 1, _ => throw new InvalidOperationException("not found: nothing to open"), CancellationToken.None));
+    }
+
+    private static RenderRequest Request(int page) => new("INBOX", 1, false, index => $"/p/{index}", page);
 
     [Fact]
     public async Task PeekMessage_DoesNotMarkRead()

@@ -38,6 +38,22 @@ public partial interface IMailbox
     /// <summary>The whole message, parsed, and marks it read. <c>null</c> when the folder or UID does not exist.</summary>
     Task<MimeMessage?> OpenMessageAsync(string folder, uint uid, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The message for the message page, marked read, with page <paramref name="bodyPage"/> (from 1) of its body: a
+    /// message larger than <see cref="MessageToRead.WholeMessagePages"/> pages is not read whole, only its headers, its
+    /// structure and that page of each body candidate (<see cref="MessageToRead.Excerpts"/>), so that neither memory nor
+    /// transfer grows with the message. <c>null</c> when the folder or UID does not exist.
+    /// </summary>
+    Task<MessageToRead?> ReadMessageAsync(string folder, uint uid, int bodyPage, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// « Télécharger le message »: writes the message's source (its RFC 5322 bytes, as stored) to the stream that
+    /// <paramref name="open"/> returns, a piece at a time, without changing its flags, so that memory does not grow with
+    /// the message. <paramref name="open"/> is called once, when the message is found, with its subject (for the file
+    /// name). <c>false</c> when the folder or UID does not exist.
+    /// </summary>
+    Task<bool> CopySourceAsync(string folder, uint uid, Func<string, Stream> open, CancellationToken cancellationToken);
+
     /// <summary>The whole message, parsed, without changing its flags (attachments, inline images).</summary>
     Task<MimeMessage?> PeekMessageAsync(string folder, uint uid, CancellationToken cancellationToken);
 }

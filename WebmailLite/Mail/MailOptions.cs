@@ -19,6 +19,14 @@ public sealed class MailOptions
     /// <summary>Messages per page of a folder.</summary>
     public int PageSize { get; set; } = 25;
 
+    public const int DefaultMessagePageBytes = 262_144;
+
+    /// <summary>
+    /// How much of a message's body one message page shows, in bytes of its source; the rest is behind « Afficher la
+    /// suite » and « Télécharger le message ». It bounds what one view decodes, sanitizes and sends.
+    /// </summary>
+    public int MessagePageBytes { get; set; } = DefaultMessagePageBytes;
+
     /// <summary>No IMAP host configured ⇒ the embedded practice mailbox.</summary>
     public bool UsePractice => string.IsNullOrWhiteSpace(Imap.Host);
 }

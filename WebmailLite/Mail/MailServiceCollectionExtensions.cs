@@ -20,6 +20,9 @@ public static class MailServiceCollectionExtensions
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateOnStart()
             .Validate(o => o.Timeout > TimeSpan.Zero && o.Timeout <= TimeSpan.FromMinutes(5), "Mail:Timeout must be between 00:00:01 and 00:05:00.")
             .Validate(o => o.PageSize is >= 1 and <= 200, "Mail:PageSize must be between 1 and 200.")
+            // Below, page boundaries would come closer than the searches for a clean cut; above, a page could pass the
+            // sanitizer's own length budget and be shown as text.
+            .Validate(o => o.MessagePageBytes is >= Rendering.BodyPages.MinPageBytes and <= 524_288, "Mail:MessagePageBytes must be between 65536 and 524288.")
             .Validate(o => o.UsePractice || o.Imap.Port is > 0 and < 65536, "Mail:Imap:Port must be a TCP port (1–65535).")
             .Validate(o => string.IsNullOrWhiteSpace(o.Smtp.Host) || o.Smtp.Port is > 0 and < 65536, "Mail:Smtp:Port must be a TCP port (1–65535).")
             .Validate(o => Enum.IsDefined(o.Imap.Security) && Enum.IsDefined(o.Smtp.Security), "Mail:Imap:Security and Mail:Smtp:Security must be None, StartTls or SslOnConnect.");

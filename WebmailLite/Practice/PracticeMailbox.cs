@@ -45,6 +45,24 @@ public sealed partial class PracticeMailbox(PracticeStore store, string identifi
         return Task.FromResult(message);
     }
 
+    // The practice store keeps each message's source in memory (LiteDB) anyway: it is read whole, and the renderer still
+    // shows one page of its body.
+    public async Task<MessageToRead?> ReadMessageAsync(string folder, uint uid, int bodyPage, CancellationToken cancellationToken) =>
+        await OpenMessageAsync(folder, uid, cancellationToken) is { } message ? MessageToRead.Whole(message) : null;
+
+    public async Task<bool> CopySourceAsync(string folder, uint uid, Func<string, Stream> open, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (store.GetSource(Identifier, folder, uid) is not { } raw)
+        {
+            return false;
+        }
+        using var headers = new MemoryStream(raw, writable: false);
+        var subject = HeaderList.Load(headers, cancellationToken)[HeaderId.Subject] ?? "";
+        await open(subject).WriteAsync(raw, cancellationToken);
+        return true;
+    }
+
     public Task<MimeMessage?> PeekMessageAsync(string folder, uint uid, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

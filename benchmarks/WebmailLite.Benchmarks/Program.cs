@@ -14,6 +14,12 @@ if (args.Contains("recovery"))
     return;
 }
 
+if (args.Contains("long-message"))
+{
+    await LongMessageCost.RunAsync();
+    return;
+}
+
 var server = MailServer.Instance;
 using var factory = new WebmailFactory(WebmailFactory.DovecotSettings(new() { ["Logging:LogLevel:Default"] = "Warning" }));
 Console.WriteLine("| messages in INBOX | page | median ms | p95 ms | max ms | HTML bytes |");

@@ -34,6 +34,21 @@ internal readonly record struct PartFacts(string MediaType, long Size, bool IsIn
         }
     }
 
+    /// <summary>
+    /// A part whose content stayed on the server (<see cref="PartExcerpt"/>): its size is estimated from its encoded
+    /// length, and a raster image is taken at its declared type (the part page checks its bytes before serving it
+    /// inline, and serves it as a download otherwise).
+    /// </summary>
+    public static PartFacts Estimate(MimeEntity entity, PartExcerpt excerpt)
+    {
+        var mediaType = PartMediaType.Declared(entity.ContentType);
+        var base64 = entity is MimePart { ContentTransferEncoding: ContentEncoding.Base64 };
+
+        // Base64 lines carry 57 bytes in 76 characters and a line break.
+        var size = base64 ? excerpt.Length / 78 * 57 + excerpt.Length % 78 * 3 / 4 : excerpt.Length;
+        return new PartFacts(mediaType, size, PartMediaType.IsRasterImage(mediaType), IsDamaged: false);
+    }
+
     private static PartFacts InspectPart(MimePart part, string mediaType)
     {
         if (part.Content is not { Stream: { } encoded } content)

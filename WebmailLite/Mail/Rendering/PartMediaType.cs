@@ -40,6 +40,9 @@ internal static class PartMediaType
         _ => false,
     };
 
+    /// <summary>Whether the declared type is one of the raster images <see cref="IsInlineImage"/> accepts.</summary>
+    public static bool IsRasterImage(string declaredType) => CanonicalImageType(declaredType) is not null;
+
     /// <summary>The type to send: the canonical image type for inline images, otherwise <see cref="DownloadType"/>.</summary>
     public static string ForServing(string declaredType, bool inlineImage) =>
         inlineImage ? CanonicalImageType(declaredType) ?? OctetStream : DownloadType(declaredType);

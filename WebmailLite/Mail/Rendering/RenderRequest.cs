@@ -5,4 +5,5 @@ namespace WebmailLite.Mail.Rendering;
 /// <param name="Uid">UID of the message in <paramref name="Folder"/>.</param>
 /// <param name="AllowRemoteContent">The person asked to load remote images for this message.</param>
 /// <param name="PartUrl">The app URL serving body part <c>partIndex</c>; used for <c>cid:</c> images.</param>
-public sealed record RenderRequest(string Folder, uint Uid, bool AllowRemoteContent, Func<int, string> PartUrl);
+/// <param name="BodyPage">Which page of a long body to show, from 1 (« Afficher la suite »).</param>
+public sealed record RenderRequest(string Folder, uint Uid, bool AllowRemoteContent, Func<int, string> PartUrl, int BodyPage = 1);

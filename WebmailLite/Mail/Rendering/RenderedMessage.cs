@@ -18,6 +18,8 @@ namespace WebmailLite.Mail.Rendering;
 /// Parsing or decoding problems were met; the page then says « Ce message est peut-être endommagé : voici ce qui a
 /// pu être lu. »
 /// </param>
+/// <param name="BodyPage">The page of the body shown, from 1; <see cref="BodyPageCount"/> + 1 when the page asked for does not exist.</param>
+/// <param name="BodyPageCount">How many pages the body has (<see cref="MailOptions.MessagePageBytes"/> of its source each).</param>
 public sealed record RenderedMessage(
     string Subject,
     IReadOnlyList<RenderedAddress> From,
@@ -28,4 +30,13 @@ public sealed record RenderedMessage(
     string? HtmlBody,
     bool HasBlockedRemoteContent,
     IReadOnlyList<AttachmentInfo> Attachments,
-    bool IsDamaged);
+    bool IsDamaged,
+    int BodyPage = 1,
+    int BodyPageCount = 1)
+{
+    /// <summary>The page asked for is past the end of the body.</summary>
+    public bool IsPastEnd => BodyPage > BodyPageCount;
+
+    /// <summary>The body goes on after this page.</summary>
+    public bool HasMore => BodyPage < BodyPageCount;
+}

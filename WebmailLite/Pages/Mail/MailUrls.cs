@@ -22,15 +22,29 @@ public static class MailUrls
         return PageRoutes.Inbox + query;
     }
 
-    public static string Message(string folder, uint uid, bool remoteImages = false)
+    /// <param name="bodyPage">The page of a long body (« Afficher la suite »), from 1; the first is left out.</param>
+    public static string Message(string folder, uint uid, bool remoteImages = false, int bodyPage = 1)
     {
         var query = QueryString.Create("dossier", folder).Add("uid", uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (remoteImages)
         {
             query = query.Add("images", "distantes");
         }
+        if (bodyPage > 1)
+        {
+            query = query.Add(BodyPageKey, bodyPage.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         return PageRoutes.Message + query;
     }
+
+    /// <summary>The query key of the page of a long body: « suite=2 » is its second page.</summary>
+    public const string BodyPageKey = "suite";
+
+    /// <summary>The whole message as an .eml file (« Télécharger le message »).</summary>
+    public static string Source(string folder, uint uid) =>
+        PageRoutes.Part + QueryString.Create("handler", "source")
+            .Add("dossier", folder)
+            .Add("uid", uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public static string Part(string folder, uint uid, int partIndex) =>
         PageRoutes.Part + QueryString.Create("dossier", folder)

@@ -21,6 +21,10 @@ public sealed class MessageModel(IMailbox mailbox, MessageRenderer renderer, Mes
 
     public bool ShowRemote => Images == "distantes";
 
+    /// <summary>« suite=N »: page N of a long body, from 1 (absent: the first).</summary>
+    [FromQuery(Name = MailUrls.BodyPageKey)]
+    public string? BodyPage { get; set; }
+
     public RenderedMessage? Message { get; private set; }
 
     public MailFolder? Folder { get; private set; }
@@ -43,7 +47,11 @@ public sealed class MessageModel(IMailbox mailbox, MessageRenderer renderer, Mes
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var mime = await mailbox.OpenMessageAsync(FolderName, Uid, cancellationToken);
+        if (!TryParseBodyPage(BodyPage, out var bodyPage))
+        {
+            return NotFound();
+        }
+        var mime = await mailbox.ReadMessageAsync(FolderName, Uid, bodyPage, cancellationToken);
         var folders = await mailbox.GetFoldersAsync(cancellationToken);
         Folders = folders;
         Folder = folders.FirstOrDefault(f => f.FullName == FolderName);
@@ -52,7 +60,12 @@ public sealed class MessageModel(IMailbox mailbox, MessageRenderer renderer, Mes
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
-        Message = renderer.Render(mime, new RenderRequest(FolderName, Uid, ShowRemote, index => MailUrls.Part(FolderName, Uid, index)));
+        Message = renderer.Render(mime, new RenderRequest(FolderName, Uid, ShowRemote, index => MailUrls.Part(FolderName, Uid, index), bodyPage));
+        if (Message.IsPastEnd)
+        {
+            // A page past the end of the body (an old link, a hand-typed number) is not a page of this message.
+            return NotFound();
+        }
         Flagged = (await mailbox.GetSummariesAsync(FolderName, [Uid], cancellationToken)).FirstOrDefault()?.Flagged ?? false;
         if (!Errors.Any)
         {
@@ -95,6 +108,18 @@ public sealed class MessageModel(IMailbox mailbox, MessageRenderer renderer, Mes
         return Redirect(action is MessageAction.Flag or MessageAction.Unflag or MessageAction.Read
             ? MailUrls.Message(folder.FullName, Uid)
             : ListUrls.List(folder.FullName));
+    }
+
+    /// <summary>Digits only, from 1, at most six of them (a 512 MB body in 64 KB pages): anything else is no page.</summary>
+    private static bool TryParseBodyPage(string? value, out int page)
+    {
+        page = 1;
+        if (value is null)
+        {
+            return true;
+        }
+        return value.Length is >= 1 and <= 6 && value.All(char.IsAsciiDigit) && value[0] != '0'
+            && int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out page);
     }
 
     public ActionBar Bar() => new(

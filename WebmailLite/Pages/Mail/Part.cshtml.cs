@@ -32,4 +32,25 @@ public sealed class PartModel(IMailbox mailbox, MessageRenderer renderer) : Page
         Response.Headers.ContentDisposition = disposition.ToString();
         return File(part.Content, part.ContentType);
     }
+
+    /// <summary>
+    /// « Télécharger le message »: the whole message as an .eml file, for what a long message's pages leave out. Sent
+    /// as a download of an opaque type: a browser must not open a message (HTML inside, MHTML) on our origin.
+    /// </summary>
+    public async Task<IActionResult> OnGetSourceAsync(
+        [FromQuery(Name = "dossier")] string folder,
+        [FromQuery(Name = "uid")] uint uid,
+        CancellationToken cancellationToken)
+    {
+        var found = await mailbox.CopySourceAsync(folder, uid, subject =>
+        {
+            SecurityHeaders.SandboxContent(HttpContext);
+            var disposition = new ContentDispositionHeaderValue(DispositionTypeNames.Attachment);
+            disposition.SetHttpFileName(renderer.SourceFileName(subject));
+            Response.Headers.ContentDisposition = disposition.ToString();
+            Response.ContentType = PartMediaType.OctetStream;
+            return Response.Body;
+        }, cancellationToken);
+        return found ? new EmptyResult() : NotFound();
+    }
 }
