@@ -127,6 +127,53 @@ public sealed class InputHardeningTests : IDisposable
     }
 
     [Fact]
+    public async Task Nul_InTheGuideLetter_IsItsFieldError_AndNoLetterIsShown()
+    {
+        var client = _factory.NewClient();
+        var form = await HtmlPage.GetAsync(client, "/aide/lettre");
+
+        var page = await HtmlPage.LoadAsync(await form.SubmitAsync(client, "main form", new Dictionary<string, string>
+        {
+            ["Input.LastName"] = "Martin" + Nul,
+            ["Input.FirstName"] = "Camille",
+        }));
+
+        AssertFieldError(page, "Input_LastName");
+        Assert.Equal("Martin", page.Query("#Input_LastName")!.GetAttribute("value"));
+        Assert.Equal("Camille", page.Query("#Input_FirstName")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Nul_InANewFolderName_IsItsFieldError_AndNoFolderIsCreated()
+    {
+        var client = await _factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        var form = await HtmlPage.GetAsync(client, "/courrier/dossiers");
+
+        var page = await HtmlPage.LoadAsync(await form.SubmitAsync(client, "main form", new Dictionary<string, string> { ["Input.Name"] = "Pro" + Nul + "jets" }));
+
+        AssertFieldError(page, "Input_Name");
+        Assert.Equal("Projets", page.Query("#Input_Name")!.GetAttribute("value"));
+        Assert.DoesNotContain(Store.GetFolders(PracticeSeed.Identifier), f => f.FullName.Contains("Projets"));
+    }
+
+    [Fact]
+    public async Task Nul_InTheCurrentPassword_IsItsFieldError_AndNothingIsChecked()
+    {
+        var client = await _factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        var form = await HtmlPage.GetAsync(client, "/parametres/securite/mot-de-passe");
+
+        var page = await HtmlPage.LoadAsync(await form.SubmitAsync(client, "main form", new Dictionary<string, string>
+        {
+            ["Input.Current"] = PracticeSeed.Password + Nul,
+            ["Input.New"] = "une phrase de passe assez longue",
+        }));
+
+        AssertFieldError(page, "Input_Current");
+        Assert.True(Store.VerifyPassword(PracticeSeed.Identifier, PracticeSeed.Password));
+        Assert.DoesNotContain(_logs.Messages, m => m.Contains(PracticeSeed.Password) || m.Contains("une phrase de passe"));
+    }
+
+    [Fact]
     public async Task Nul_InAHiddenField_IsRefusedWithoutRunningTheHandler()
     {
         var client = await _factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
