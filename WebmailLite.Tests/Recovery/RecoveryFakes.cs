@@ -15,6 +15,7 @@ internal sealed class FakeAccountDirectory : IAccountDirectory
     {
         var account = new Account(identifier, contact, address ?? identifier + "@ac-test.fr");
         _accounts[identifier] = account;
+        _contacts = null;
         return account;
     }
 
@@ -28,6 +29,12 @@ internal sealed class FakeAccountDirectory : IAccountDirectory
 
     public Task<string?> ContactAddressAsync(string identifier, CancellationToken cancellationToken) =>
         Task.FromResult(_accounts.TryGetValue(identifier.Trim(), out var a) ? a.Contact : null);
+
+    private IReadOnlyDictionary<string, string>? _contacts;
+
+    /// <summary>One instance until an account is added, as the contacts file gives (the service caches by instance).</summary>
+    public Task<IReadOnlyDictionary<string, string>> ContactAddressesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(_contacts ??= _accounts.Values.Where(a => a.Contact is not null).ToDictionary(a => a.Identifier, a => a.Contact!, StringComparer.OrdinalIgnoreCase));
 
     public Task<string?> AccountAddressAsync(string identifier, CancellationToken cancellationToken) =>
         Task.FromResult(_accounts.TryGetValue(identifier.Trim(), out var a) ? a.Address : null);

@@ -115,6 +115,9 @@ public sealed class FakeDirectory : IAccountDirectory
 
     public Task<string?> ContactAddressAsync(string identifier, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
+    public Task<IReadOnlyDictionary<string, string>> ContactAddressesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+
     public Task<string?> AccountAddressAsync(string identifier, CancellationToken cancellationToken) =>
         Task.FromResult(_accounts.TryGetValue(identifier, out var a) ? a.Address : null);
 

@@ -13,6 +13,8 @@ namespace WebmailLite.Accounts;
 /// </summary>
 public sealed class ContactsFile(string path, ILogger logger)
 {
+    private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
+
     private readonly Lock _gate = new();
     private bool _missingLogged;
     private (DateTime Modified, long Length, IReadOnlyDictionary<string, string> Contacts)? _cache;
@@ -23,6 +25,9 @@ public sealed class ContactsFile(string path, ILogger logger)
         var contacts = Current();
         return contacts.TryGetValue(identifier.Trim(), out var address) ? address : null;
     }
+
+    /// <summary>Every identifier and its address; the same instance until the file changes.</summary>
+    public IReadOnlyDictionary<string, string> All() => Current();
 
     /// <summary>Parses the file's text (see the class for the format).</summary>
     public static IReadOnlyDictionary<string, string> Parse(string text, ILogger logger)
@@ -66,7 +71,7 @@ public sealed class ContactsFile(string path, ILogger logger)
                     _missingLogged = true;
                 }
                 _cache = null;
-                return new Dictionary<string, string>();
+                return None;
             }
             _missingLogged = false;
             if (_cache is { } cached && cached.Modified == info.LastWriteTimeUtc && cached.Length == info.Length)

@@ -20,6 +20,13 @@ public interface IAccountDirectory
     Task<string?> ContactAddressAsync(string identifier, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Every contact address the administration holds, by identifier: the population the decoy masks of unknown
+    /// identifiers are drawn from, so that they look like real ones (first letter, digits, domains). The same instance
+    /// while nothing changed, so that callers can cache what they derive from it; empty when there are none.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> ContactAddressesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// The address of the account itself (its own mailbox), where notifications go, or <c>null</c> when unknown.
     /// </summary>
     Task<string?> AccountAddressAsync(string identifier, CancellationToken cancellationToken);

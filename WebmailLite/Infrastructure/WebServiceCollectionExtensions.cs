@@ -39,6 +39,11 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AuthorizeFolder("/Settings");
             // Signed in, and then only agents (checked by the pages, which answer 404 to anyone else).
             options.Conventions.AuthorizeFolder("/Assistance");
+        }).AddMvcOptions(options =>
+        {
+            // Every page, one rule each: a NUL in a field is a field error, a value that does not convert is a 404.
+            options.Filters.Add<NulCharacterFilter>();
+            options.Filters.Add<BindingFailureFilter>();
         });
         services.AddAntiforgery(options =>
         {
@@ -78,6 +83,7 @@ public static class WebServiceCollectionExtensions
         app.UseAllowedMethods();
         app.UseResponseCompression();
         app.UseRequestLocalization();
+        app.UseNulTolerantForms();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -30,6 +30,19 @@ public sealed class PracticeAccountDirectory(PracticeStore store) : IAccountDire
         return Task.FromResult(partner is null ? null : store.FindAccount(partner)?.Address);
     }
 
+    public async Task<IReadOnlyDictionary<string, string>> ContactAddressesAsync(CancellationToken cancellationToken)
+    {
+        var contacts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var identifier in new[] { PracticeSeed.Identifier, PracticeSeed.SecondIdentifier })
+        {
+            if (await ContactAddressAsync(identifier, cancellationToken) is { } address)
+            {
+                contacts[identifier] = address;
+            }
+        }
+        return contacts;
+    }
+
     public Task<string?> AccountAddressAsync(string identifier, CancellationToken cancellationToken) =>
         Task.FromResult(store.FindAccount(identifier)?.Address);
 

@@ -30,7 +30,8 @@ public sealed class RecoveryService(
     IOptions<RecoveryOptions> options,
     ILogger<RecoveryService> logger)
 {
-    private static readonly string[] DecoyDomains =
+    /// <summary>Domains common enough to be shown in a mask: each one is shared by thousands of people.</summary>
+    private static readonly string[] ShownDomains =
         ["laposte.net", "orange.fr", "gmail.com", "free.fr", "sfr.fr", "wanadoo.fr", "hotmail.fr", "yahoo.fr"];
 
     private readonly RecoveryOptions _options = options.Value;
@@ -202,8 +203,8 @@ public sealed class RecoveryService(
 
     /// <summary>
     /// « Jean.Dupont@laposte.net » → « j•••@laposte.net ». A domain outside the common ones is masked whole
-    /// (« j•••@••• »), and so is a first character that is not a letter: a rare domain or a digit would stand out
-    /// from the decoys and betray the account.
+    /// (« j•••@••• »), and so is a first character that is not a letter: a rare domain or a single person's digit would
+    /// make a mask nearly unique. Decoys are such masks of real addresses (<see cref="DecoyMasks"/>).
     /// </summary>
     public static string Mask(string address)
     {
@@ -214,7 +215,7 @@ public sealed class RecoveryService(
         }
         var first = char.IsAsciiLetter(address[0]) ? char.ToLowerInvariant(address[0]) : '•';
         var domain = address[(at + 1)..].ToLowerInvariant();
-        return first + "•••@" + (DecoyDomains.Contains(domain) ? domain : "•••");
+        return first + "•••@" + (ShownDomains.Contains(domain) ? domain : "•••");
     }
 
     private async Task<string> IssueContactCodeAsync(string identifier, IPAddress? address, CancellationToken cancellationToken)
@@ -226,7 +227,7 @@ public sealed class RecoveryService(
             var known = await directory.CanonicalIdentifierAsync(identifier, cancellationToken);
             audit.Record(known ?? identifier, AuditEvent.CodeRequested, RecoveryMethod.ContactMail, AuditOutcome.NothingToDo);
             DecoyStoreWork(identifier);
-            return DecoyMask(identifier);
+            return DecoyMasks.For(secret, Mail.Owner.Of(identifier), await directory.ContactAddressesAsync(cancellationToken));
         }
         var canonical = await directory.CanonicalIdentifierAsync(identifier, cancellationToken) ?? identifier;
         var code = codes.Issue(canonical, CodePurpose.PasswordReset, RecoveryMethod.ContactMail, _options.MailCodeLifetime);
@@ -278,17 +279,6 @@ public sealed class RecoveryService(
         }
         audit.Record(canonical, AuditEvent.CodeChecked, check.Method, AuditOutcome.Success);
         return new CodeOutcome(CodeStepStatus.Granted, grants.Create(canonical, check.Method!.Value, _options.ResetGrantLifetime));
-    }
-
-    /// <summary>Same shapes as <see cref="Mask"/>: a common domain, or a masked one, chosen by a keyed hash (stable per identifier).</summary>
-    private string DecoyMask(string identifier)
-    {
-        var owner = Mail.Owner.Of(identifier);
-        var pick = secret.Mac("decoy-mask", owner);
-        var first = owner.FirstOrDefault(char.IsAsciiLetterLower);
-        var letter = first == default ? (char)('a' + pick[1] % 26) : first;
-        string[] shapes = [.. DecoyDomains, "•••", "•••"];
-        return letter + "•••@" + shapes[pick[0] % shapes.Length];
     }
 
     /// <summary>

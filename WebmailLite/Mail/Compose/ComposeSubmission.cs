@@ -100,6 +100,16 @@ public sealed class ComposeSubmission(
         var sent => new ComposeOutcome(ComposeOutcomeKind.Sent, [], text["Banner_AlreadySent"], sent.SentFolder),
     };
 
+    /// <summary>
+    /// A post the page refuses before sending (a NUL character in a field): the files are received and kept and the
+    /// form checked as for sending, so that the person corrects everything at once and loses nothing.
+    /// </summary>
+    public async Task<ComposeOutcome> CheckAsync(ComposeForm form, IReadOnlyList<ComposeUpload> files, CancellationToken cancellationToken)
+    {
+        var (_, _, errors) = await ReadAsync(form, files, requireRecipient: false, cancellationToken);
+        return ComposeOutcome.Invalid(errors);
+    }
+
     public async Task<ComposeOutcome> SaveDraftAsync(ComposeForm form, IReadOnlyList<ComposeUpload> files, CancellationToken cancellationToken)
     {
         var (message, _, errors) = await ReadAsync(form, files, requireRecipient: false, cancellationToken);

@@ -21,7 +21,7 @@ public sealed class SignInModel(
     IOptions<MailSessionOptions> sessionOptions,
     IOptionsSnapshot<MaintenanceOptions> maintenance,
     TimeProvider time,
-    ILogger<SignInModel> logger) : PageModel
+    ILogger<SignInModel> logger) : PageModel, IFormWithErrors
 {
     public const string IdentifierField = "Input_Identifier";
     public const string PasswordField = "Input_Password";

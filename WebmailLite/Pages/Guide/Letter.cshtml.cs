@@ -9,7 +9,7 @@ namespace WebmailLite.Pages.Guide;
 /// A letter to the rectorat for a person whose account is unknown or deleted. What they type is posted, shown once
 /// in the letter, and forgotten: never stored, never logged (the page logs nothing, and the response is no-store).
 /// </summary>
-public sealed class LetterModel(IStringLocalizer<GuideText> text) : PageModel
+public sealed class LetterModel(IStringLocalizer<GuideText> text) : PageModel, IFormWithErrors
 {
     public const int NameMax = 100;
     public const int NumenMax = 20;

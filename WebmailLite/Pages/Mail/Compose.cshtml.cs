@@ -29,7 +29,7 @@ namespace WebmailLite.Pages.Mail;
 public sealed class ComposeModel(
     ComposeRescue rescue,
     IAntiforgery antiforgery,
-    IOptions<ComposeOptions> options) : PageModel
+    IOptions<ComposeOptions> options) : PageModel, IFormWithErrors
 {
     public const string ToField = "Input_To";
     public const string CcField = "Input_Cc";
@@ -125,6 +125,10 @@ public sealed class ComposeModel(
     /// <summary>« Envoyer » (also Enter in a field): sent, or waiting in the outbox, or back here with what to correct.</summary>
     public async Task<IActionResult> OnPostSendAsync([FromServices] IMailbox mailbox, [FromServices] ComposeSubmission submission, CancellationToken cancellationToken)
     {
+        if (Errors.Any)
+        {
+            return ShowAgain(mailbox, submission, await submission.CheckAsync(Input, Input.Uploads(), cancellationToken));
+        }
         var outcome = await submission.SendAsync(Input, Input.Uploads(), cancellationToken);
         switch (outcome.Kind)
         {
@@ -144,6 +148,10 @@ public sealed class ComposeModel(
     /// <summary>« Enregistrer le brouillon »: saved to Brouillons and reopened from there, or back here with what to correct.</summary>
     public async Task<IActionResult> OnPostSaveDraftAsync([FromServices] IMailbox mailbox, [FromServices] ComposeSubmission submission, CancellationToken cancellationToken)
     {
+        if (Errors.Any)
+        {
+            return ShowAgain(mailbox, submission, await submission.CheckAsync(Input, Input.Uploads(), cancellationToken));
+        }
         var outcome = await submission.SaveDraftAsync(Input, Input.Uploads(), cancellationToken);
         if (outcome is { Kind: ComposeOutcomeKind.DraftSaved, DraftUid: { } uid })
         {

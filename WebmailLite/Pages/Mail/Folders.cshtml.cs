@@ -8,7 +8,7 @@ using WebmailLite.Pages.Shared;
 namespace WebmailLite.Pages.Mail;
 
 /// <summary>« Gérer les dossiers »: every folder with its count, links to rename or delete the person's own, and a form to create one.</summary>
-public sealed class FoldersModel(IMailbox mailbox, IStringLocalizer<ManageText> text) : PageModel
+public sealed class FoldersModel(IMailbox mailbox, IStringLocalizer<ManageText> text) : PageModel, IFormWithErrors
 {
     public const string NameField = "Input_Name";
     public const string ParentField = "Input_Parent";
@@ -40,7 +40,7 @@ public sealed class FoldersModel(IMailbox mailbox, IStringLocalizer<ManageText> 
         {
             Errors.Add(NameField, problem);
         }
-        else
+        else if (!Errors.Any)
         {
             var change = await mailbox.CreateFolderAsync(parent, name, cancellationToken);
             if (change.Status == FolderChangeStatus.Done)

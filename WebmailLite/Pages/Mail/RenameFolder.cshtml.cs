@@ -7,7 +7,7 @@ using WebmailLite.Pages.Shared;
 
 namespace WebmailLite.Pages.Mail;
 
-public sealed class RenameFolderModel(IMailbox mailbox, IStringLocalizer<ManageText> text, IStringLocalizer<UiText> ui) : PageModel
+public sealed class RenameFolderModel(IMailbox mailbox, IStringLocalizer<ManageText> text, IStringLocalizer<UiText> ui) : PageModel, IFormWithErrors
 {
     public const string NameField = "Input_Name";
 
@@ -40,6 +40,9 @@ public sealed class RenameFolderModel(IMailbox mailbox, IStringLocalizer<ManageT
         if (FolderErrors.ForName(FolderNameRules.Check(name), name, text) is { } problem)
         {
             Errors.Add(NameField, problem);
+        }
+        if (Errors.Any)
+        {
             return Page();
         }
         var change = await mailbox.RenameFolderAsync(Folder!.FullName, name, cancellationToken);

@@ -42,6 +42,10 @@ public sealed class CodeModel(
             return Restart();
         }
         SentBy = null;
+        if (Errors.Any)
+        {
+            return Page();
+        }
         var outcome = await recovery.CheckCodeAsync(Identifier, Input.Code, HttpContext.Connection.RemoteIpAddress, cancellationToken);
         switch (outcome.Status)
         {

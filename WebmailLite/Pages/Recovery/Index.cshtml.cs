@@ -34,6 +34,9 @@ public sealed class IndexModel(RecoveryJourney journey, IStringLocalizer<Recover
         if (identifier.Length > 256)
         {
             Errors.Add(IdentifierField, text["Err_IdentifierTooLong"]);
+        }
+        if (Errors.Any)
+        {
             return Page();
         }
         // Nothing is looked up here: the next pages read the same for every identifier.

@@ -55,6 +55,10 @@ public sealed class NewPasswordModel(
             return Restart();
         }
         Shown = Input.Shown;
+        if (Errors.Any)
+        {
+            return Page();
+        }
         var outcome = await recovery.ResetPasswordAsync(Identifier, State!.Grant, Input.Password, cancellationToken);
         switch (outcome.Status)
         {

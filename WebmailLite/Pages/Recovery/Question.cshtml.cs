@@ -53,6 +53,10 @@ public sealed class QuestionModel(
             return RedirectToPage(new { numero = 1 });
         }
         Question = recovery.QuestionsFor(Identifier)[Number - 1];
+        if (Errors.Any)
+        {
+            return Page();
+        }
         var answer = Input.Answer?.Trim() ?? "";
         if (answer.Length == 0)
         {

@@ -5,7 +5,7 @@ using WebmailLite.Pages.Shared;
 namespace WebmailLite.Pages.Recovery;
 
 /// <summary>The steps after the first one need the journey (the identifier); without it they go back to the start.</summary>
-public abstract class RecoveryPageModel(RecoveryJourney journey) : PageModel
+public abstract class RecoveryPageModel(RecoveryJourney journey) : PageModel, IFormWithErrors
 {
     public FormErrors Errors { get; } = new();
 

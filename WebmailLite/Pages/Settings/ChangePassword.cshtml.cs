@@ -19,7 +19,7 @@ public sealed class ChangePasswordModel(
     PasswordPolicy policy,
     MailSessionManager sessions,
     UiFormat format,
-    IStringLocalizer<SettingsText> text) : PageModel
+    IStringLocalizer<SettingsText> text) : PageModel, IFormWithErrors
 {
     public const string CurrentField = "Input_Current";
     public const string NewField = "Input_New";
@@ -50,6 +50,10 @@ public sealed class ChangePasswordModel(
         if (Toggle is not null)
         {
             Input.Show = Toggle == "1";
+            return Page();
+        }
+        if (Errors.Any)
+        {
             return Page();
         }
         var session = SessionCookie.Current(HttpContext)!;
