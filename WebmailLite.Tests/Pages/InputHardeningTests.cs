@@ -173,6 +173,28 @@ public sealed class InputHardeningTests : IDisposable
         Assert.DoesNotContain(_logs.Messages, m => m.Contains(PracticeSeed.Password) || m.Contains("une phrase de passe"));
     }
 
+    [Theory]
+    [InlineData("/parametres/securite/adresse-de-secours", "Input.Address", "secours" + Nul + "@exemple.fr", "Input_Address")]
+    [InlineData("/parametres/securite/questions", "Input.Answer1", "Mar" + Nul + "seille", "Input_Answer1")]
+    [InlineData("/parametres/securite/questions", "Input.Own2", "Le nom de ma" + Nul + " première école ?", "Input_Own2")]
+    public async Task Nul_InASecuritySetting_IsItsFieldError_AndNothingIsChanged(string url, string field, string value, string fieldId)
+    {
+        var client = await _factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        var form = await HtmlPage.GetAsync(client, url);
+
+        var page = await HtmlPage.LoadAsync(await form.SubmitAsync(client, "main form", new Dictionary<string, string>
+        {
+            ["Input.Current"] = PracticeSeed.Password,
+            [field] = value,
+        }));
+
+        AssertFieldError(page, fieldId);
+        Assert.DoesNotContain(_logs.Messages, m => m.Contains(PracticeSeed.Password));
+        var security = await HtmlPage.GetAsync(client, "/parametres/securite");
+        // No code sent to a half-typed address (the security page would say it waits for confirmation).
+        Assert.DoesNotContain("exemple.fr", security.Text("main"));
+    }
+
     [Fact]
     public async Task Nul_InAHiddenField_IsRefusedWithoutRunningTheHandler()
     {

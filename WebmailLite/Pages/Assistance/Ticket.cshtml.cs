@@ -13,7 +13,7 @@ namespace WebmailLite.Pages.Assistance;
 /// One request: the agent records how identity was checked (by phone, e.g. with the NUMEN), then issues a code
 /// shown once on this very response — never stored in clear, never in a URL, never in a redirect.
 /// </summary>
-public sealed class TicketModel(IMailbox mailbox, AssistanceDesk desk, IOptions<RecoveryOptions> options, IStringLocalizer<RecoveryText> text) : PageModel
+public sealed class TicketModel(IMailbox mailbox, AssistanceDesk desk, IOptions<RecoveryOptions> options, IStringLocalizer<RecoveryText> text) : PageModel, IFormWithErrors
 {
     public TimeSpan AgentLifetime => options.Value.AgentCodeLifetime;
 
@@ -83,6 +83,10 @@ public sealed class TicketModel(IMailbox mailbox, AssistanceDesk desk, IOptions<
         {
             return NotFound();
         }
+        if (Errors.Any)
+        {
+            return Page();
+        }
         if (Ticket.Open)
         {
             desk.Close(Ticket, Agent, Input.CloseNote?.Length > MaxNote ? Input.CloseNote[..MaxNote] : Input.CloseNote);
@@ -96,6 +100,10 @@ public sealed class TicketModel(IMailbox mailbox, AssistanceDesk desk, IOptions<
         if (!await LoadAsync(cancellationToken))
         {
             return NotFound();
+        }
+        if (Errors.Any)
+        {
+            return Page();
         }
         if (!Ticket.Open)
         {

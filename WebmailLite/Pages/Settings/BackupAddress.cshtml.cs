@@ -12,7 +12,7 @@ namespace WebmailLite.Pages.Settings;
 /// « Ajouter / Changer l'adresse de secours »: one field; a code goes to the address typed, and nothing is saved until
 /// it comes back on the code page. The current password goes with it (see <see cref="CurrentPasswordField"/>).
 /// </summary>
-public sealed class BackupAddressModel(IMailbox mailbox, BackupAddressService backup, UiFormat format, IStringLocalizer<SettingsText> text) : PageModel
+public sealed class BackupAddressModel(IMailbox mailbox, BackupAddressService backup, UiFormat format, IStringLocalizer<SettingsText> text) : PageModel, IFormWithErrors
 {
     public const string AddressField = "Input_Address";
 
@@ -27,6 +27,12 @@ public sealed class BackupAddressModel(IMailbox mailbox, BackupAddressService ba
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (Errors.Any)
+        {
+            // Found before the handler (a NUL character in a field, NulCharacterFilter): shown with everything else typed.
+            Load();
+            return Page();
+        }
         var identifier = mailbox.Identifier;
         var request = await backup.RequestBackupAddressAsync(identifier, Input.Current, Input.Address, HttpContext.Connection.RemoteIpAddress, cancellationToken);
         switch (request.Status)

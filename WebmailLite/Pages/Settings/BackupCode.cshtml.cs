@@ -12,7 +12,7 @@ using WebmailLite.Recovery.Enrolment;
 namespace WebmailLite.Pages.Settings;
 
 /// <summary>The code sent to the proposed backup address: right, the address is registered; otherwise a plain reason.</summary>
-public sealed class BackupCodeModel(IMailbox mailbox, BackupAddressService backup, UiFormat format, IOptions<RecoveryOptions> options, IStringLocalizer<SettingsText> text) : PageModel
+public sealed class BackupCodeModel(IMailbox mailbox, BackupAddressService backup, UiFormat format, IOptions<RecoveryOptions> options, IStringLocalizer<SettingsText> text) : PageModel, IFormWithErrors
 {
     public const string CodeField = "Input_Code";
 
@@ -30,6 +30,12 @@ public sealed class BackupCodeModel(IMailbox mailbox, BackupAddressService backu
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (Errors.Any)
+        {
+            // Found before the handler (a NUL character in a field, NulCharacterFilter): shown with everything else typed.
+            Load();
+            return Page();
+        }
         var identifier = mailbox.Identifier;
         var outcome = await backup.ConfirmBackupAddressAsync(identifier, Input.Code, HttpContext.Connection.RemoteIpAddress, cancellationToken);
         if (outcome.Status == BackupConfirmationStatus.Confirmed)

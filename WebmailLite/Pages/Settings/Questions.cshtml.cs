@@ -14,7 +14,7 @@ namespace WebmailLite.Pages.Settings;
 /// The two personal questions on one page (the person is signed in and chose to be here), each in its own fieldset:
 /// a question from the list or their own, and the answer.
 /// </summary>
-public sealed class QuestionsModel(IMailbox mailbox, PersonalQuestionsService questions, SuggestedQuestions suggested, UiFormat format, IStringLocalizer<SettingsText> text) : PageModel
+public sealed class QuestionsModel(IMailbox mailbox, PersonalQuestionsService questions, SuggestedQuestions suggested, UiFormat format, IStringLocalizer<SettingsText> text) : PageModel, IFormWithErrors
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -36,6 +36,12 @@ public sealed class QuestionsModel(IMailbox mailbox, PersonalQuestionsService qu
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (Errors.Any)
+        {
+            // Found before the handler (a NUL character in a field, NulCharacterFilter): shown with everything else typed.
+            Load();
+            return Page();
+        }
         var identifier = mailbox.Identifier;
         var change = await questions.SetQuestionsAsync(identifier, Input.Current,
             [new QuestionInput(Input.Choice1, Input.Own1, Input.Answer1), new QuestionInput(Input.Choice2, Input.Own2, Input.Answer2)],

@@ -13,7 +13,7 @@ namespace WebmailLite.Pages.Settings;
 /// « Retirer l'adresse de secours ? »: a confirmation page (WCAG 3.3.4), no script confirm, with the current password
 /// (see <see cref="CurrentPasswordField"/>).
 /// </summary>
-public sealed class RemoveBackupModel(IMailbox mailbox, BackupAddressService backup, UiFormat format, IStringLocalizer<SettingsText> text) : PageModel
+public sealed class RemoveBackupModel(IMailbox mailbox, BackupAddressService backup, UiFormat format, IStringLocalizer<SettingsText> text) : PageModel, IFormWithErrors
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -26,6 +26,12 @@ public sealed class RemoveBackupModel(IMailbox mailbox, BackupAddressService bac
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (Errors.Any)
+        {
+            // Found before the handler (a NUL character in a field, NulCharacterFilter): shown with everything else typed.
+            Load();
+            return Page();
+        }
         var removal = await backup.RemoveBackupAddressAsync(mailbox.Identifier, Input.Current, HttpContext.Connection.RemoteIpAddress, cancellationToken);
         switch (removal.Status)
         {
