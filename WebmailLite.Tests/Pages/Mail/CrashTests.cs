@@ -29,8 +29,10 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         var (draftSubject, waitingSubject, inFlightSubject, inFlightDraft) =
             ($"Brouillon acquis {tag}", $"Message en attente {tag}", $"Envoi coupé {tag}", $"Brouillon coupé {tag}");
 
-        // First life: the submission server unreachable, so « Envoyer » leaves the message waiting in the outbox.
-        using (var first = await StartAsync(smtpPort: UnusedPort()))
+        // First life: the submission server unreachable, so « Envoyer » leaves the message waiting in the outbox. Its
+        // background retries are an hour apart: a kill in the middle of one would leave the message « being sent », which
+        // the second life rightly hands to the person rather than sending (a different test, OutboxDisruptionTests).
+        using (var first = await StartAsync(smtpPort: UnusedPort(), pollInterval: "01:00:00"))
         {
             using var client = first.NewClient();
             Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(person.Identifier, person.Password, "Personal")).StatusCode);
@@ -49,13 +51,21 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         }
 
         // Second life, same file, the submission server back.
-        using var second = await StartAsync(smtpPort: MailServer.Instance.SmtpPort);
+        using var second = await StartAsync(smtpPort: MailServer.Instance.SmtpPort, pollInterval: "00:00:01");
         using var again = second.NewClient();
         Assert.Equal(HttpStatusCode.Redirect, (await again.SignInAsync(person.Identifier, person.Password, "Personal")).StatusCode);
         var outbox = await HtmlPage.GetAsync(again, "/courrier/attente");
         Assert.Equal(HttpStatusCode.OK, outbox.Status);
 
-        await MailServer.Instance.WaitForMessageAsync(recipient, waitingSubject, timeout: TimeSpan.FromSeconds(60));
+        try
+        {
+            await MailServer.Instance.WaitForMessageAsync(recipient, waitingSubject, timeout: TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            output.WriteLine("The restarted app said:\n" + second.Output + "\nIts outbox page:\n" + (await HtmlPage.GetAsync(again, "/courrier/attente")).Text("main"));
+            throw;
+        }
         await Task.Delay(1500);
         var counts = (Waiting: await CountAsync(recipient, waitingSubject), Draft: await CountAsync(person, draftSubject, "Drafts"),
             InFlight: await CountAsync(recipient, inFlightSubject), InFlightDraft: await CountAsync(person, inFlightDraft, "Drafts"));
@@ -68,13 +78,13 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         Assert.DoesNotContain("LiteException", second.Output);
     }
 
-    private async Task<AppProcess> StartAsync(int smtpPort)
+    private async Task<AppProcess> StartAsync(int smtpPort, string pollInterval)
     {
         var settings = WebmailFactory.DovecotSettings(new()
         {
             ["Mail:Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Storage:Path"] = Path.Combine(_storage.FullName, "webmaillite.db"),
-            ["Mail:Outbox:PollInterval"] = "00:00:01",
+            ["Mail:Outbox:PollInterval"] = pollInterval,
             ["Mail:Outbox:RetryMin"] = "00:00:01",
             ["Mail:Outbox:RetryMax"] = "00:00:02",
         });
