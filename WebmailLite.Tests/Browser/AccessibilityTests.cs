@@ -221,7 +221,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityServ
                 // « Afficher la suite » is a real link: followed from the keyboard, it opens the next page.
                 await page.GetByRole(AriaRole.Link, new() { Name = "Afficher la suite" }).FocusAsync();
                 await page.Keyboard.PressAsync("Enter");
-                await page.WaitForURLAsync(url => url.Contains("suite=2", StringComparison.Ordinal));
+                await PageActions.WaitForUrlAsync(page, url => url.Query.Contains("suite=2", StringComparison.Ordinal));
                 await Expect(page.Locator("#msg-long")).ToContainTextAsync("partie 2 sur");
                 await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Suite du message" }).GetByRole(AriaRole.Link)).ToHaveTextAsync(["Afficher la suite", "Télécharger le message"]);
                 break;

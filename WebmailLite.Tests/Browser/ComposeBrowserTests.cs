@@ -58,7 +58,7 @@ public sealed class ComposeBrowserTests(BrowserFixture browser, ComposeLiveServe
         await PageActions.SignInAsync(page, sender.Identifier, sender.Password);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Écrire un message" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/courrier/ecrire");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/courrier/ecrire");
         await Axe.AssertNoViolationsWithoutScriptAsync(browser, Server, page.Url, await ContentAsync(page), 1280, "écrire sans JavaScript");
         // A typo in the address, a file chosen: the error comes back with the file kept on the server.
         await page.GetByLabel("À", new() { Exact = true }).FillAsync(recipient.Identifier + "@ac-test");
@@ -66,7 +66,7 @@ public sealed class ComposeBrowserTests(BrowserFixture browser, ComposeLiveServe
         await page.GetByLabel("Message", new() { Exact = true }).FillAsync("Bonjour,\n\nLes créneaux sont affichés en salle des professeurs.\n\nÉlodie");
         await page.GetByLabel("Ajouter des pièces jointes").SetInputFilesAsync(new FilePayload { Name = "créneaux.pdf", MimeType = "application/pdf", Buffer = file });
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await PageActions.WaitForLoadAsync(page);
 
         Assert.StartsWith("Erreur : ", await page.TitleAsync());
         await Expect(page.Locator(".err-sum")).ToContainTextAsync("n'est pas une adresse valide");
@@ -76,7 +76,7 @@ public sealed class ComposeBrowserTests(BrowserFixture browser, ComposeLiveServe
 
         await page.GetByLabel("À", new() { Exact = true }).FillAsync(recipient.Address);
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/courrier");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/courrier");
         await Expect(page.Locator(".banner.ok")).ToContainTextAsync($"Votre message « {subject} » a été envoyé.");
 
         var delivered = await MailServer.Instance.WaitForMessageAsync(recipient, subject);
@@ -101,7 +101,7 @@ public sealed class ComposeBrowserTests(BrowserFixture browser, ComposeLiveServe
 
         await TabUntilAsync(page, ".side .write a", 15);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/courrier/ecrire");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/courrier/ecrire");
 
         await TabUntilAsync(page, "#Input_To", 15);
         await page.Keyboard.TypeAsync(recipient.Address);
@@ -118,12 +118,12 @@ public sealed class ComposeBrowserTests(BrowserFixture browser, ComposeLiveServe
         var send = await TabAsync(page);
         Assert.Equal("Envoyer", send.Text);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/courrier");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/courrier");
         await Expect(page.Locator(".banner.ok[role=status]")).ToContainTextAsync(subject);
 
         await TabUntilAsync(page, ".banner.ok a", 20);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).Query.Contains("dossier=Sent", StringComparison.Ordinal));
+        await PageActions.WaitForUrlAsync(page, url => url.Query.Contains("dossier=Sent", StringComparison.Ordinal));
         await Expect(page.Locator("h1")).ToHaveTextAsync("Envoyés");
         await Expect(page.Locator("main tbody tr").First).ToContainTextAsync(subject);
         var delivered = await MailServer.Instance.WaitForMessageAsync(recipient, subject);
@@ -251,7 +251,7 @@ public sealed class ComposeBrowserTests(BrowserFixture browser, ComposeLiveServe
                 await page.Locator("#Input_To").FillAsync("refus-temporaire@" + MailServer.Instance.Domain);
                 await page.Locator("#Input_Subject").FillAsync("Boîte pleine");
                 await send.ClickAsync();
-                await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/courrier/attente");
+                await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/courrier/attente");
                 await Expect(page.Locator("table.outbox tbody tr")).ToHaveCountAsync(1);
                 break;
 

@@ -54,14 +54,14 @@ public sealed class ComposeRescueBrowserTests(BrowserFixture browser, ShortSessi
         await Task.Delay(ShortSessionLiveServer.IdleTimeout + TimeSpan.FromSeconds(1.5));
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/");
         var notice = page.Locator(".banner[role=status]");
         await Expect(notice).ToContainTextAsync("Votre session a expiré");
         await Expect(notice).ToContainTextAsync("Votre message en cours a été conservé : il s'ouvrira après la connexion.");
         await Axe.AssertNoViolationsWithoutScriptAsync(browser, Server, page.Url, await ContentAsync(page), 1280, "connexion, message conservé");
 
         await PageActions.SubmitSignInAsync(page, me.Identifier, me.Password);
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/courrier/ecrire");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/courrier/ecrire");
         await Expect(page.Locator(".banner.restored")).ToContainTextAsync("votre message a été conservé");
         await Expect(page.GetByLabel("À", new() { Exact = true })).ToHaveValueAsync(recipient.Address);
         await Expect(page.GetByLabel("Objet")).ToHaveValueAsync(subject);
@@ -86,7 +86,7 @@ public sealed class ComposeRescueBrowserTests(BrowserFixture browser, ShortSessi
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => new Uri(url).Query.StartsWith("?brouillon=", StringComparison.Ordinal));
+        await PageActions.WaitForUrlAsync(page, url => url.Query.StartsWith("?brouillon=", StringComparison.Ordinal));
         await Expect(page.Locator(".banner.ok[role=status]")).ToContainTextAsync("Brouillon enregistré à");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Modifier le brouillon");
         await Expect(page.GetByLabel("Objet")).ToHaveValueAsync(subject);

@@ -37,7 +37,7 @@ public sealed class JourneyTests(BrowserFixture browser, DovecotLiveServer fixtu
 
         // Open the HTML-only message: its subject is the page's h1, its (sanitized) text is shown.
         await page.GetByRole(AriaRole.Link, new() { Name = TestMessages.HtmlSubject, Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/courrier/message");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/courrier/message");
         var messageUrl = page.Url;
         await Expect(page.Locator("h1")).ToHaveTextAsync(TestMessages.HtmlSubject);
         await Expect(page.GetByText(TestMessages.HtmlBodyText)).ToBeVisibleAsync();
@@ -45,7 +45,7 @@ public sealed class JourneyTests(BrowserFixture browser, DovecotLiveServer fixtu
 
         // Sign out: back on the sign-in page, told so.
         await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/");
         await Expect(page.Locator("main [role=status]")).ToContainTextAsync("Vous êtes déconnecté");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" })).ToHaveCountAsync(0);
         await AssertNoViolationsOfNoScriptPageAsync(page, "connexion après déconnexion sans JavaScript");
@@ -106,20 +106,20 @@ public sealed class JourneyTests(BrowserFixture browser, DovecotLiveServer fixtu
         Assert.Equal("button", submit.Tag);
         Assert.Equal("Se connecter", submit.Text);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/courrier");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/courrier");
 
         // Tab through the inbox until the first message link, then Enter.
         var first = await TabUntilAsync(page, "main tbody tr:first-child a", maxPresses: 40);
         Assert.Equal(TestMessages.ThirdSubject, first.Text);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/courrier/message");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/courrier/message");
         await Expect(page.Locator("h1")).ToHaveTextAsync(TestMessages.ThirdSubject);
 
         // Tab to « Se déconnecter » (in the header) and press Enter.
         var signOut = await TabUntilAsync(page, "form.out button", maxPresses: 10);
         Assert.Equal("Se déconnecter", signOut.Text);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/");
         await Expect(page.Locator("main [role=status]")).ToContainTextAsync("Vous êtes déconnecté");
     }
 

@@ -140,7 +140,7 @@ public sealed class ManageAccessibilityTests(BrowserFixture browser, PracticeLiv
                 await page.GotoAsync("/courrier?dossier=Trash");
                 await page.Locator("#liste tbody input[type=checkbox]").First.CheckAsync();
                 await page.GetByRole(AriaRole.Button, new() { Name = "Supprimer définitivement" }).ClickAsync();
-                await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/courrier/effacer");
+                await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/courrier/effacer");
                 await Expect(page.Locator("h1")).ToHaveTextAsync("Supprimer définitivement ce message ?");
                 break;
 
@@ -187,7 +187,7 @@ public sealed class ManageAccessibilityTests(BrowserFixture browser, PracticeLiv
 
             case MessageWithToolbar:
                 await page.Locator("#liste tbody a").Nth(2).ClickAsync();
-                await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/courrier/message");
+                await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/courrier/message");
                 await Expect(page.Locator("fieldset.tools legend")).ToHaveTextAsync("Ce message");
                 break;
 

@@ -42,7 +42,7 @@ public sealed class ManageJourneyTests(BrowserFixture browser, DovecotLiveServer
         await Checkbox(page, TestMessages.HtmlSubject).CheckAsync();
         await Checkbox(page, TestMessages.ThirdSubject).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Marquer comme lu" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await PageActions.WaitForLoadAsync(page);
 
         Assert.Equal("/courrier", new Uri(page.Url).PathAndQuery);
         await Expect(page.Locator("#statut[role=status] .banner")).ToHaveTextAsync("2 messages marqués comme lus.");
@@ -149,7 +149,7 @@ public sealed class ManageJourneyTests(BrowserFixture browser, DovecotLiveServer
         await Checkbox(page, TestMessages.PlainSubject).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Supprimer définitivement" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/courrier/effacer");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/courrier/effacer");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Supprimer définitivement ce message ?");
         await Axe.AssertNoViolationsAsync(page, "confirmation de suppression définitive (JavaScript)");
         await page.GetByRole(AriaRole.Link, new() { Name = "Non, revenir à « Corbeille »" }).ClickAsync();

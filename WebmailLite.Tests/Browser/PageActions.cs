@@ -14,14 +14,46 @@ public static class PageActions
         await page.Locator("#Input_Identifier").FillAsync(identifier);
         await page.Locator("#Input_Password").FillAsync(password);
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await PageActions.WaitForLoadAsync(page);
     }
 
     /// <summary>Signs in and waits for the inbox.</summary>
     public static async Task SignInAsync(IPage page, string identifier, string password)
     {
         await SubmitSignInAsync(page, identifier, password);
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/courrier");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/courrier");
+    }
+
+    /// <summary>
+    /// Waits until the page's address matches and its document has loaded. Playwright .NET's own <c>WaitForURLAsync</c>
+    /// reads the address, then subscribes to navigations; its events arrive on another thread, so a navigation reported
+    /// in between is missed and the wait runs out although the page is there (twice in full runs with both cores
+    /// saturated: « Timeout 30000ms exceeded, waiting for navigation »). Short waits that read the address again each
+    /// time close that gap; the whole wait keeps the usual limit.
+    /// </summary>
+    public static Task WaitForUrlAsync(IPage page, Func<Uri, bool> matches) =>
+        RetryShortAsync(() => page.WaitForURLAsync(url => matches(new Uri(url)), new() { Timeout = ShortWaitMs }));
+
+    /// <summary>The document's load event, read again on each short wait (the same gap as <see cref="WaitForUrlAsync"/>).</summary>
+    public static Task WaitForLoadAsync(IPage page) =>
+        RetryShortAsync(() => page.WaitForLoadStateAsync(LoadState.Load, new() { Timeout = ShortWaitMs }));
+
+    private const float ShortWaitMs = 2_000;
+
+    private static async Task RetryShortAsync(Func<Task> wait)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(BrowserFixture.DefaultTimeoutMs);
+        while (true)
+        {
+            try
+            {
+                await wait();
+                return;
+            }
+            catch (TimeoutException) when (DateTime.UtcNow < deadline)
+            {
+            }
+        }
     }
 
     public static string MessageUrl(uint uid, string folder = "INBOX") =>

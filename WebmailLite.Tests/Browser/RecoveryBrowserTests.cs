@@ -34,12 +34,12 @@ public sealed class RecoveryBrowserTests(BrowserFixture browser, RecoveryLiveSer
         await StartAsync(page, person.Identifier, withErrors: true);
         await ChooseMethodAsync(page, arrowDowns: 0, withError: true);
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/mot-de-passe-oublie/courriel");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/mot-de-passe-oublie/courriel");
         await AssertAccessibleAsync(page, "code par courriel");
         await TabToAsync(page, "main form button");
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/mot-de-passe-oublie/code");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/mot-de-passe-oublie/code");
         await Expect(page.Locator("[role=status]")).ToContainTextAsync(RecoveryService.Mask(personal.Address));
         var mail = await MailServer.Instance.WaitForMessageAsync(personal, "Votre code pour changer de mot de passe");
         await FinishAsync(page, CapturingSystemMail.CodeIn(mail), withErrors: true);
@@ -56,7 +56,7 @@ public sealed class RecoveryBrowserTests(BrowserFixture browser, RecoveryLiveSer
         await StartAsync(page, person.Identifier, withErrors: false);
         await ChooseMethodAsync(page, arrowDowns: 1, withError: false);
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/mot-de-passe-oublie/assistance");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/mot-de-passe-oublie/assistance");
         await AssertAccessibleAsync(page, "demande d'assistance");
         await TabToAsync(page, "main form button");
         await page.Keyboard.PressAsync("Enter");
@@ -68,7 +68,7 @@ public sealed class RecoveryBrowserTests(BrowserFixture browser, RecoveryLiveSer
         await page.Keyboard.TypeAsync("Mot de passe perdu après les vacances.");
         await TabToAsync(page, "main form button");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/mot-de-passe-oublie/assistance/envoyee");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/mot-de-passe-oublie/assistance/envoyee");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Demande envoyée");
         await AssertAccessibleAsync(page, "demande envoyée");
 
@@ -77,7 +77,7 @@ public sealed class RecoveryBrowserTests(BrowserFixture browser, RecoveryLiveSer
 
         await TabToAsync(page, "main a.button");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/mot-de-passe-oublie/code");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/mot-de-passe-oublie/code");
         await FinishAsync(page, code, withErrors: false);
         await AssertPasswordChangedAsync(person);
     }
@@ -101,7 +101,7 @@ public sealed class RecoveryBrowserTests(BrowserFixture browser, RecoveryLiveSer
         await StartAsync(page, person.Identifier, withErrors: false);
         await ChooseMethodAsync(page, arrowDowns: 2, withError: false);
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/mot-de-passe-oublie/questions/1");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/mot-de-passe-oublie/questions/1");
         await Expect(page.Locator("label[for=Input_Answer]")).ToHaveTextAsync("Le prénom de ma grand-mère ?");
         await AssertAccessibleAsync(page, "question 1");
         await TabToAsync(page, "#Input_Answer");
@@ -112,13 +112,13 @@ public sealed class RecoveryBrowserTests(BrowserFixture browser, RecoveryLiveSer
         await page.Keyboard.TypeAsync("helene");
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/mot-de-passe-oublie/questions/2");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/mot-de-passe-oublie/questions/2");
         await AssertAccessibleAsync(page, "question 2");
         await TabToAsync(page, "#Input_Answer");
         await page.Keyboard.TypeAsync("college de gueret");
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/mot-de-passe-oublie/code");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/mot-de-passe-oublie/code");
         var mail = await MailServer.Instance.WaitForMessageAsync(backup, "Votre code pour changer de mot de passe");
         await FinishAsync(page, CapturingSystemMail.CodeIn(mail), withErrors: false);
         await AssertPasswordChangedAsync(person);
@@ -141,7 +141,7 @@ public sealed class RecoveryBrowserTests(BrowserFixture browser, RecoveryLiveSer
 
         await page.Locator("#Input_Identifier").FillAsync(person.Identifier);
         await page.Locator("main form button").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/mot-de-passe-oublie/methode");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/mot-de-passe-oublie/methode");
         foreach (var path in new[]
         {
             "/mot-de-passe-oublie/methode", "/mot-de-passe-oublie/courriel", "/mot-de-passe-oublie/assistance",
@@ -160,7 +160,7 @@ public sealed class RecoveryBrowserTests(BrowserFixture browser, RecoveryLiveSer
         await page.GotoAsync("/");
         await TabToAsync(page, "main a[href='/mot-de-passe-oublie']");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/mot-de-passe-oublie");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/mot-de-passe-oublie");
         await AssertAccessibleAsync(page, "mot de passe oublié");
         if (withErrors)
         {
@@ -172,7 +172,7 @@ public sealed class RecoveryBrowserTests(BrowserFixture browser, RecoveryLiveSer
         await TabToAsync(page, "#Input_Identifier");
         await page.Keyboard.TypeAsync(identifier);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/mot-de-passe-oublie/methode");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/mot-de-passe-oublie/methode");
         await AssertAccessibleAsync(page, "choix de la méthode");
     }
 
@@ -209,7 +209,7 @@ public sealed class RecoveryBrowserTests(BrowserFixture browser, RecoveryLiveSer
         await TabToAsync(page, "#Input_Code");
         await page.Keyboard.TypeAsync(code);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/mot-de-passe-oublie/nouveau-mot-de-passe");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/mot-de-passe-oublie/nouveau-mot-de-passe");
         await AssertAccessibleAsync(page, "nouveau mot de passe");
         if (withErrors)
         {
@@ -234,7 +234,7 @@ public sealed class RecoveryBrowserTests(BrowserFixture browser, RecoveryLiveSer
             await page.Keyboard.TypeAsync(NewPassword);
         }
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/mot-de-passe-oublie/termine");
+        await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/mot-de-passe-oublie/termine");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Mot de passe changé");
         await AssertAccessibleAsync(page, "mot de passe changé");
     }
