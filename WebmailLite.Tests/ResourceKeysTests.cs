@@ -29,6 +29,12 @@ public sealed partial class ResourceKeysTests
             yield return (nameof(ManageText), ManageText.SortOption(sort));
             yield return (nameof(ManageText), ManageText.SortName(sort));
         }
+        foreach (var filter in Enum.GetValues<MessageFilter>())
+        {
+            yield return (nameof(ManageText), ManageText.FilterName(filter));
+            yield return (nameof(ManageText), ManageText.FilterEmpty(filter));
+            yield return (nameof(ManageText), ManageText.FilterCaption(filter));
+        }
         foreach (var issue in Enum.GetValues<QuestionIssue>())
         {
             yield return (nameof(SettingsText), SettingsText.QuestionError(issue));

@@ -19,4 +19,13 @@ public sealed class ManageText
     public static string SortName(MessageSort sort) => sort is MessageSort.Sender or MessageSort.Subject or MessageSort.Largest
         ? "SortKey_" + sort
         : SortOption(sort);
+
+    /// <summary>A list filter as its link says it: « Non lus seulement ».</summary>
+    public static string FilterName(MessageFilter filter) => "Filter_" + filter;
+
+    /// <summary>What an empty filtered list says: « Aucun message non lu dans ce dossier. »</summary>
+    public static string FilterEmpty(MessageFilter filter) => "FilterEmpty_" + filter;
+
+    /// <summary>The folder's name in the caption of a filtered list: « Boîte de réception, non lus seulement ».</summary>
+    public static string FilterCaption(MessageFilter filter) => "FilterCaption_" + filter;
 }

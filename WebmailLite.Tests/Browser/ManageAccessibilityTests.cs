@@ -30,17 +30,20 @@ public sealed class ManageAccessibilityTests(BrowserFixture browser, PracticeLiv
     public const string DeleteFolderConfirmation = "supprimer un dossier : confirmation";
     public const string DeleteFolderRefused = "supprimer un dossier : refus, dossier non vide";
     public const string MessageWithToolbar = "message avec sa barre d'actions";
+    public const string ListUnreadOnly = "liste, non lus seulement";
+    public const string ListAllSelected = "liste, tout sélectionné (sans JavaScript)";
+    public const string MarkAllReadConfirmation = "confirmation pour tout marquer comme lu";
 
     private static readonly string[] AllStates =
     [
         ListWithCheckboxes, ListAfterHtmxAction, ListSelectionError, ListSelectionErrorHtmx, ListAfterAction, ListSorted, SearchInFolder, SearchEverywhere,
         SearchNothing, SearchEmpty, EraseConfirmation, EmptyConfirmation, FoldersPage, FoldersError, RenamePage,
-        DeleteFolderConfirmation, DeleteFolderRefused, MessageWithToolbar,
+        DeleteFolderConfirmation, DeleteFolderRefused, MessageWithToolbar, ListUnreadOnly, ListAllSelected, MarkAllReadConfirmation,
     ];
 
     // States reached with JavaScript off: every column runs on the exact HTML served without JavaScript (see
     // PageChecks). The same click with JavaScript on answers in the live region instead: a state of its own.
-    private static readonly HashSet<string> WithoutScript = [ListSelectionError, ListAfterAction];
+    private static readonly HashSet<string> WithoutScript = [ListSelectionError, ListAfterAction, ListAllSelected];
 
     private LiveServer Server => fixture.Server;
 
@@ -84,6 +87,10 @@ public sealed class ManageAccessibilityTests(BrowserFixture browser, PracticeLiv
             case ListAfterHtmxAction:
             case ListAfterAction:
             {
+                if (javaScriptOn)
+                {
+                    await PageActions.HtmxReadyAsync(page);
+                }
                 var box = page.Locator("#liste tbody input[type=checkbox]").Nth(3);
                 await box.CheckAsync();
                 await page.GetByRole(AriaRole.Button, new() { Name = "Suivre", Exact = true }).ClickAsync();
@@ -94,6 +101,10 @@ public sealed class ManageAccessibilityTests(BrowserFixture browser, PracticeLiv
 
             case ListSelectionError:
             case ListSelectionErrorHtmx:
+                if (javaScriptOn)
+                {
+                    await PageActions.HtmxReadyAsync(page);
+                }
                 await page.GetByRole(AriaRole.Button, new() { Name = "Marquer comme lu" }).ClickAsync();
                 if (javaScriptOn)
                 {
@@ -189,6 +200,23 @@ public sealed class ManageAccessibilityTests(BrowserFixture browser, PracticeLiv
                 await page.Locator("#liste tbody a").Nth(2).ClickAsync();
                 await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/courrier/message");
                 await Expect(page.Locator("fieldset.tools legend")).ToHaveTextAsync("Ce message");
+                break;
+
+            case ListUnreadOnly:
+                await page.GetByRole(AriaRole.Link, new() { Name = "Non lus seulement" }).ClickAsync();
+                await Expect(page.Locator("caption")).ToContainTextAsync("non lus seulement");
+                break;
+
+            case ListAllSelected:
+                await page.GetByRole(AriaRole.Link, new() { Name = "Tout sélectionner" }).ClickAsync();
+                await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tout désélectionner" })).ToBeVisibleAsync();
+                await Expect(page.Locator("#liste tbody input[type=checkbox]:not(:checked)")).ToHaveCountAsync(0);
+                break;
+
+            case MarkAllReadConfirmation:
+                // Only the confirmation page: the practice app is shared, its messages stay unread for the other states.
+                await page.GetByRole(AriaRole.Link, new() { Name = "Tout marquer comme lu" }).ClickAsync();
+                await Expect(page.Locator("h1")).ToHaveTextAsync("Tout marquer comme lu dans « Boîte de réception » ?");
                 break;
 
             default:

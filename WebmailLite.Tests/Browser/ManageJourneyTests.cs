@@ -26,7 +26,9 @@ public sealed class ManageJourneyTests(BrowserFixture browser, DovecotLiveServer
         return account;
     }
 
-    private static ILocator Checkbox(IPage page, string subject) => page.GetByRole(AriaRole.Checkbox, new() { Name = subject, Exact = true });
+    // Named by the message's subject, sender and date: found by the subject it starts with.
+    private static ILocator Checkbox(IPage page, string subject) =>
+        page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(subject) + " ") });
 
     private static ILocator Rows(IPage page) => page.Locator("#liste tbody tr");
 
@@ -38,7 +40,7 @@ public sealed class ManageJourneyTests(BrowserFixture browser, DovecotLiveServer
         await using var _ = context;
         await PageActions.SignInAsync(page, account.Identifier, account.Password);
 
-        // Ticked by its name: the checkbox is labelled by the message's subject.
+        // Ticked by its name: the checkbox is labelled by the message's subject, sender and date.
         await Checkbox(page, TestMessages.HtmlSubject).CheckAsync();
         await Checkbox(page, TestMessages.ThirdSubject).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Marquer comme lu" }).ClickAsync();
@@ -97,7 +99,7 @@ public sealed class ManageJourneyTests(BrowserFixture browser, DovecotLiveServer
             }
         };
         await PageActions.SignInAsync(page, account.Identifier, account.Password);
-        await page.WaitForFunctionAsync("() => window.htmx !== undefined");
+        await PageActions.HtmxReadyAsync(page);
         // A mark on the window: it survives an htmx swap and dies with a full page load.
         await page.EvaluateAsync("() => window.__sameDocument = true");
         var liveRegion = page.Locator("#statut");
@@ -144,7 +146,7 @@ public sealed class ManageJourneyTests(BrowserFixture browser, DovecotLiveServer
         await using var _ = context;
         await PageActions.SignInAsync(page, account.Identifier, account.Password);
         await page.GotoAsync("/courrier?dossier=Trash");
-        await page.WaitForFunctionAsync("() => window.htmx !== undefined");
+        await PageActions.HtmxReadyAsync(page);
 
         await Checkbox(page, TestMessages.PlainSubject).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Supprimer définitivement" }).ClickAsync();

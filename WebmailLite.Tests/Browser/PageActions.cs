@@ -56,6 +56,17 @@ public static class PageActions
         }
     }
 
+    /// <summary>
+    /// With JavaScript on, htmx arrives when the person first reaches an enhanced form (js/htmx-on-demand.js); until
+    /// then forms post as without JavaScript. Tests of the htmx path reach the form first and wait for it.
+    /// </summary>
+    public static async Task HtmxReadyAsync(IPage page)
+    {
+        await page.Locator("form[hx-post] button").First.FocusAsync();
+        // htmx sets itself up, enhancing the page, before it defines window.htmx.
+        await page.WaitForFunctionAsync("() => window.htmx !== undefined");
+    }
+
     public static string MessageUrl(uint uid, string folder = "INBOX") =>
         $"/courrier/message?dossier={Uri.EscapeDataString(folder)}&uid={uid}";
 }

@@ -25,6 +25,7 @@ public static class PageRoutes
     public const string DeleteFolder = "/courrier/dossiers/supprimer";
     public const string Erase = "/courrier/effacer";
     public const string Empty = "/courrier/vider";
+    public const string MarkAllRead = "/courrier/tout-lu";
 
     public const string Security = "/parametres/securite";
     public const string Password = "/parametres/securite/mot-de-passe";
@@ -68,6 +69,7 @@ public static class PageRoutes
         ["/Mail/DeleteFolder"] = DeleteFolder,
         ["/Mail/Erase"] = Erase,
         ["/Mail/Empty"] = Empty,
+        ["/Mail/MarkAllRead"] = MarkAllRead,
         ["/Settings/Security"] = Security,
         ["/Settings/ChangePassword"] = Password,
         ["/Settings/BackupAddress"] = Backup,

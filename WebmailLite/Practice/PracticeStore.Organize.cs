@@ -80,6 +80,29 @@ public sealed partial class PracticeStore
         }
     }
 
+    /// <summary>Marks read every unread message of the folder whose UID is at most <paramref name="upToUid"/>; how many were.</summary>
+    public int? MarkRead(string identifier, string folderFullName, uint upToUid)
+    {
+        var folder = FindFolderDocument(NormalizeIdentifier(identifier), folderFullName);
+        if (folder is null)
+        {
+            return null;
+        }
+        lock (_writeGate)
+        {
+            var unread = _messages.Query()
+                .Where(LiteDB.Query.Between("_id", MessageKey(folder.Id, 0), MessageKey(folder.Id, upToUid)))
+                .Where(m => !m.Seen)
+                .ToList();
+            foreach (var message in unread)
+            {
+                message.Seen = true;
+                _messages.Update(message);
+            }
+            return unread.Count;
+        }
+    }
+
     /// <summary>Deletes every message of the folder whose UID is at most <paramref name="upToUid"/>.</summary>
     public int? Empty(string identifier, string folderFullName, uint upToUid)
     {

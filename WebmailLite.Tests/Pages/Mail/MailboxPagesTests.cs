@@ -35,9 +35,12 @@ public sealed class MailboxPagesTests : IDisposable
 
         Assert.Matches(@"^Boîte de réception : \d+ messages, page 1 sur \d+$", page.Text("table caption"));
         // The first column holds the checkboxes that select messages for the toolbar (its header is visually hidden).
-        Assert.Equal(["Sélection", "Expéditeur", "Objet", "Date", "Taille"], page.QueryAll("thead th[scope=col]").Select(th => th.TextContent));
+        // The subject is each row's header, its states (« Non lu »…) before it, so they are heard before the sender.
+        Assert.Equal(["Sélection", "Objet", "Expéditeur", "Date", "Taille"], page.QueryAll("thead th[scope=col]").Select(th => th.TextContent));
         var rows = page.QueryAll("tbody tr");
         Assert.InRange(rows.Length, 1, 25);
+        Assert.All(rows, row => Assert.Same(row.QuerySelector("th[scope=row]"), row.Children[1]));
+        Assert.All(page.QueryAll("tbody tr.u th"), th => Assert.StartsWith("Non lu", th.TextContent));
         Assert.All(page.QueryAll("tbody tr.u"), row => Assert.Contains("Non lu", row.TextContent));
         Assert.All(page.QueryAll("tbody tr:not(.u)"), row => Assert.DoesNotContain("Non lu", row.TextContent));
         Assert.All(rows, row => Assert.StartsWith("/courrier/message?dossier=INBOX&uid=", row.QuerySelector("a")!.GetAttribute("href")));

@@ -34,7 +34,7 @@ public sealed class MessageActionPagesTests : IDisposable
     private static string Banner(HtmlPage page) => page.Query("#statut[role=status] .banner")?.TextContent.Trim() ?? "";
 
     [Fact]
-    public async Task Inbox_EveryRowHasACheckboxNamedByItsSubject_AllInOneFormWithTheToolbar()
+    public async Task Inbox_EveryRowHasACheckboxNamedByItsSubjectSenderAndDate_AllInOneFormWithTheToolbar()
     {
         var page = await HtmlPage.GetAsync(await SignInAsync(), "/courrier");
 
@@ -46,13 +46,21 @@ public sealed class MessageActionPagesTests : IDisposable
         Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));
         var rows = page.QueryAll("#liste tbody tr");
         Assert.Equal(25, rows.Length);
+        var names = new List<string>();
         foreach (var row in rows)
         {
             var box = row.QuerySelector("input[type=checkbox][name=u]")!;
-            var label = page.Query("#" + box.GetAttribute("aria-labelledby"))!;
-            Assert.Equal(row.QuerySelector("a")!.TextContent, label.TextContent);
-            Assert.Equal(box.GetAttribute("value"), label.GetAttribute("href")!.Split("uid=")[1]);
+            var parts = box.GetAttribute("aria-labelledby")!.Split(' ').Select(id => page.Query("#" + id)!).ToList();
+            // Subject (the link), sender, date: the row's own cells.
+            Assert.Equal(3, parts.Count);
+            Assert.Equal(row.QuerySelector("th[scope=row] a")!.TextContent, parts[0].TextContent);
+            Assert.Equal(row.QuerySelector("th + td")!.TextContent, parts[1].TextContent);
+            Assert.Equal(row.QuerySelector("time")!.TextContent, parts[2].TextContent);
+            Assert.Equal(box.GetAttribute("value"), parts[0].GetAttribute("href")!.Split("uid=")[1]);
+            names.Add(string.Join(" ", parts.Select(p => p.TextContent)));
         }
+        // The practice inbox holds replies with the same subject: the sender and the date still tell them apart.
+        Assert.Equal(names.Count, names.Distinct().Count());
         Assert.Equal("selection", rows[0].QuerySelector("input")!.Id);
         Assert.Equal(
             ["Marquer comme lu", "Marquer comme non lu", "Suivre", "Ne plus suivre", "Supprimer", "Signaler comme indésirable", "Déplacer"],

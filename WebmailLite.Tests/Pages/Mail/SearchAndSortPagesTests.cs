@@ -77,7 +77,7 @@ public sealed class SearchAndSortPagesTests : IDisposable
         var page = await HtmlPage.GetAsync(await SignInAsync(), "/courrier/recherche?q=sortie&portee=tous");
 
         Assert.Matches(@"^\d+ messages correspondent à « sortie » dans tous les dossiers\.$", page.Text("p.found"));
-        Assert.Equal(["Expéditeur", "Objet", "Dossier", "Date", "Taille"], page.QueryAll("thead th").Select(th => th.TextContent));
+        Assert.Equal(["Objet", "Expéditeur", "Dossier", "Date", "Taille"], page.QueryAll("thead th").Select(th => th.TextContent));
         var folders = page.QueryAll("#liste tbody tr td:nth-child(3)").Select(td => td.TextContent).ToList();
         Assert.Contains("Boîte de réception", folders);
         Assert.Contains("Envoyés", folders);

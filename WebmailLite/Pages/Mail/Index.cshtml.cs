@@ -25,6 +25,16 @@ public sealed class IndexModel(
     [FromQuery(Name = "tri")]
     public string? SortToken { get; set; }
 
+    /// <summary>« non-lus », « pieces-jointes »: see <see cref="FilterTokens"/>.</summary>
+    [FromQuery(Name = "filtre")]
+    public string? FilterToken { get; set; }
+
+    /// <summary>« Tout sélectionner » without JavaScript: the page comes back with every box of the page ticked.</summary>
+    [FromQuery(Name = "tout")]
+    public string? SelectAllToken { get; set; }
+
+    public bool SelectAll => SelectAllToken == "1";
+
     /// <summary>The button pressed (« lu », « deplacer »…).</summary>
     [BindProperty(Name = "action")]
     public string? Action { get; set; }
@@ -39,11 +49,15 @@ public sealed class IndexModel(
 
     public IReadOnlyList<MailFolder> Folders { get; private set; } = [];
 
-    public SortedListPage? Sorted { get; private set; }
+    public FilteredListPage? Filtered { get; private set; }
+
+    public SortedListPage? Sorted => Filtered?.Sorted;
 
     public MessageListPage? List => Sorted?.List;
 
     public MessageSort Sort => SortTokens.Parse(SortToken);
+
+    public MessageFilter Filter => FilterTokens.Parse(FilterToken);
 
     public FormErrors Errors { get; private set; } = new();
 
@@ -63,7 +77,7 @@ public sealed class IndexModel(
             return Page();
         }
         Status = StatusBanner.TakeStatus(TempData);
-        Selected = StatusBanner.TakeSelection(TempData);
+        Selected = SelectAll ? List.Messages.Select(m => m.Uid).ToHashSet() : StatusBanner.TakeSelection(TempData);
         return Page();
     }
 
@@ -94,7 +108,7 @@ public sealed class IndexModel(
         if (!result.Errors.Any && !Request.IsHtmx())
         {
             StatusBanner.Set(TempData, result.Status, result.KeepSelection ? Uids : null);
-            return Redirect(ListUrls.List(folder.FullName, PageNumber, Sort));
+            return Redirect(ListUrls.List(folder.FullName, PageNumber, Sort, Filter));
         }
 
         Errors = result.Errors;
@@ -104,8 +118,8 @@ public sealed class IndexModel(
             // The counts in the folder list changed with the action.
             Folders = await mailbox.GetFoldersAsync(cancellationToken);
         }
-        Sorted = await mailbox.GetMessagesAsync(folder.FullName, Math.Max(1, PageNumber), options.Value.PageSize, Sort, cancellationToken);
-        if (Sorted is null)
+        Filtered = await mailbox.GetMessagesAsync(folder.FullName, Filter, Math.Max(1, PageNumber), options.Value.PageSize, Sort, cancellationToken);
+        if (Filtered is null)
         {
             return NotFound();
         }
@@ -121,8 +135,10 @@ public sealed class IndexModel(
     public MessageListView View()
     {
         var list = List!;
-        var name = FolderNames.Display(list.Folder, ui);
-        var total = list.Folder.Total == 1 ? ui["Messages_One"].Value : ui["Messages_Many", list.Folder.Total].Value;
+        var filter = Filtered!.Filter;
+        var name = text[ManageText.FilterCaption(filter), FolderNames.Display(list.Folder, ui)].Value;
+        var matching = Filtered.Matching;
+        var total = matching == 1 ? ui["Messages_One"].Value : ui["Messages_Many", matching].Value;
         string caption = ui["List_Caption", name, total, list.Page, list.PageCount];
         if (Sorted!.Sort != MessageSort.Newest)
         {
@@ -135,25 +151,50 @@ public sealed class IndexModel(
             list.Messages.Select(m => new FoundMessage(folder, m)).ToList(),
             list.Page,
             list.PageCount,
-            page => ListUrls.List(folder.FullName, page, sort),
-            ui["EmptyFolder"],
+            page => ListUrls.List(folder.FullName, page, sort, filter),
+            text[ManageText.FilterEmpty(filter)],
             sort,
             Selectable: true,
             Selected,
             SelectionInvalid: Errors.For(MessageActions.SelectionField) is not null);
     }
 
-    public ActionBar Bar() => new(
-        List!.Folder,
-        // Drafts are for mail being written: nothing is moved there.
-        Folders.Where(f => f.FullName != List.Folder.FullName && f.Special != SpecialFolder.Drafts).ToList(),
-        SingleMessage: false,
-        DestinationError: Errors.For(MessageActions.DestinationField));
+    /// <summary>This list (folder, page, order, filter): where its form posts and its actions come back to.</summary>
+    public string Here() => ListUrls.List(List!.Folder.FullName, List.Page, Sorted!.Sort, Filter);
 
-    public (string Action, MessageSort Sort, IReadOnlyDictionary<string, string> Keep) SortForm() =>
-        (PageRoutes.Inbox, Sorted!.Sort, List!.Folder.FullName == MailUrls.Inbox
-            ? new Dictionary<string, string>()
-            : new Dictionary<string, string> { ["dossier"] = List.Folder.FullName });
+    public BulkTools Tools()
+    {
+        var list = List!;
+        var bar = new ActionBar(
+            list.Folder,
+            // Drafts are for mail being written: nothing is moved there.
+            Folders.Where(f => f.FullName != list.Folder.FullName && f.Special != SpecialFolder.Drafts).ToList(),
+            SingleMessage: false,
+            DestinationError: Errors.For(MessageActions.DestinationField));
+        var allSelected = list.Messages.Count > 0 && list.Messages.All(m => Selected.Contains(m.Uid));
+        return new BulkTools(bar, ListUrls.List(list.Folder.FullName, list.Page, Sorted!.Sort, Filter, selectAll: true), Here(), allSelected);
+    }
+
+    public ListFilters Filters()
+    {
+        var folder = List!.Folder.FullName;
+        var sort = Sorted!.Sort;
+        return new ListFilters(List.Folder, Filter, filter => ListUrls.List(folder, 1, sort, filter));
+    }
+
+    public (string Action, MessageSort Sort, IReadOnlyDictionary<string, string> Keep) SortForm()
+    {
+        var keep = new Dictionary<string, string>();
+        if (List!.Folder.FullName != MailUrls.Inbox)
+        {
+            keep["dossier"] = List.Folder.FullName;
+        }
+        if (Filter != MessageFilter.All)
+        {
+            keep["filtre"] = FilterTokens.Token(Filter);
+        }
+        return (PageRoutes.Inbox, Sorted!.Sort, keep);
+    }
 
     public (string? Text, MailFolder Folder, bool EveryFolder, bool WithHint, FormError? Error) SearchForm() =>
         (null, List!.Folder, false, false, null);
@@ -164,6 +205,6 @@ public sealed class IndexModel(
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Folders = await mailbox.GetFoldersAsync(cancellationToken);
-        Sorted = await mailbox.GetMessagesAsync(Folder, Math.Max(1, PageNumber), options.Value.PageSize, Sort, cancellationToken);
+        Filtered = await mailbox.GetMessagesAsync(Folder, Filter, Math.Max(1, PageNumber), options.Value.PageSize, Sort, cancellationToken);
     }
 }

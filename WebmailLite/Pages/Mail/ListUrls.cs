@@ -11,15 +11,28 @@ public static class ListUrls
 {
     public const string Folders = PageRoutes.Folders;
 
-    public static string List(string folder, int page = 1, MessageSort sort = MessageSort.Newest)
+    public static string List(string folder, int page = 1, MessageSort sort = MessageSort.Newest, MessageFilter filter = MessageFilter.All, bool selectAll = false)
     {
         var query = QueryString.Empty;
         if (folder != MailUrls.Inbox)
         {
             query = query.Add("dossier", folder);
         }
-        return PageRoutes.Inbox + Context(query, page, sort);
+        if (filter != MessageFilter.All)
+        {
+            query = query.Add("filtre", FilterTokens.Token(filter));
+        }
+        query = Context(query, page, sort);
+        if (selectAll)
+        {
+            query = query.Add("tout", "1");
+        }
+        return PageRoutes.Inbox + query;
     }
+
+    /// <summary>The confirmation page of « Tout marquer comme lu ».</summary>
+    public static string MarkAllRead(string folder) =>
+        PageRoutes.MarkAllRead + (folder == MailUrls.Inbox ? QueryString.Empty : QueryString.Create("dossier", folder));
 
     /// <summary>A search: in <paramref name="folder"/>, or in every folder (then <paramref name="folder"/> is where the person came from).</summary>
     public static string Search(string text, string folder, bool everyFolder, int page = 1, MessageSort sort = MessageSort.Newest)
@@ -82,4 +95,18 @@ public static class SortTokens
     };
 
     public static MessageSort Parse(string? token) => All.FirstOrDefault(s => s != MessageSort.Newest && Token(s) == token, MessageSort.Newest);
+}
+
+/// <summary>The list filters as they appear in links (« filtre=non-lus »); unknown or absent means every message.</summary>
+public static class FilterTokens
+{
+    public static string Token(MessageFilter filter) => filter switch
+    {
+        MessageFilter.Unread => "non-lus",
+        MessageFilter.WithAttachments => "pieces-jointes",
+        _ => "",
+    };
+
+    public static MessageFilter Parse(string? token) =>
+        Enum.GetValues<MessageFilter>().FirstOrDefault(f => f != MessageFilter.All && Token(f) == token, MessageFilter.All);
 }

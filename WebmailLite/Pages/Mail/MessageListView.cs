@@ -17,10 +17,20 @@ public sealed record MessageListView(
     bool Selectable,
     IReadOnlySet<uint> Selected,
     bool ShowFolder = false,
-    bool SelectionInvalid = false);
+    bool SelectionInvalid = false)
+{
+    /// <summary>The « Messages » heading just above the table: where the list pages' skip link lands.</summary>
+    public const string HeadingId = "messages";
+}
 
 /// <summary>The htmx answer to an action: the list, the live region's new sentence, and the folder list with its new counts.</summary>
 public sealed record ListUpdate(MessageListView List, string? Status, bool IsError, IReadOnlyList<MailFolder> Folders, string? CurrentFolder);
 
 /// <summary>The toolbar of a list or a message: which buttons make sense in this folder, and where messages can go.</summary>
 public sealed record ActionBar(MailFolder Folder, IReadOnlyList<MailFolder> MoveTargets, bool SingleMessage, bool? Flagged = null, Shared.FormError? DestinationError = null);
+
+/// <summary>Above the list: « Tout sélectionner » (a plain link: the page comes back with every box of the page ticked) and the toolbar.</summary>
+public sealed record BulkTools(ActionBar Bar, string SelectAllUrl, string SelectNoneUrl, bool AllSelected);
+
+/// <summary>« Tous · Non lus seulement · Avec pièce jointe » and « Tout marquer comme lu » for a folder.</summary>
+public sealed record ListFilters(MailFolder Folder, MessageFilter Current, Func<MessageFilter, string> Url);
