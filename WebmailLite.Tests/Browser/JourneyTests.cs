@@ -142,8 +142,10 @@ public sealed class JourneyTests(BrowserFixture browser, DovecotLiveServer fixtu
         var path = new List<string>();
         for (var i = 0; i < maxPresses; i++)
         {
-            var focus = await TabAsync(page);
+            await page.Keyboard.PressAsync("Tab");
+            var focus = await FocusAsync(page);
             path.Add(focus.Describe);
+            AssertVisibleFocus(focus, $"after Tab {i + 1} ({string.Join(" → ", path)})");
             if (await IsFocusedAsync(page, selector))
             {
                 output.WriteLine($"Reached {selector} after {i + 1} Tab(s): {string.Join(" → ", path)}");
