@@ -38,7 +38,7 @@ public sealed class IdentityOnlyMailbox(string identifier) : IMailbox
     public Task<FolderChange> RenameFolderAsync(string folder, string newName, CancellationToken cancellationToken) => throw Unsupported();
     public Task<FolderChange> DeleteFolderAsync(string folder, CancellationToken cancellationToken) => throw Unsupported();
     public Task<SortedListPage?> GetMessagesAsync(string folder, int page, int pageSize, MessageSort sort, CancellationToken cancellationToken) => throw Unsupported();
-    public Task<FilteredListPage?> GetMessagesAsync(string folder, MessageFilter filter, int page, int pageSize, MessageSort sort, CancellationToken cancellationToken) => throw Unsupported();
+    public Task<FilteredListPage?> GetFilteredMessagesAsync(string folder, MessageFilter filter, int page, int pageSize, MessageSort sort, CancellationToken cancellationToken) => throw Unsupported();
     public Task<int?> MarkFolderReadAsync(string folder, uint upToUid, CancellationToken cancellationToken) => throw Unsupported();
     public Task<SearchResultPage?> SearchAsync(MessageSearch search, int page, int pageSize, CancellationToken cancellationToken) => throw Unsupported();
     public Task<AppendedMessage> SaveDraftAsync(MimeMessage message, uint? replacing, CancellationToken cancellationToken) => throw Unsupported();

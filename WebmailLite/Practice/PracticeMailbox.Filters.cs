@@ -6,19 +6,13 @@ namespace WebmailLite.Practice;
 // its summaries are read whole, as for sorting).
 public sealed partial class PracticeMailbox
 {
-    public async Task<FilteredListPage?> GetMessagesAsync(string folder, MessageFilter filter, int page, int pageSize, MessageSort sort, CancellationToken cancellationToken)
+    public Task<FilteredListPage?> GetFilteredMessagesAsync(string folder, MessageFilter filter, int page, int pageSize, MessageSort sort, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        if (filter == MessageFilter.All)
-        {
-            var sorted = await GetMessagesAsync(folder, page, pageSize, sort, cancellationToken);
-            return sorted is null ? null : new FilteredListPage(sorted, filter, sorted.List.Folder.Total);
-        }
         cancellationToken.ThrowIfCancellationRequested();
         var found = store.FindFolder(Identifier, folder);
         if (found is null)
         {
-            return null;
+            return Task.FromResult<FilteredListPage?>(null);
         }
         var kept = store.ReadAll(Identifier, found.FullName)
             .Where(m => filter == MessageFilter.Unread ? !m.Seen : m.HasAttachments)
@@ -27,7 +21,7 @@ public sealed partial class PracticeMailbox
         var (current, pageCount) = Paging(kept.Count, page, pageSize);
         var rows = ordered.Skip((current - 1) * pageSize).Take(pageSize).ToList();
         var list = new MessageListPage(found, current, pageCount, rows);
-        return new FilteredListPage(new SortedListPage(list, sort, SortRefused: false), filter, kept.Count);
+        return Task.FromResult<FilteredListPage?>(new FilteredListPage(new SortedListPage(list, sort, SortRefused: false), filter, kept.Count));
     }
 
     public Task<int?> MarkFolderReadAsync(string folder, uint upToUid, CancellationToken cancellationToken)

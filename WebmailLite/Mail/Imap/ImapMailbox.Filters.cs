@@ -8,16 +8,9 @@ namespace WebmailLite.Mail.Imap;
 // envelopes are fetched, as for the plain list.
 public sealed partial class ImapMailbox
 {
-    public async Task<FilteredListPage?> GetMessagesAsync(string folder, MessageFilter filter, int page, int pageSize, MessageSort sort, CancellationToken cancellationToken)
+    public Task<FilteredListPage?> GetFilteredMessagesAsync(string folder, MessageFilter filter, int page, int pageSize, MessageSort sort, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        if (filter == MessageFilter.All)
-        {
-            var sorted = await GetMessagesAsync(folder, page, pageSize, sort, cancellationToken);
-            return sorted is null ? null : new FilteredListPage(sorted, filter, sorted.List.Folder.Total);
-        }
-
-        return await UseImapAsync(async (client, ct) =>
+        return UseImapAsync(async (client, ct) =>
         {
             var opened = await OpenFolderAsync(client, folder, FolderAccess.ReadOnly, ct);
             if (opened is null)
