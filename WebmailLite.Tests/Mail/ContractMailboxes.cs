@@ -85,3 +85,24 @@ public static class ContractMailboxes
         _ => folder,
     };
 }
+
+/// <summary>Practice mailboxes for one contract test class: each on its own in-memory database, all closed with the class.</summary>
+public sealed class PracticeContractMailboxes : IDisposable
+{
+    private readonly List<AppDatabase> _databases = [];
+
+    public async Task<IMailbox> CreateAsync(IReadOnlyList<ContractSeed> seeds)
+    {
+        var (mailbox, database) = await ContractMailboxes.PracticeAsync(seeds);
+        _databases.Add(database);
+        return mailbox;
+    }
+
+    public void Dispose()
+    {
+        foreach (var database in _databases)
+        {
+            database.Dispose();
+        }
+    }
+}

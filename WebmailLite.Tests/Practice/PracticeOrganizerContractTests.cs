@@ -1,25 +1,13 @@
 using WebmailLite.Mail;
-using WebmailLite.Storage;
 using WebmailLite.Tests.Mail;
 
 namespace WebmailLite.Tests.Practice;
 
 public sealed class PracticeOrganizerContractTests : OrganizerContractTests, IDisposable
 {
-    private readonly List<AppDatabase> _databases = [];
+    private readonly PracticeContractMailboxes _mailboxes = new();
 
-    protected override async Task<IMailbox> CreateMailboxAsync(IReadOnlyList<ContractSeed> seeds)
-    {
-        var (mailbox, database) = await ContractMailboxes.PracticeAsync(seeds);
-        _databases.Add(database);
-        return mailbox;
-    }
+    protected override Task<IMailbox> CreateMailboxAsync(IReadOnlyList<ContractSeed> seeds) => _mailboxes.CreateAsync(seeds);
 
-    public void Dispose()
-    {
-        foreach (var database in _databases)
-        {
-            database.Dispose();
-        }
-    }
+    public void Dispose() => _mailboxes.Dispose();
 }
