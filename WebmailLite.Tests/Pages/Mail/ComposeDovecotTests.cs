@@ -182,7 +182,7 @@ public sealed class ComposeDovecotTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/courrier/attente", response.Headers.Location!.OriginalString);
         var outbox = await HtmlPage.GetAsync(client, "/courrier/attente");
-        Assert.StartsWith("Votre message n'est pas encore parti : Le serveur d'envoi refuse les messages pour le moment.", outbox.Text(".banner.ok p"));
+        Assert.StartsWith("Votre message n'est pas encore parti. Le serveur d'envoi refuse les messages pour le moment.", outbox.Text(".banner.ok p"));
         var row = outbox.Query("table.outbox tbody tr")!;
         Assert.Contains(subject, row.TextContent);
         Assert.Contains("En attente. Le serveur d'envoi refuse les messages pour le moment.", row.TextContent);

@@ -53,7 +53,7 @@ public sealed class OutboxDisruptionTests(ITestOutputHelper output)
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Equal("/courrier/attente", response.Headers.Location!.OriginalString);
             var outbox = await HtmlPage.GetAsync(client, "/courrier/attente");
-            Assert.Equal("Votre message n'est pas encore parti : Le serveur d'envoi ne répond pas. Il attend dans « En attente d'envoi » et partira tout seul, sans rien perdre.", outbox.Text(".banner.ok p"));
+            Assert.Equal("Votre message n'est pas encore parti. Le serveur d'envoi ne répond pas. Il attend dans « En attente d'envoi » et partira tout seul, sans rien perdre.", outbox.Text(".banner.ok p"));
             Assert.Contains("Votre mot de passe n'est jamais enregistré", outbox.Text(".list"));
             var row = outbox.Query("table.outbox tbody tr")!;
             Assert.Contains(subject, row.TextContent);

@@ -147,7 +147,7 @@ public sealed partial class RecoveryPageTests : IDisposable
         for (var i = 0; i < 5; i++)
         {
             var page = await HtmlPage.LoadAsync(await RecoveryFlow.TypeCodeAsync(client, wrong));
-            Assert.Equal("Erreur : Ce code n'est pas valable : il est faux, a expiré ou a déjà servi. Après 5 essais, un code ne marche plus : demandez-en un nouveau.", page.Text("#Input_Code-error"));
+            Assert.Equal("Erreur : Ce code n'est pas valable : il est faux, a expiré ou a déjà servi. Après 5 essais, un code ne fonctionne plus : demandez-en un nouveau.", page.Text("#Input_Code-error"));
         }
         var sixth = await HtmlPage.LoadAsync(await RecoveryFlow.TypeCodeAsync(client, code));
 
