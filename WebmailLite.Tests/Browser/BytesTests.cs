@@ -150,7 +150,7 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
         Assert.True(cold.TotalBytes <= InboxColdBudgetBytes, $"Inbox cold: {cold.TotalBytes} bytes > {InboxColdBudgetBytes}.\n{cold.Report("cold")}");
 
         // Reaching the list's form brings htmx, once.
-        await page.Locator("form[hx-post] button").First.FocusAsync();
+        await page.Locator("form[data-hx-post] button").First.FocusAsync();
         await page.WaitForFunctionAsync("() => window.htmx !== undefined");
     }
 

@@ -62,7 +62,7 @@ public static class PageActions
     /// </summary>
     public static async Task HtmxReadyAsync(IPage page)
     {
-        await page.Locator("form[hx-post] button").First.FocusAsync();
+        await page.Locator("form[data-hx-post] button").First.FocusAsync();
         // htmx sets itself up, enhancing the page, before it defines window.htmx.
         await page.WaitForFunctionAsync("() => window.htmx !== undefined");
     }

@@ -63,6 +63,8 @@ public sealed class EveryPageTests : IClassFixture<EveryPageTests.Fixture>
         var skipTarget = page.Query("body > a.skip")!.GetAttribute("href");
         Assert.Matches("^#(contenu|messages)$", skipTarget);
         Assert.NotNull(page.Query($"main{(skipTarget == "#contenu" ? "" : " ")}{skipTarget}"));
+        // Valid HTML (RGAA 8.2): htmx's attributes in their data-* form, which htmx reads as well.
+        Assert.DoesNotContain(page.QueryAll("*").SelectMany(e => e.Attributes), a => a.Name.StartsWith("hx-", StringComparison.Ordinal));
         Assert.True(page.Response.Headers.CacheControl?.NoStore, $"{url}: Cache-Control {page.Response.Headers.CacheControl}");
     }
 

@@ -6,7 +6,7 @@
   var requested = false;
   function wanted(event) {
     var target = event.target;
-    if (requested || !target || !target.closest || !target.closest("[hx-post],[hx-get]")) {
+    if (requested || !target || !target.closest || !target.closest("[data-hx-post],[data-hx-get]")) {
       return;
     }
     requested = true;

@@ -40,7 +40,7 @@ public static class ListForms
             ?? throw new Xunit.Sdk.XunitException($"No button action={action}: {string.Join(", ", form.QuerySelectorAll("button[name=action]").Select(b => b.GetAttribute("value")))}");
         var fields = Fields(form, values);
         fields.Add(new("action", button.GetAttribute("value")!));
-        var url = htmx ? form.GetAttribute("hx-post")! : form.GetAttribute("action")!;
+        var url = htmx ? form.GetAttribute("data-hx-post")! : form.GetAttribute("action")!;
         return PostAsync(client, url, fields, htmx);
     }
 

@@ -41,8 +41,8 @@ public sealed class MessageActionPagesTests : IDisposable
         var form = page.Query("main form[method=post].sel")!;
         Assert.NotNull(form.QuerySelector("table"));
         Assert.NotNull(form.QuerySelector("fieldset.tools legend"));
-        Assert.Equal(form.GetAttribute("action"), form.GetAttribute("hx-post"));
-        Assert.Equal("#liste", form.GetAttribute("hx-target"));
+        Assert.Equal(form.GetAttribute("action"), form.GetAttribute("data-hx-post"));
+        Assert.Equal("#liste", form.GetAttribute("data-hx-target"));
         Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));
         var rows = page.QueryAll("#liste tbody tr");
         Assert.Equal(25, rows.Length);
@@ -119,9 +119,9 @@ public sealed class MessageActionPagesTests : IDisposable
         Assert.Null(Row(fragment, Maintenance).GetAttribute("class"));
         Assert.True(Checkbox(fragment, Maintenance).IsChecked);
         var status = fragment.Query("#statut")!;
-        Assert.Equal("innerHTML", status.GetAttribute("hx-swap-oob"));
+        Assert.Equal("innerHTML", status.GetAttribute("data-hx-swap-oob"));
         Assert.Equal("1 message marqué comme lu.", status.TextContent.Trim());
-        var nav = fragment.Query("#dossiers[hx-swap-oob=true] nav.folders")!;
+        var nav = fragment.Query("#dossiers[data-hx-swap-oob=true] nav.folders")!;
         Assert.Matches(@"^\d+ non lus?$", nav.QuerySelector("li:first-child .n")!.TextContent);
         // Nothing was left for a later page: the banner went to the live region, not to TempData.
         Assert.Equal("", Banner(await HtmlPage.GetAsync(client, "/courrier")));
