@@ -68,6 +68,31 @@ public sealed class EveryPageTests : IClassFixture<EveryPageTests.Fixture>
         Assert.True(page.Response.Headers.CacheControl?.NoStore, $"{url}: Cache-Control {page.Response.Headers.CacheControl}");
     }
 
+    /// <summary>Two pages never share a title (WCAG 2.4.2, RGAA 8.6): the guide's « Se connecter » is not the sign-in page.</summary>
+    [Fact]
+    public async Task DifferentPages_HaveDifferentTitles()
+    {
+        var anonymous = _fixture.Factory.NewClient();
+        var signedIn = await _fixture.SignedInClientAsync();
+        var titles = new Dictionary<string, string>();
+        foreach (var row in Pages)
+        {
+            var (url, needsSession) = ((string)row[0], (bool)row[1]);
+            var path = url.Split('?')[0];
+            if (titles.ContainsValue(path))
+            {
+                continue; // The same page in another state (page 2, another folder) keeps its own title rules.
+            }
+            var page = await HtmlPage.GetAsync(needsSession ? signedIn : anonymous, url);
+            if (page.Status == HttpStatusCode.OK)
+            {
+                Assert.False(titles.TryGetValue(page.Title, out var other), $"« {page.Title} » is the title of both {other} and {path}.");
+                titles[page.Title] = path;
+            }
+        }
+        Assert.True(titles.Count >= 15, $"Only {titles.Count} titles compared.");
+    }
+
     [Fact]
     public async Task EnglishChosen_PageInEnglish_ThenBackToFrench()
     {
