@@ -5,6 +5,7 @@ using System.Resources;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using WebmailLite.Mail;
+using WebmailLite.Mail.Rendering;
 using WebmailLite.Recovery;
 using WebmailLite.Recovery.Enrolment;
 
@@ -34,6 +35,14 @@ public sealed partial class ResourceKeysTests
             yield return (nameof(ManageText), ManageText.FilterName(filter));
             yield return (nameof(ManageText), ManageText.FilterEmpty(filter));
             yield return (nameof(ManageText), ManageText.FilterCaption(filter));
+        }
+        foreach (var kind in Enum.GetValues<FileKind>())
+        {
+            yield return (nameof(UiText), UiText.FileKindName(kind));
+            if (AttachmentKind.TakesDetail(kind))
+            {
+                yield return (nameof(UiText), UiText.FileKindWithDetail(kind));
+            }
         }
         foreach (var issue in Enum.GetValues<QuestionIssue>())
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using WebmailLite.Mail.Rendering;
 
 namespace WebmailLite.Infrastructure;
 
@@ -32,6 +33,16 @@ public sealed class UiFormat(IStringLocalizer<UiText> text, IOptions<DisplayOpti
             return text["Size_KB", Math.Ceiling(bytes / 1024.0)];
         }
         return text["Size_MB", (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.CurrentCulture)];
+    }
+
+    /// <summary>« Classeur Excel, 198 Ko »: what a file is, in words, and its size as the list's « Taille » says it.</summary>
+    public string FileKindAndSize(string mediaType, string fileName, long bytes)
+    {
+        var kind = AttachmentKind.Of(mediaType, fileName);
+        var name = kind.Detail.Length > 0 && AttachmentKind.TakesDetail(kind.Kind)
+            ? text[UiText.FileKindWithDetail(kind.Kind), kind.Detail]
+            : text[UiText.FileKindName(kind.Kind)];
+        return text["Attachment_KindAndSize", name, Size(bytes)];
     }
 
     public DateTimeOffset Local(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, _zone);

@@ -108,11 +108,12 @@ public sealed class MessagePageTests : IDisposable
         };
         var (client, page) = await OpenAsync(Message(new("x", "x", "x@ac-test.fr"), "Compte rendu", mixed));
 
-        var link = page.Query("ul.att a")!;
+        var link = page.Query(".att a")!;
         var response = await client.GetAsync(link.GetAttribute("href"));
 
         Assert.Equal("compte-rendu réunion.html", link.TextContent);
-        Assert.Contains("text/html", page.Text("ul.att li"));
+        // Named by its extension, not its media type (« text/html » says nothing to a teacher).
+        Assert.Equal("(Fichier .HTML, 39 octets)", page.Text(".att li span"));
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal("compte-rendu réunion.html", response.Content.Headers.ContentDisposition?.FileNameStar);
         Assert.Equal("application/octet-stream", response.Content.Headers.ContentType?.MediaType);
