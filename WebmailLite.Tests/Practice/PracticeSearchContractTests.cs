@@ -15,6 +15,12 @@ public sealed class PracticeSearchContractTests : SearchContractTests, IDisposab
         return mailbox;
     }
 
+    [Theory]
+    [InlineData("eleves")]
+    [InlineData("ELEVES")]
+    [InlineData("helene")]
+    public Task Search_AccentsDoNotMatter_InSubjectAndSender(string text) => FindsIgnoringCaseAsync(text);
+
     public void Dispose()
     {
         foreach (var database in _databases)
