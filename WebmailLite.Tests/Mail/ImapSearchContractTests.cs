@@ -28,7 +28,7 @@ public sealed class ImapSearchContractTests(ITestOutputHelper output) : SearchCo
         imap.UseServerSort = false;
 
         var page = await imap.GetMessagesAsync("INBOX", 1, 25, sort, CancellationToken.None);
-        var found = await imap.SearchAsync(new MessageSearch("Cordialement", "INBOX", sort), 1, 25, CancellationToken.None);
+        var found = await imap.SearchAsync(new MessageSearch("Cordialement", "INBOX", sort, InText: true), 1, 25, CancellationToken.None);
 
         Assert.Equal(expected, page!.List.Messages.Select(m => m.Subject));
         Assert.False(page.SortRefused);
@@ -45,7 +45,7 @@ public sealed class ImapSearchContractTests(ITestOutputHelper output) : SearchCo
         imap.SortFallbackLimit = 3;
 
         var page = await imap.GetMessagesAsync("INBOX", 1, 25, MessageSort.Subject, CancellationToken.None);
-        var found = await imap.SearchAsync(new MessageSearch("Cordialement", "INBOX", MessageSort.Subject), 1, 25, CancellationToken.None);
+        var found = await imap.SearchAsync(new MessageSearch("Cordialement", "INBOX", MessageSort.Subject, InText: true), 1, 25, CancellationToken.None);
 
         Assert.True(page!.SortRefused);
         Assert.Equal(MessageSort.Newest, page.Sort);

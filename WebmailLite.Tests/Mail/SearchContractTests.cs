@@ -88,7 +88,7 @@ public abstract class SearchContractTests
         ]);
         await using var closing = new MailboxClosing(mailbox);
 
-        var result = await mailbox.SearchAsync(new MessageSearch(text, "INBOX"), 1, 25, None);
+        var result = await mailbox.SearchAsync(new MessageSearch(text, "INBOX", InText: true), 1, 25, None);
 
         Assert.NotNull(result);
         Assert.Equal([expected], result.Messages.Select(m => m.Message.Subject));
@@ -126,9 +126,9 @@ public abstract class SearchContractTests
         await using var closing = new MailboxClosing(mailbox);
 
         // Every FourMessages() body ends « Cordialement. »; « Autre sujet » does not.
-        var first = await mailbox.SearchAsync(new MessageSearch("Cordialement", "INBOX", MessageSort.Subject), 1, 3, None);
-        var second = await mailbox.SearchAsync(new MessageSearch("Cordialement", "INBOX", MessageSort.Subject), 2, 3, None);
-        var newest = await mailbox.SearchAsync(new MessageSearch("Cordialement", "INBOX"), 1, 3, None);
+        var first = await mailbox.SearchAsync(new MessageSearch("Cordialement", "INBOX", MessageSort.Subject, InText: true), 1, 3, None);
+        var second = await mailbox.SearchAsync(new MessageSearch("Cordialement", "INBOX", MessageSort.Subject, InText: true), 2, 3, None);
+        var newest = await mailbox.SearchAsync(new MessageSearch("Cordialement", "INBOX", InText: true), 1, 3, None);
 
         Assert.Equal(4, first!.Total);
         Assert.Equal(2, first.PageCount);
@@ -161,6 +161,67 @@ public abstract class SearchContractTests
             result.Messages.Select(m => (m.Folder.Special == SpecialFolder.Sent ? "Sent" : m.Folder.Name == "Projets" ? "Projets" : m.Folder.FullName, m.Message.Subject)));
         Assert.Equal(["Sortie au musée : budget"], secondPage!.Messages.Select(m => m.Message.Subject));
         Assert.Equal(2, secondPage.Page);
+    }
+
+    [Theory]
+    [InlineData("inspection")]
+    [InlineData("proviseur@lycee")]
+    [InlineData("vie-scolaire")]
+    public async Task Search_ByDefault_OnlySubjectAndSender_TheTextWhenAsked(string text)
+    {
+        var mailbox = await CreateMailboxAsync([
+            new("INBOX", Letter("Cantine : menus", "Denis Roy", "a.denis@ac-test.fr", body: "Prévoir l'inspection.", cc: "proviseur@lycee-test.fr", to: "vie-scolaire@ac-test.fr")),
+            new("INBOX", Letter("Devoirs faits", "Bruno Martin", "c.bruno@ac-test.fr")),
+        ]);
+        await using var closing = new MailboxClosing(mailbox);
+
+        var headersOnly = await mailbox.SearchAsync(new MessageSearch(text, "INBOX"), 1, 25, None);
+        var inText = await mailbox.SearchAsync(new MessageSearch(text, "INBOX", InText: true), 1, 25, None);
+        var sender = await mailbox.SearchAsync(new MessageSearch("a.denis", "INBOX"), 1, 25, None);
+
+        Assert.Equal(0, headersOnly!.Total);
+        Assert.Equal(["Cantine : menus"], inText!.Messages.Select(m => m.Message.Subject));
+        Assert.Equal(["Cantine : menus"], sender!.Messages.Select(m => m.Message.Subject));
+    }
+
+    [Fact]
+    public async Task Search_APhraseInQuotes_MatchesOnlyThePhrase()
+    {
+        var mailbox = await CreateMailboxAsync([
+            new("INBOX", Letter("Conseil de classe de 3e A", body: "Ordre du jour.")),
+            new("INBOX", Letter("Classe verte : conseil aux parents", body: "Le conseil de la classe verte.")),
+        ]);
+        await using var closing = new MailboxClosing(mailbox);
+
+        var phrase = await mailbox.SearchAsync(new MessageSearch("« conseil de classe »", "INBOX"), 1, 25, None);
+        var quoted = await mailbox.SearchAsync(new MessageSearch("\"conseil de classe\"", "INBOX", InText: true), 1, 25, None);
+        var words = await mailbox.SearchAsync(new MessageSearch("conseil classe", "INBOX"), 1, 25, None);
+
+        Assert.Equal(["Conseil de classe de 3e A"], phrase!.Messages.Select(m => m.Message.Subject));
+        Assert.Equal(["Conseil de classe de 3e A"], quoted!.Messages.Select(m => m.Message.Subject));
+        Assert.Equal(2, words!.Total);
+    }
+
+    // Case on both mailboxes. Accents: only the practice mailbox folds them so far (PracticeSearchContractTests);
+    // Dovecot without fts answers « eleves » with nothing (measured by this suite before it was split).
+    [Theory]
+    [InlineData("ÉLÈVES")]
+    [InlineData("élèves")]
+    [InlineData("HÉLÈNE")]
+    public Task Search_CaseDoesNotMatter_InSubjectAndSender(string text) => FindsIgnoringCaseAsync(text);
+
+    protected async Task FindsIgnoringCaseAsync(string text)
+    {
+        var mailbox = await CreateMailboxAsync([
+            new("INBOX", Letter("Liste des Élèves de 6e", "Marc Petit", "marc.petit@ac-test.fr")),
+            new("INBOX", Letter("Sortie", "Hélène Durand", "h.durand@ac-test.fr", body: "Les élèves partent à 8 h.")),
+            new("INBOX", Letter("Cantine", "Marc Petit", "marc.petit@ac-test.fr")),
+        ]);
+        await using var closing = new MailboxClosing(mailbox);
+
+        var result = await mailbox.SearchAsync(new MessageSearch(text, "INBOX"), 1, 25, None);
+
+        Assert.Equal([text.StartsWith("h", StringComparison.OrdinalIgnoreCase) ? "Sortie" : "Liste des Élèves de 6e"], result!.Messages.Select(m => m.Message.Subject));
     }
 
     [Fact]

@@ -13,8 +13,8 @@ public partial interface IMailbox
     Task<SortedListPage?> GetMessagesAsync(string folder, int page, int pageSize, MessageSort sort, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Messages where every term of <see cref="MessageSearch.Text"/> appears in the sender, the recipients, the subject or
-    /// the text (case does not matter). In one folder the results follow <see cref="MessageSearch.Sort"/>; across all
+    /// Messages where every term of <see cref="MessageSearch.Text"/> appears in the subject or the sender (and, with
+    /// <see cref="MessageSearch.InText"/>, the recipients or the text); case does not matter. In one folder the results follow <see cref="MessageSearch.Sort"/>; across all
     /// folders they come folder by folder (in the folder list's order), newest first within each. <c>null</c> when
     /// the folder does not exist.
     /// </summary>
@@ -41,8 +41,12 @@ public enum MessageSort
 /// <summary>A page of a folder in <see cref="Sort"/>, the order really applied (<see cref="MessageSort.Newest"/> when the requested one was refused).</summary>
 public sealed record SortedListPage(MessageListPage List, MessageSort Sort, bool SortRefused);
 
-/// <summary>What to look for; <paramref name="Folder"/> <c>null</c> means every folder.</summary>
-public sealed record MessageSearch(string Text, string? Folder, MessageSort Sort = MessageSort.Newest);
+/// <summary>
+/// What to look for; <paramref name="Folder"/> <c>null</c> means every folder. By default only the subject and the
+/// sender are searched (cheap: headers only); <paramref name="InText"/> adds the recipients and the text, which makes
+/// the server read every message of the folder.
+/// </summary>
+public sealed record MessageSearch(string Text, string? Folder, MessageSort Sort = MessageSort.Newest, bool InText = false);
 
 /// <summary>One page of search results. <see cref="Folder"/> is <c>null</c> for a search in every folder.</summary>
 public sealed record SearchResultPage(

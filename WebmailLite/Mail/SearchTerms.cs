@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace WebmailLite.Mail;
@@ -10,6 +11,24 @@ public static class SearchTerms
 {
     public const int MaxTerms = 8;
     public const int MaxTermLength = 100;
+
+    /// <summary>
+    /// The one comparison form for search: decomposed, combining marks removed, lower case (« Élèves » → « eleves »).
+    /// Phrases keep their spaces, so a phrase still matches only as a phrase.
+    /// </summary>
+    public static string Fold(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(c);
+            }
+        }
+        return folded.ToString().Normalize(NormalizationForm.FormC).ToLowerInvariant();
+    }
 
     public static IReadOnlyList<string> Split(string? text)
     {

@@ -1,11 +1,10 @@
-using System.Text;
 using MimeKit;
 using WebmailLite.Mail;
 
 namespace WebmailLite.Practice;
 
-// Sorting and searching as Dovecot does them without a full-text index: case does not matter, accents do (« reunion »
-// does not find « Réunion »), every term must appear in the sender, the recipients, the subject or the text.
+// Sorting and searching: case and accents do not matter, every term must appear in the subject or the sender (and,
+// when the person asks for it, in the recipients or the text).
 public sealed partial class PracticeMailbox
 {
     public async Task<SortedListPage?> GetMessagesAsync(string folder, int page, int pageSize, MessageSort sort, CancellationToken cancellationToken)
@@ -44,7 +43,7 @@ public sealed partial class PracticeMailbox
             {
                 return Task.FromResult<SearchResultPage?>(null);
             }
-            var inFolder = terms.Count == 0 ? [] : store.ReadAll(Identifier, only.FullName).Where(m => Matches(only.FullName, m, terms));
+            var inFolder = terms.Count == 0 ? [] : store.ReadAll(Identifier, only.FullName).Where(m => Matches(only.FullName, m, terms, search.InText));
             matches = SortKeys.Order(inFolder, search.Sort, s => s).Select(m => new FoundMessage(only, m));
         }
         else
@@ -52,7 +51,7 @@ public sealed partial class PracticeMailbox
             // Folder by folder, in the folder list's order, newest first within each: as the IMAP mailbox does.
             matches = terms.Count == 0 ? [] : FolderOrder.Sort(store.GetFolders(Identifier)).SelectMany(folder =>
                 store.ReadAll(Identifier, folder.FullName)
-                    .Where(m => Matches(folder.FullName, m, terms))
+                    .Where(m => Matches(folder.FullName, m, terms, search.InText))
                     .OrderByDescending(m => m.Uid)
                     .Select(m => new FoundMessage(folder, m)));
         }
@@ -63,7 +62,7 @@ public sealed partial class PracticeMailbox
         return Task.FromResult<SearchResultPage?>(new SearchResultPage(only, current, pageCount, all.Count, rows, sort, SortRefused: false));
     }
 
-    private bool Matches(string folder, MessageSummary summary, IReadOnlyList<string> terms)
+    private bool Matches(string folder, MessageSummary summary, IReadOnlyList<string> terms, bool inText)
     {
         // The summary's fields first: the source is parsed only when a term is not found there.
         MimeMessage? message = null;
@@ -72,6 +71,10 @@ public sealed partial class PracticeMailbox
             if (Contains(summary.FromName, term) || Contains(summary.FromAddress, term) || Contains(summary.Subject, term))
             {
                 continue;
+            }
+            if (!inText)
+            {
+                return false;
             }
             message ??= Load(folder, summary.Uid);
             if (message is null || !InRecipientsOrText(message, term))
@@ -87,8 +90,9 @@ public sealed partial class PracticeMailbox
             .Any(m => Contains(m.Name, term) || Contains(m.Address, term))
         || message.BodyParts.OfType<TextPart>().Any(part => Contains(part.Text, term));
 
+    // Accents and case do not matter (« eleves » finds « Élèves »): both sides folded by the one rule, SearchTerms.Fold.
     private static bool Contains(string? text, string term) =>
-        !string.IsNullOrEmpty(text) && text.Normalize(NormalizationForm.FormC).Contains(term, StringComparison.OrdinalIgnoreCase);
+        !string.IsNullOrEmpty(text) && SearchTerms.Fold(text).Contains(SearchTerms.Fold(term), StringComparison.Ordinal);
 
     private static (int Current, int PageCount) Paging(int total, int page, int pageSize)
     {

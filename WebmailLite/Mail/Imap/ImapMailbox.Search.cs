@@ -75,7 +75,7 @@ public sealed partial class ImapMailbox
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var terms = SearchTerms.Split(search.Text);
-        var query = Query(terms);
+        var query = Query(terms, search.InText);
         return search.Folder is { } folder
             ? UseImapAsync(async (client, ct) => await SearchFolderAsync(client, folder, query, terms.Count == 0, search.Sort, page, pageSize, ct), cancellationToken)
             : UseImapAsync<SearchResultPage?>(async (client, ct) => await SearchEveryFolderAsync(client, query, terms.Count == 0, page, pageSize, ct), cancellationToken);
@@ -250,18 +250,21 @@ public sealed partial class ImapMailbox
         return (Math.Clamp(page, 1, pageCount), pageCount);
     }
 
-    // Every term somewhere in the sender, the recipients, the subject or the text (IMAP SEARCH is case-insensitive).
-    private static SearchQuery Query(IReadOnlyList<string> terms)
+    // Every term in the sender or the subject (headers only, so Dovecot answers from its cache), and with inText in the
+    // recipients or the text as well (Dovecot then reads every message). IMAP SEARCH is case-insensitive.
+    private static SearchQuery Query(IReadOnlyList<string> terms, bool inText)
     {
         SearchQuery? all = null;
         foreach (var term in terms)
         {
-            var any = SearchQuery.FromContains(term)
-                .Or(SearchQuery.ToContains(term))
-                .Or(SearchQuery.CcContains(term))
-                .Or(SearchQuery.BccContains(term))
-                .Or(SearchQuery.SubjectContains(term))
-                .Or(SearchQuery.BodyContains(term));
+            var any = SearchQuery.FromContains(term).Or(SearchQuery.SubjectContains(term));
+            if (inText)
+            {
+                any = any.Or(SearchQuery.ToContains(term))
+                    .Or(SearchQuery.CcContains(term))
+                    .Or(SearchQuery.BccContains(term))
+                    .Or(SearchQuery.BodyContains(term));
+            }
             all = all is null ? any : all.And(any);
         }
         return all ?? SearchQuery.All;

@@ -196,8 +196,8 @@ public sealed class IndexModel(
         return (PageRoutes.Inbox, Sorted!.Sort, keep);
     }
 
-    public (string? Text, MailFolder Folder, bool EveryFolder, bool WithHint, FormError? Error) SearchForm() =>
-        (null, List!.Folder, false, false, null);
+    public (string? Text, MailFolder Folder, bool EveryFolder, bool WithHint, FormError? Error, bool InText) SearchForm() =>
+        (null, List!.Folder, false, false, null, false);
 
     /// <summary>« expéditeur », « objet », « taille »: how the caption and the refusal note name an order.</summary>
     public string SortName(MessageSort sort) => text[ManageText.SortName(sort)];

@@ -35,7 +35,7 @@ public static class ListUrls
         PageRoutes.MarkAllRead + (folder == MailUrls.Inbox ? QueryString.Empty : QueryString.Create("dossier", folder));
 
     /// <summary>A search: in <paramref name="folder"/>, or in every folder (then <paramref name="folder"/> is where the person came from).</summary>
-    public static string Search(string text, string folder, bool everyFolder, int page = 1, MessageSort sort = MessageSort.Newest)
+    public static string Search(string text, string folder, bool everyFolder, int page = 1, MessageSort sort = MessageSort.Newest, bool inText = false)
     {
         var query = QueryString.Create("q", text);
         if (folder != MailUrls.Inbox)
@@ -45,6 +45,10 @@ public static class ListUrls
         if (everyFolder)
         {
             query = query.Add("portee", "tous");
+        }
+        if (inText)
+        {
+            query = query.Add("texte", "1");
         }
         return PageRoutes.Search + Context(query, page, sort);
     }

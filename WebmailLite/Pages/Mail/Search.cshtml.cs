@@ -29,6 +29,12 @@ public sealed class SearchModel(
     [FromQuery(Name = "portee")]
     public string? Scope { get; set; }
 
+    /// <summary>« 1 »: search the recipients and the text too (the checkbox of the form; absent means subject and sender).</summary>
+    [FromQuery(Name = "texte")]
+    public string? InTextToken { get; set; }
+
+    public bool InText => InTextToken == "1";
+
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
@@ -109,7 +115,7 @@ public sealed class SearchModel(
         if (!result.Errors.Any && !Request.IsHtmx())
         {
             StatusBanner.Set(TempData, result.Status, result.KeepSelection ? Uids : null);
-            return Redirect(ListUrls.Search(Text!, folder.FullName, everyFolder: false, PageNumber, Sort));
+            return Redirect(ListUrls.Search(Text!, folder.FullName, everyFolder: false, PageNumber, Sort, InText));
         }
         Errors = result.Errors;
         Selected = result.KeepSelection ? Uids.ToHashSet() : new HashSet<uint>();
@@ -134,12 +140,13 @@ public sealed class SearchModel(
         var query = Text!;
         var folder = Folder!.FullName;
         var every = EveryFolder;
+        var inText = InText;
         return new MessageListView(
             text["Search_Caption", count, results.Page, results.PageCount],
             results.Messages,
             results.Page,
             results.PageCount,
-            page => ListUrls.Search(query, folder, every, page, sort),
+            page => ListUrls.Search(query, folder, every, page, sort, inText),
             "",
             sort,
             Selectable,
@@ -164,12 +171,16 @@ public sealed class SearchModel(
         SingleMessage: false,
         DestinationError: Errors.For(MessageActions.DestinationField));
 
-    public (string? Text, MailFolder Folder, bool EveryFolder, bool WithHint, FormError? Error) SearchForm() =>
-        (Text, Folder!, EveryFolder, true, Errors.For(TextField));
+    public (string? Text, MailFolder Folder, bool EveryFolder, bool WithHint, FormError? Error, bool InText) SearchForm() =>
+        (Text, Folder!, EveryFolder, true, Errors.For(TextField), InText);
 
     public (string Action, MessageSort Sort, IReadOnlyDictionary<string, string> Keep) SortForm()
     {
         var keep = new Dictionary<string, string> { ["q"] = Text ?? "" };
+        if (InText)
+        {
+            keep["texte"] = "1";
+        }
         if (Folder!.FullName != MailUrls.Inbox)
         {
             keep["dossier"] = Folder.FullName;
@@ -186,7 +197,7 @@ public sealed class SearchModel(
 
     private async Task SearchAsync(CancellationToken cancellationToken)
     {
-        var search = new MessageSearch(Text!, EveryFolder ? null : Folder!.FullName, Sort);
+        var search = new MessageSearch(Text!, EveryFolder ? null : Folder!.FullName, Sort, InText);
         Results = await mailbox.SearchAsync(search, Math.Max(1, PageNumber), options.Value.PageSize, cancellationToken);
     }
 }
