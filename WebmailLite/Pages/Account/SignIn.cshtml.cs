@@ -9,6 +9,7 @@ using WebmailLite.Mail;
 using WebmailLite.Mail.Compose;
 using WebmailLite.Mail.Sessions;
 using WebmailLite.Pages.Shared;
+using WebmailLite.Preferences;
 
 namespace WebmailLite.Pages.Account;
 
@@ -16,6 +17,7 @@ public sealed class SignInModel(
     SignInService signIn,
     MailSessionManager sessions,
     RescuedComposeStore keptForms,
+    PreferencesService preferences,
     UiFormat format,
     IStringLocalizer<UiText> text,
     IOptions<MailSessionOptions> sessionOptions,
@@ -93,6 +95,11 @@ public sealed class SignInModel(
                     DeviceCookie.Append(HttpContext, device);
                 }
                 logger.LogInformation("Signed in ({Computer} computer)", Input.Computer);
+                if ((await preferences.GetAsync(session.Identifier, cancellationToken)).Language is { } language)
+                {
+                    // The person chose a language in « Préférences »: it follows them to any computer.
+                    Localization.Remember(HttpContext, language);
+                }
                 if (keptForms.CountFor(session.Identifier) > 0)
                 {
                     // A message this person was writing when a session of theirs ended: straight back to it.
