@@ -154,6 +154,46 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
         await page.WaitForFunctionAsync("() => window.htmx !== undefined");
     }
 
+    /// <summary>
+    /// « Préférences » opened with nothing cached, a signature saved: within 10 KB apart from the shared stylesheet
+    /// (the issue's budget for a new page), and nothing but the page and the stylesheet.
+    /// </summary>
+    [Fact]
+    public async Task Preferences_ColdCache_Within10KBApartFromTheStylesheet()
+    {
+        var account = await MailServer.Instance.CreateAccountAsync("octets-prefs");
+        var (warmContext, signInPage) = await browser.NewPageAsync(Server);
+        await using var _ = warmContext;
+        await PageActions.SignInAsync(signInPage, account.Identifier, account.Password);
+        await signInPage.GotoAsync("/parametres/preferences");
+        await signInPage.Locator("#Input_Signature").FillAsync("Camille Martin\nSecrétariat — Collège Jean Moulin\n03 20 00 00 00");
+        await signInPage.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Enregistrer les préférences" }).ClickAsync();
+        await Expect(signInPage.Locator(".banner.ok")).ToBeVisibleAsync();
+
+        var cookies = await warmContext.CookiesAsync();
+        var (coldContext, page) = await browser.NewPageAsync(Server);
+        await using var __ = coldContext;
+        await coldContext.AddCookiesAsync(cookies.Select(c => new Microsoft.Playwright.Cookie
+        {
+            Name = c.Name,
+            Value = c.Value,
+            Domain = c.Domain,
+            Path = c.Path,
+            HttpOnly = c.HttpOnly,
+            Secure = c.Secure,
+            SameSite = c.SameSite,
+        }));
+        var meter = await NetworkMeter.AttachAsync(page);
+
+        var cold = await meter.MeasureAsync(page, "/parametres/preferences");
+
+        output.WriteLine(cold.Report("Préférences, cold cache"));
+        Assert.Equal("/parametres/preferences", new Uri(page.Url).AbsolutePath);
+        Assert.All(cold.Network, r => Assert.True(r.ResourceType is "Document" or "Stylesheet", $"{r.ResourceType} {r.Url}"));
+        var apartFromStylesheet = cold.TotalBytes - (cold.Stylesheet?.EncodedBytes ?? 0);
+        Assert.True(apartFromStylesheet <= SignInBudgetBytes, $"Préférences cold: {apartFromStylesheet} bytes apart from the stylesheet > {SignInBudgetBytes}.\n{cold.Report("cold")}");
+    }
+
     /// <summary>A message page, plain text and sanitized HTML, as reached from the inbox (stylesheet cached) and cold.</summary>
     [Fact]
     public async Task Message_FiguresForTheRecord_AndNoRequestBeyondHtmlAndStylesheet()

@@ -37,15 +37,6 @@ public sealed class PreferencesPagesTests : IDisposable
     private static int Count(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
 
     [Fact]
-    public async Task Preferences_SignedOut_GoesToSignIn()
-    {
-        var response = await _factory.NewClient().GetAsync(Url);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/?retour=", response.Headers.Location!.OriginalString);
-    }
-
-    [Fact]
     public async Task Page_LinkedFromTheHeader_ShowsTheDefaults()
     {
         var client = await CamilleAsync();
