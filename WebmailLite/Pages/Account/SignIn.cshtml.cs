@@ -44,6 +44,9 @@ public sealed class SignInModel(
 
     public bool FormKept => SessionNotice == "expiree" && FormKeptNotice == "1";
 
+    /// <summary>« conserve=preferences »: the « Préférences » form posted as the session ended was kept; it opens after signing in.</summary>
+    public bool PreferencesKept => SessionNotice == "expiree" && FormKeptNotice == "preferences";
+
     public FormErrors Errors { get; } = new();
 
     public bool IsPractice => signIn.IsPractice;

@@ -1,5 +1,8 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -15,9 +18,27 @@ namespace WebmailLite.Pages.Settings;
 /// « Préférences »: page size, language, reading HTML mail as text, collecting contacts, the signature and its place.
 /// Saved as a whole and applied at once: the next list uses the page size, the language cookie is set now.
 /// </summary>
-public sealed class PreferencesModel(IMailbox mailbox, PreferencesService preferences, IOptions<MailOptions> mailOptions, IStringLocalizer<SettingsText> text)
-    : PageModel, IFormWithErrors
+// The compose rescue rules (see ComposeModel and ComposeRescue): a form posted just after its session ended must not
+// lose a signature typed at length, so the folder's policy and the framework's token filter, which would turn it away,
+// give way to ComposeAccess (a live session, or a POST with a remembered ended session's cookie) and to token checks
+// done here — against the live session, or against the ended one before anything is kept. The mailbox is taken per
+// handler: there is none for an ended session.
+[AllowAnonymous]
+[ComposeAccess]
+[IgnoreAntiforgeryToken]
+public sealed class PreferencesModel(
+    PreferencesService preferences,
+    RescuedPreferencesStore keptForms,
+    ComposeRescue rescue,
+    IAntiforgery antiforgery,
+    IOptions<MailOptions> mailOptions,
+    IStringLocalizer<SettingsText> text) : PageModel, IFormWithErrors
 {
+    /// <summary>Where the person signs in again after their form was kept: back here, where it opens.</summary>
+    public static readonly string KeptSignInUrl = "/?session=expiree&conserve=preferences&retour=" + Uri.EscapeDataString(PageRoutes.Preferences);
+
+    private const string KeepHandler = "Keep";
+
     public const string PageSizeField = "Input_PageSize";
     public const string LanguageField = "Input_Language";
     public const string SignatureField = "Input_Signature";
@@ -30,8 +51,17 @@ public sealed class PreferencesModel(IMailbox mailbox, PreferencesService prefer
 
     public string? Status { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>The form shown is the one kept when the session ended: nothing of it is saved yet.</summary>
+    public bool Restored { get; private set; }
+
+    public async Task OnGetAsync([FromServices] IMailbox mailbox, CancellationToken cancellationToken)
     {
+        if (keptForms.Take(mailbox.Identifier) is { } kept)
+        {
+            Input = InputModel.FromFields(kept);
+            Restored = true;
+            return;
+        }
         var saved = await preferences.GetAsync(mailbox.Identifier, cancellationToken);
         Input = new InputModel
         {
@@ -46,7 +76,7 @@ public sealed class PreferencesModel(IMailbox mailbox, PreferencesService prefer
         Status = StatusBanner.TakeStatus(TempData);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromServices] IMailbox mailbox, CancellationToken cancellationToken)
     {
         if (Errors.Any)
         {
@@ -71,6 +101,43 @@ public sealed class PreferencesModel(IMailbox mailbox, PreferencesService prefer
             Errors.Add(field, message);
         }
         return Page();
+    }
+
+    /// <summary>The session ended before this post arrived (chosen in <see cref="OnPageHandlerSelectionAsync"/>): keep the form for its owner.</summary>
+    public async Task<IActionResult> OnPostKeepAsync()
+    {
+        if (SessionCookie.Current(HttpContext) is not null)
+        {
+            return BadRequest();
+        }
+        var ended = await rescue.FindVerifiedEndedSessionAsync(HttpContext);
+        if (ended is not null)
+        {
+            keptForms.Keep(ended.Identifier, Input.ToFields());
+        }
+        SessionCookie.Delete(HttpContext);
+        return LocalRedirect(ended is not null ? Request.PathBase + KeptSignInUrl : SessionAuthenticationHandler.SignInUrl(Request, expired: true));
+    }
+
+    public override Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
+    {
+        if (HttpMethods.IsPost(Request.Method) && SessionCookie.Current(HttpContext) is null)
+        {
+            // Only a POST with a remembered ended session's cookie gets here (ComposeAccess).
+            context.HandlerMethod = context.ActionDescriptor.HandlerMethods.Single(h => h.HttpMethod == "Post" && h.Name == KeepHandler);
+        }
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (HttpMethods.IsPost(Request.Method) && SessionCookie.Current(HttpContext) is not null && !await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            // What the framework's own check answers: a cross-site form must not change someone's preferences.
+            context.Result = new BadRequestResult();
+            return;
+        }
+        await next();
     }
 
     /// <summary>Every issue has its field and message, and no default: a new one without its message does not build.</summary>
@@ -98,6 +165,31 @@ public sealed class PreferencesModel(IMailbox mailbox, PreferencesService prefer
 
         public string? Signature { get; set; }
         public string? Placement { get; set; }
+
+        /// <summary>The fields as posted, by name, to be kept when the session ended.</summary>
+        public IReadOnlyDictionary<string, string> ToFields() => new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [nameof(PageSize)] = PageSize ?? "",
+            [nameof(Language)] = Language ?? "",
+            [nameof(HtmlAsText)] = HtmlAsText ? "true" : "",
+            [nameof(CollectContacts)] = CollectContacts ? "true" : "",
+            [nameof(Signature)] = Signature ?? "",
+            [nameof(Placement)] = Placement ?? "",
+        };
+
+        public static InputModel FromFields(IReadOnlyDictionary<string, string> fields)
+        {
+            string? Field(string name) => fields.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+            return new InputModel
+            {
+                PageSize = Field(nameof(PageSize)),
+                Language = Field(nameof(Language)),
+                HtmlAsText = Field(nameof(HtmlAsText)) is not null,
+                CollectContacts = Field(nameof(CollectContacts)) is not null,
+                Signature = fields.GetValueOrDefault(nameof(Signature)) ?? "",
+                Placement = Field(nameof(Placement)),
+            };
+        }
 
         /// <summary>
         /// What was posted, as preferences to check. A value that is no option (a hand-made post) becomes one the rules
