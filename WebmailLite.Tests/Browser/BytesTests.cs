@@ -124,20 +124,8 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
         await using var _ = warmContext;
         await PageActions.SignInAsync(signInPage, account.Identifier, account.Password);
 
-        // A second context carries only the session cookie: its cache is empty.
-        var cookies = await warmContext.CookiesAsync();
-        var (coldContext, page) = await browser.NewPageAsync(Server);
+        var (coldContext, page) = await ColdPageAsync(warmContext);
         await using var __ = coldContext;
-        await coldContext.AddCookiesAsync(cookies.Select(c => new Microsoft.Playwright.Cookie
-        {
-            Name = c.Name,
-            Value = c.Value,
-            Domain = c.Domain,
-            Path = c.Path,
-            HttpOnly = c.HttpOnly,
-            Secure = c.Secure,
-            SameSite = c.SameSite,
-        }));
         var meter = await NetworkMeter.AttachAsync(page);
 
         var cold = await meter.MeasureAsync(page, "/courrier");
@@ -170,19 +158,8 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
         await signInPage.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Enregistrer les préférences" }).ClickAsync();
         await Expect(signInPage.Locator(".banner.ok")).ToBeVisibleAsync();
 
-        var cookies = await warmContext.CookiesAsync();
-        var (coldContext, page) = await browser.NewPageAsync(Server);
+        var (coldContext, page) = await ColdPageAsync(warmContext);
         await using var __ = coldContext;
-        await coldContext.AddCookiesAsync(cookies.Select(c => new Microsoft.Playwright.Cookie
-        {
-            Name = c.Name,
-            Value = c.Value,
-            Domain = c.Domain,
-            Path = c.Path,
-            HttpOnly = c.HttpOnly,
-            Secure = c.Secure,
-            SameSite = c.SameSite,
-        }));
         var meter = await NetworkMeter.AttachAsync(page);
 
         var cold = await meter.MeasureAsync(page, "/parametres/preferences");
@@ -215,6 +192,24 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
         Assert.All(sanitized.Network, r => Assert.True(r.ResourceType is "Document" or "Stylesheet", $"{r.ResourceType} {r.Url}"));
         Assert.DoesNotContain(sanitized.Network, r => r.Url.Contains("suivi.example.com", StringComparison.Ordinal));
         Assert.True(text.Document.EncodedBytes <= InboxHtmlBudgetBytes);
+    }
+
+    /// <summary>A second context that carries only the warm one's cookies (the session): its cache is empty.</summary>
+    private async Task<(Microsoft.Playwright.IBrowserContext Context, Microsoft.Playwright.IPage Page)> ColdPageAsync(Microsoft.Playwright.IBrowserContext warmContext)
+    {
+        var cookies = await warmContext.CookiesAsync();
+        var (coldContext, page) = await browser.NewPageAsync(Server);
+        await coldContext.AddCookiesAsync(cookies.Select(c => new Microsoft.Playwright.Cookie
+        {
+            Name = c.Name,
+            Value = c.Value,
+            Domain = c.Domain,
+            Path = c.Path,
+            HttpOnly = c.HttpOnly,
+            Secure = c.Secure,
+            SameSite = c.SameSite,
+        }));
+        return (coldContext, page);
     }
 
     // Found from this source file, not the output folder: the build output may live anywhere (--artifacts-path).

@@ -1,8 +1,6 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -21,8 +19,8 @@ namespace WebmailLite.Pages.Settings;
 // The compose rescue rules (see ComposeModel and ComposeRescue): a form posted just after its session ended must not
 // lose a signature typed at length, so the folder's policy and the framework's token filter, which would turn it away,
 // give way to ComposeAccess (a live session, or a POST with a remembered ended session's cookie) and to token checks
-// done here — against the live session, or against the ended one before anything is kept. The mailbox is taken per
-// handler: there is none for an ended session.
+// against the live session (KeptFormPageModel) or against the ended one before anything is kept (OnPostKeepAsync).
+// The mailbox is taken per handler: there is none for an ended session.
 [AllowAnonymous]
 [ComposeAccess]
 [IgnoreAntiforgeryToken]
@@ -30,14 +28,12 @@ public sealed class PreferencesModel(
     PreferencesService preferences,
     RescuedPreferencesStore keptForms,
     ComposeRescue rescue,
-    IAntiforgery antiforgery,
     IOptions<MailOptions> mailOptions,
-    IStringLocalizer<SettingsText> text) : PageModel, IFormWithErrors
+    IStringLocalizer<SettingsText> text) : KeptFormPageModel, IFormWithErrors
 {
     /// <summary>Where the person signs in again after their form was kept: back here, where it opens.</summary>
     public static readonly string KeptSignInUrl = "/?session=expiree&conserve=preferences&retour=" + Uri.EscapeDataString(PageRoutes.Preferences);
 
-    private const string KeepHandler = "Keep";
 
     public const string PageSizeField = "Input_PageSize";
     public const string LanguageField = "Input_Language";
@@ -103,7 +99,7 @@ public sealed class PreferencesModel(
         return Page();
     }
 
-    /// <summary>The session ended before this post arrived (chosen in <see cref="OnPageHandlerSelectionAsync"/>): keep the form for its owner.</summary>
+    /// <summary>The session ended before this post arrived (chosen by <see cref="KeptFormPageModel"/>): keep the form for its owner.</summary>
     public async Task<IActionResult> OnPostKeepAsync()
     {
         if (SessionCookie.Current(HttpContext) is not null)
@@ -117,27 +113,6 @@ public sealed class PreferencesModel(
         }
         SessionCookie.Delete(HttpContext);
         return LocalRedirect(ended is not null ? Request.PathBase + KeptSignInUrl : SessionAuthenticationHandler.SignInUrl(Request, expired: true));
-    }
-
-    public override Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
-    {
-        if (HttpMethods.IsPost(Request.Method) && SessionCookie.Current(HttpContext) is null)
-        {
-            // Only a POST with a remembered ended session's cookie gets here (ComposeAccess).
-            context.HandlerMethod = context.ActionDescriptor.HandlerMethods.Single(h => h.HttpMethod == "Post" && h.Name == KeepHandler);
-        }
-        return Task.CompletedTask;
-    }
-
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        if (HttpMethods.IsPost(Request.Method) && SessionCookie.Current(HttpContext) is not null && !await antiforgery.IsRequestValidAsync(HttpContext))
-        {
-            // What the framework's own check answers: a cross-site form must not change someone's preferences.
-            context.Result = new BadRequestResult();
-            return;
-        }
-        await next();
     }
 
     /// <summary>Every issue has its field and message, and no default: a new one without its message does not build.</summary>
