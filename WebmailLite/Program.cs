@@ -3,6 +3,7 @@ using WebmailLite.Guide;
 using WebmailLite.Infrastructure;
 using WebmailLite.Mail;
 using WebmailLite.Practice;
+using WebmailLite.Preferences;
 using WebmailLite.Recovery;
 using WebmailLite.Storage;
 
@@ -21,6 +22,7 @@ else
 }
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRecovery(builder.Configuration);
+builder.Services.AddPreferences();
 builder.Services.AddWebmailWeb(builder.Configuration);
 builder.Services.AddGuide();
 

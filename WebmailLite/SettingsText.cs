@@ -3,7 +3,8 @@ using WebmailLite.Recovery.Enrolment;
 namespace WebmailLite;
 
 /// <summary>
-/// Marker for the texts of « Sécurité du compte » (backup address, personal questions, changing the password):
+/// Marker for the texts of « Sécurité du compte » (backup address, personal questions, changing the password) and of
+/// « Préférences »:
 /// <c>Resources/SettingsText.resx</c> (French, the neutral language) and <c>Resources/SettingsText.en.resx</c>.
 /// Keys built from an enum are built here, and only here, so that <c>ResourceKeysTests</c> checks every value.
 /// </summary>

@@ -44,9 +44,12 @@ public sealed class SettingsAccessibilityTests(BrowserFixture browser, SettingsL
     public const string PasswordError = "changer le mot de passe, trop court";
     public const string PasswordShown = "changer le mot de passe, affiché";
     public const string PasswordChanged = "connexion après changement du mot de passe";
+    public const string Preferences = "préférences";
+    public const string PreferencesSaved = "préférences enregistrées (bandeau)";
+    public const string PreferencesError = "préférences, signature trop longue";
 
     private static readonly string[] AllStates =
-        [Security, SecurityDone, Backup, BackupError, BackupPasswordError, Code, CodeError, Remove, RemoveError, Questions, QuestionsError, Password, PasswordError, PasswordShown, PasswordChanged];
+        [Security, SecurityDone, Backup, BackupError, BackupPasswordError, Code, CodeError, Remove, RemoveError, Questions, QuestionsError, Password, PasswordError, PasswordShown, PasswordChanged, Preferences, PreferencesSaved, PreferencesError];
 
     private LiveServer Server => fixture.Server;
 
@@ -168,6 +171,26 @@ public sealed class SettingsAccessibilityTests(BrowserFixture browser, SettingsL
                 await page.GetByRole(AriaRole.Button, new() { Name = "Afficher le mot de passe" }).ClickAsync();
                 await Expect(page.Locator("#Input_New")).ToHaveAttributeAsync("type", "text");
                 await Expect(page.Locator("#Input_New")).ToHaveValueAsync("trois chevaux bleus dans le pré");
+                break;
+
+            case Preferences:
+                await page.GotoAsync("/parametres/preferences");
+                await Expect(page.Locator("h1")).ToHaveTextAsync("Préférences");
+                break;
+
+            case PreferencesSaved:
+                // The signature only: the language stays French for the other states of this shared server.
+                await page.GotoAsync("/parametres/preferences");
+                await page.Locator("#Input_Signature").FillAsync("Camille Martin\nSecrétariat");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les préférences" }).ClickAsync();
+                await Expect(page.Locator("[role=status]")).ToContainTextAsync("Vos préférences sont enregistrées.");
+                break;
+
+            case PreferencesError:
+                await page.GotoAsync("/parametres/preferences");
+                await page.Locator("#Input_Signature").FillAsync(string.Concat(Enumerable.Repeat("Collège Jean Moulin ", 60)));
+                await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les préférences" }).ClickAsync();
+                await Expect(page.Locator("#Input_Signature-error")).ToBeVisibleAsync();
                 break;
 
             case PasswordChanged:

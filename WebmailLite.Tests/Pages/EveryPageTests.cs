@@ -35,6 +35,7 @@ public sealed class EveryPageTests : IClassFixture<EveryPageTests.Fixture>
         { "/courrier?dossier=inconnu", true },
         { "/courrier/message?dossier=INBOX&uid=1", true },
         { "/courrier/message?dossier=INBOX&uid=424242", true },
+        { "/parametres/preferences", true },
         { "/parametres/securite", true },
         { "/parametres/securite/adresse-de-secours", true },
         { "/parametres/securite/adresse-de-secours/code", true },

@@ -22,5 +22,22 @@ public static class Localization
         return services;
     }
 
+    /// <summary>
+    /// The one rule for choosing the language: the culture cookie, set by the language link, by « Préférences » when
+    /// saved, and at sign-in from the person's saved choice. An unknown code means French.
+    /// </summary>
+    public static CultureInfo Remember(HttpContext context, string? twoLetterCode)
+    {
+        var chosen = Supported.FirstOrDefault(c => c.TwoLetterISOLanguageName == twoLetterCode) ?? Supported[0];
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, IsEssential = true, MaxAge = TimeSpan.FromDays(365) });
+        return chosen;
+    }
+
+    /// <summary>The two-letter code of the page's language: « fr » or « en ».</summary>
+    public static string Current => IsFrench ? "fr" : "en";
+
     public static bool IsFrench => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fr";
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WebmailLite.Infrastructure;
@@ -10,11 +9,7 @@ public sealed class LanguageModel : PageModel
 {
     public IActionResult OnGet([FromQuery(Name = "c")] string? culture, [FromQuery(Name = "retour")] string? returnUrl)
     {
-        var chosen = Localization.Supported.FirstOrDefault(c => c.TwoLetterISOLanguageName == culture) ?? Localization.Supported[0];
-        Response.Cookies.Append(
-            CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps, IsEssential = true, MaxAge = TimeSpan.FromDays(365) });
+        Localization.Remember(HttpContext, culture);
         return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 }

@@ -27,6 +27,7 @@ public static class PageRoutes
     public const string Empty = "/courrier/vider";
     public const string MarkAllRead = "/courrier/tout-lu";
 
+    public const string Preferences = "/parametres/preferences";
     public const string Security = "/parametres/securite";
     public const string Password = "/parametres/securite/mot-de-passe";
     public const string Backup = "/parametres/securite/adresse-de-secours";
@@ -70,6 +71,7 @@ public static class PageRoutes
         ["/Mail/Erase"] = Erase,
         ["/Mail/Empty"] = Empty,
         ["/Mail/MarkAllRead"] = MarkAllRead,
+        ["/Settings/Preferences"] = Preferences,
         ["/Settings/Security"] = Security,
         ["/Settings/ChangePassword"] = Password,
         ["/Settings/BackupAddress"] = Backup,

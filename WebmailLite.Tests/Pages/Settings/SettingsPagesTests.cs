@@ -37,6 +37,7 @@ public sealed class SettingsPagesTests
     [InlineData("/parametres/securite/adresse-de-secours/retirer")]
     [InlineData("/parametres/securite/questions")]
     [InlineData("/parametres/securite/mot-de-passe")]
+    [InlineData("/parametres/preferences")]
     public async Task SettingsPage_SignedOut_GoesToSignIn(string url)
     {
         using var factory = SettingsFactory.Capturing();
@@ -55,6 +56,7 @@ public sealed class SettingsPagesTests
     [InlineData("/parametres/securite/adresse-de-secours/retirer")]
     [InlineData("/parametres/securite/questions")]
     [InlineData("/parametres/securite/mot-de-passe")]
+    [InlineData("/parametres/preferences")]
     public async Task SettingsPage_IsUnder10KilobytesUncompressed(string url)
     {
         using var factory = SettingsFactory.Capturing();

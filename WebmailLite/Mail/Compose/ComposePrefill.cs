@@ -2,6 +2,7 @@ using Microsoft.Extensions.Localization;
 using MimeKit;
 using WebmailLite.Infrastructure;
 using WebmailLite.Mail.Outbox;
+using WebmailLite.Preferences;
 
 namespace WebmailLite.Mail.Compose;
 
@@ -15,6 +16,7 @@ public sealed class ComposePrefill(
     OutboxStore outbox,
     ComposeAttachmentStore attachments,
     RescuedComposeStore kept,
+    IPreferencesStore preferences,
     IStringLocalizer<ComposeText> text,
     UiFormat format)
 {
@@ -34,6 +36,8 @@ public sealed class ComposePrefill(
                 return new ComposeStart(OriginalMissing: true);
             }
             FillFromOriginal(form, original);
+            var chosen = await preferences.GetAsync(identifier, cancellationToken);
+            form.Body = SignatureText.AddTo(form.Body ?? "", chosen.Signature, chosen.SignaturePlacement);
             return new ComposeStart();
         }
         if (request.ResumeId is { Length: > 0 } && outbox.Find(request.ResumeId) is { State: OutboxState.Refused } refused
@@ -66,6 +70,8 @@ public sealed class ComposePrefill(
             kept.Remove(newest.Id, identifier);
             return new ComposeStart(Restored: true, KeptFilesLost: newest.Form.FilesNotKept, MoreKept: kept.CountFor(identifier) > 0);
         }
+        // A new message: the only start with nothing written yet, so the only one (with replies and forwards) signed.
+        form.Body = SignatureText.ForNew((await preferences.GetAsync(identifier, cancellationToken)).Signature);
         return new ComposeStart();
     }
 

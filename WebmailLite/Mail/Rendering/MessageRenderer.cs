@@ -145,7 +145,7 @@ public sealed class MessageRenderer
     private (string? Text, string? Html, bool Blocked) RenderHtml(
         string source, IReadOnlyList<MimeEntity> parts, PartFacts[] facts, RenderRequest request, HashSet<int> shownInline, ref bool damaged)
     {
-        if (!HtmlTokenScan.IsWithinBudget(source, HtmlBudget.Mail))
+        if (request.HtmlAsText || !HtmlTokenScan.IsWithinBudget(source, HtmlBudget.Mail))
         {
             return (HtmlToText.Convert(source).Text, null, false);
         }

@@ -6,4 +6,6 @@ namespace WebmailLite.Mail.Rendering;
 /// <param name="AllowRemoteContent">The person asked to load remote images for this message.</param>
 /// <param name="PartUrl">The app URL serving body part <c>partIndex</c>; used for <c>cid:</c> images.</param>
 /// <param name="BodyPage">Which page of a long body to show, from 1 (« Afficher la suite »).</param>
-public sealed record RenderRequest(string Folder, uint Uid, bool AllowRemoteContent, Func<int, string> PartUrl, int BodyPage = 1);
+/// <param name="HtmlAsText">The person reads HTML mail as text only (« Préférences »): the text the sanitizer's
+/// fallbacks already give, with no layout, no images and nothing remote.</param>
+public sealed record RenderRequest(string Folder, uint Uid, bool AllowRemoteContent, Func<int, string> PartUrl, int BodyPage = 1, bool HtmlAsText = false);

@@ -9,6 +9,7 @@ using WebmailLite.Mail;
 using WebmailLite.Mail.Compose;
 using WebmailLite.Mail.Sessions;
 using WebmailLite.Pages.Shared;
+using WebmailLite.Preferences;
 
 namespace WebmailLite.Pages.Account;
 
@@ -16,6 +17,7 @@ public sealed class SignInModel(
     SignInService signIn,
     MailSessionManager sessions,
     RescuedComposeStore keptForms,
+    PreferencesService preferences,
     UiFormat format,
     IStringLocalizer<UiText> text,
     IOptions<MailSessionOptions> sessionOptions,
@@ -41,6 +43,9 @@ public sealed class SignInModel(
     public string? FormKeptNotice { get; set; }
 
     public bool FormKept => SessionNotice == "expiree" && FormKeptNotice == "1";
+
+    /// <summary>« conserve=preferences »: the « Préférences » form posted as the session ended was kept; it opens after signing in.</summary>
+    public bool PreferencesKept => SessionNotice == "expiree" && FormKeptNotice == "preferences";
 
     public FormErrors Errors { get; } = new();
 
@@ -93,6 +98,11 @@ public sealed class SignInModel(
                     DeviceCookie.Append(HttpContext, device);
                 }
                 logger.LogInformation("Signed in ({Computer} computer)", Input.Computer);
+                if ((await preferences.GetAsync(session.Identifier, cancellationToken)).Language is { } language)
+                {
+                    // The person chose a language in « Préférences »: it follows them to any computer.
+                    Localization.Remember(HttpContext, language);
+                }
                 if (keptForms.CountFor(session.Identifier) > 0)
                 {
                     // A message this person was writing when a session of theirs ended: straight back to it.

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -28,8 +26,7 @@ namespace WebmailLite.Pages.Mail;
 [IgnoreAntiforgeryToken]
 public sealed class ComposeModel(
     ComposeRescue rescue,
-    IAntiforgery antiforgery,
-    IOptions<ComposeOptions> options) : PageModel, IFormWithErrors
+    IOptions<ComposeOptions> options) : KeptFormPageModel, IFormWithErrors
 {
     public const string ToField = "Input_To";
     public const string CcField = "Input_Cc";
@@ -45,8 +42,6 @@ public sealed class ComposeModel(
 
     /// <summary>Where the sign-in page sends the person after keeping their form: the notice says it will open after signing in.</summary>
     public const string KeptSignInUrl = "/?session=expiree&conserve=1";
-
-    private const string KeepHandler = "Keep";
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -163,7 +158,7 @@ public sealed class ComposeModel(
     }
 
     /// <summary>
-    /// The session ended before this post arrived (chosen in <see cref="OnPageHandlerSelectionAsync"/>, never by the
+    /// The session ended before this post arrived (chosen by <see cref="KeptFormPageModel"/>, never by the
     /// query string): keep everything for its owner, and send them to sign in.
     /// </summary>
     public async Task<IActionResult> OnPostKeepAsync(CancellationToken cancellationToken)
@@ -175,28 +170,6 @@ public sealed class ComposeModel(
         var kept = await rescue.TryKeepAsync(HttpContext, Input.ToFields(), Input.FormId, Input.Remove, Input.Uploads(), cancellationToken);
         SessionCookie.Delete(HttpContext);
         return LocalRedirect(kept ? Request.PathBase + KeptSignInUrl : SessionAuthenticationHandler.SignInUrl(Request, expired: true));
-    }
-
-    public override Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
-    {
-        if (HttpMethods.IsPost(Request.Method) && SessionCookie.Current(HttpContext) is null)
-        {
-            // Only a POST with a remembered ended session's cookie gets here (ComposeAccess); whichever button was
-            // pressed, there is no mailbox to send or save with any more.
-            context.HandlerMethod = context.ActionDescriptor.HandlerMethods.Single(h => h.HttpMethod == "Post" && h.Name == KeepHandler);
-        }
-        return Task.CompletedTask;
-    }
-
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        if (HttpMethods.IsPost(Request.Method) && SessionCookie.Current(HttpContext) is not null && !await antiforgery.IsRequestValidAsync(HttpContext))
-        {
-            // What the framework's own check answers: a cross-site form must not send mail in someone's name.
-            context.Result = new BadRequestResult();
-            return;
-        }
-        await next();
     }
 
     private PageResult ShowAgain(IMailbox mailbox, ComposeSubmission submission, ComposeOutcome outcome)

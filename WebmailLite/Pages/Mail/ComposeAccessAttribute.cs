@@ -9,7 +9,7 @@ namespace WebmailLite.Pages.Mail;
 /// after its session ended can still be received and kept (<see cref="ComposeRescue"/>): a live session, as on every
 /// mail page; or a POST carrying the cookie of a session this app remembers. Anyone else is challenged exactly as the
 /// folder's policy would (sign-in page, « session expirée » when a cookie was sent), before the form — up to the
-/// compose page's large request limit — is read.
+/// compose page's large request limit — is read. « Préférences » keeps its form by the same rules and uses it too.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class ComposeAccessAttribute : Attribute, IAsyncResourceFilter

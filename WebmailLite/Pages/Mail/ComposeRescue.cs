@@ -70,7 +70,7 @@ public sealed class ComposeRescue(
         IReadOnlyList<ComposeUpload> files,
         CancellationToken cancellationToken)
     {
-        if (FindEndedSession(context) is not { } ended || !await TokenMatchesAsync(context, ended))
+        if (await FindVerifiedEndedSessionAsync(context) is not { } ended)
         {
             return false;
         }
@@ -112,6 +112,13 @@ public sealed class ComposeRescue(
         logger.LogInformation("Kept a compose form posted after its session ended ({Files} file(s))", kept.Count);
         return true;
     }
+
+    /// <summary>
+    /// The ended session this POST came from, when its antiforgery token checks out against that session (see the
+    /// remarks): what any form kept at the end of a session (compose, « Préférences ») is kept for.
+    /// </summary>
+    public async Task<EndedSession?> FindVerifiedEndedSessionAsync(HttpContext context) =>
+        FindEndedSession(context) is { } ended && await TokenMatchesAsync(context, ended) ? ended : null;
 
     private async Task<bool> TokenMatchesAsync(HttpContext context, EndedSession ended)
     {

@@ -2,16 +2,16 @@ using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using WebmailLite.Infrastructure;
 using WebmailLite.Mail;
 using WebmailLite.Pages.Shared;
+using WebmailLite.Preferences;
 
 namespace WebmailLite.Pages.Mail;
 
 public sealed class IndexModel(
     IMailbox mailbox,
-    IOptions<MailOptions> options,
+    PreferencesService preferences,
     MessageActions actions,
     IStringLocalizer<UiText> ui,
     IStringLocalizer<ManageText> text) : PageModel
@@ -118,7 +118,7 @@ public sealed class IndexModel(
             // The counts in the folder list changed with the action.
             Folders = await mailbox.GetFoldersAsync(cancellationToken);
         }
-        Filtered = await mailbox.GetMessagesAsync(folder.FullName, Filter, Math.Max(1, PageNumber), options.Value.PageSize, Sort, cancellationToken);
+        Filtered = await mailbox.GetMessagesAsync(folder.FullName, Filter, Math.Max(1, PageNumber), await preferences.PageSizeAsync(mailbox.Identifier, cancellationToken), Sort, cancellationToken);
         if (Filtered is null)
         {
             return NotFound();
@@ -205,6 +205,6 @@ public sealed class IndexModel(
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Folders = await mailbox.GetFoldersAsync(cancellationToken);
-        Filtered = await mailbox.GetMessagesAsync(Folder, Filter, Math.Max(1, PageNumber), options.Value.PageSize, Sort, cancellationToken);
+        Filtered = await mailbox.GetMessagesAsync(Folder, Filter, Math.Max(1, PageNumber), await preferences.PageSizeAsync(mailbox.Identifier, cancellationToken), Sort, cancellationToken);
     }
 }

@@ -4,10 +4,11 @@ using WebmailLite.Infrastructure;
 using WebmailLite.Mail;
 using WebmailLite.Mail.Rendering;
 using WebmailLite.Pages.Shared;
+using WebmailLite.Preferences;
 
 namespace WebmailLite.Pages.Mail;
 
-public sealed class MessageModel(IMailbox mailbox, MessageRenderer renderer, MessageActions actions) : PageModel
+public sealed class MessageModel(IMailbox mailbox, MessageRenderer renderer, MessageActions actions, PreferencesService preferences) : PageModel
 {
     [FromQuery(Name = "dossier")]
     public string FolderName { get; set; } = MailUrls.Inbox;
@@ -60,7 +61,8 @@ public sealed class MessageModel(IMailbox mailbox, MessageRenderer renderer, Mes
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
-        Message = renderer.Render(mime, new RenderRequest(FolderName, Uid, ShowRemote, index => MailUrls.Part(FolderName, Uid, index), bodyPage));
+        var htmlAsText = (await preferences.GetAsync(mailbox.Identifier, cancellationToken)).HtmlAsText;
+        Message = renderer.Render(mime, new RenderRequest(FolderName, Uid, ShowRemote, index => MailUrls.Part(FolderName, Uid, index), bodyPage, htmlAsText));
         if (Message.IsPastEnd)
         {
             // A page past the end of the body (an old link, a hand-typed number) is not a page of this message.

@@ -2,16 +2,16 @@ using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using WebmailLite.Infrastructure;
 using WebmailLite.Mail;
 using WebmailLite.Pages.Shared;
+using WebmailLite.Preferences;
 
 namespace WebmailLite.Pages.Mail;
 
 public sealed class SearchModel(
     IMailbox mailbox,
-    IOptions<MailOptions> options,
+    PreferencesService preferences,
     MessageActions actions,
     IStringLocalizer<UiText> ui,
     IStringLocalizer<ManageText> text) : PageModel
@@ -198,6 +198,6 @@ public sealed class SearchModel(
     private async Task SearchAsync(CancellationToken cancellationToken)
     {
         var search = new MessageSearch(Text!, EveryFolder ? null : Folder!.FullName, Sort, InText);
-        Results = await mailbox.SearchAsync(search, Math.Max(1, PageNumber), options.Value.PageSize, cancellationToken);
+        Results = await mailbox.SearchAsync(search, Math.Max(1, PageNumber), await preferences.PageSizeAsync(mailbox.Identifier, cancellationToken), cancellationToken);
     }
 }
