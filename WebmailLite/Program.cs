@@ -1,4 +1,5 @@
 using WebmailLite.Accounts;
+using WebmailLite.Contacts;
 using WebmailLite.Guide;
 using WebmailLite.Infrastructure;
 using WebmailLite.Mail;
@@ -23,6 +24,7 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRecovery(builder.Configuration);
 builder.Services.AddWebmailWeb(builder.Configuration);
 builder.Services.AddGuide();
+builder.Services.AddContacts();
 
 var app = builder.Build();
 
