@@ -26,7 +26,8 @@ public sealed class ContactDocument
     /// <summary><see cref="SearchKey.Fold"/> of the name, addresses and note, one per line: what search looks in.</summary>
     public string Search { get; set; } = "";
 
-    public Contact ToContact() => new(Id, Name, Addresses, Note, Collected);
+    // LiteDB's mapper stores an empty string as null (EmptyStringToNull): read back as empty.
+    public Contact ToContact() => new(Id, Name ?? "", Addresses, Note ?? "", Collected);
 
     public void Apply(ContactDraft draft)
     {
