@@ -35,6 +35,14 @@ public sealed partial class ResourceKeysTests
             yield return (nameof(ManageText), ManageText.FilterEmpty(filter));
             yield return (nameof(ManageText), ManageText.FilterCaption(filter));
         }
+        foreach (var issue in Enum.GetValues<WebmailLite.Contacts.ContactIssue>())
+        {
+            yield return (nameof(ContactsText), ContactsText.Issue(issue));
+        }
+        foreach (var problem in Enum.GetValues<WebmailLite.Contacts.ImportProblem>())
+        {
+            yield return (nameof(ContactsText), ContactsText.Import(problem));
+        }
         foreach (var issue in Enum.GetValues<QuestionIssue>())
         {
             yield return (nameof(SettingsText), SettingsText.QuestionError(issue));
