@@ -44,6 +44,14 @@ public sealed partial class ResourceKeysTests
                 yield return (nameof(UiText), UiText.FileKindWithDetail(kind));
             }
         }
+        foreach (var issue in Enum.GetValues<WebmailLite.Contacts.ContactIssue>())
+        {
+            yield return (nameof(ContactsText), ContactsText.Issue(issue));
+        }
+        foreach (var problem in Enum.GetValues<WebmailLite.Contacts.ImportProblem>())
+        {
+            yield return (nameof(ContactsText), ContactsText.Import(problem));
+        }
         foreach (var issue in Enum.GetValues<QuestionIssue>())
         {
             yield return (nameof(SettingsText), SettingsText.QuestionError(issue));

@@ -1,4 +1,5 @@
 using WebmailLite.Accounts;
+using WebmailLite.Contacts;
 using WebmailLite.Guide;
 using WebmailLite.Infrastructure;
 using WebmailLite.Mail;
@@ -25,6 +26,7 @@ builder.Services.AddRecovery(builder.Configuration);
 builder.Services.AddPreferences();
 builder.Services.AddWebmailWeb(builder.Configuration);
 builder.Services.AddGuide();
+builder.Services.AddContacts();
 
 var app = builder.Build();
 

@@ -37,6 +37,7 @@ public static class WebServiceCollectionExtensions
             PageRoutes.Apply(options.Conventions);
             options.Conventions.AuthorizeFolder("/Mail");
             options.Conventions.AuthorizeFolder("/Settings");
+            options.Conventions.AuthorizeFolder("/Contacts");
             // Signed in, and then only agents (checked by the pages, which answer 404 to anyone else).
             options.Conventions.AuthorizeFolder("/Assistance");
         }).AddMvcOptions(options =>

@@ -28,6 +28,12 @@ public static class PageRoutes
     public const string MarkAllRead = "/courrier/tout-lu";
 
     public const string Preferences = "/parametres/preferences";
+    public const string Contacts = "/contacts";
+    public const string ContactForm = "/contacts/fiche";
+    public const string ContactDelete = "/contacts/supprimer";
+    public const string ContactsImport = "/contacts/importer";
+    public const string ContactsExport = "/contacts/exporter";
+
     public const string Security = "/parametres/securite";
     public const string Password = "/parametres/securite/mot-de-passe";
     public const string Backup = "/parametres/securite/adresse-de-secours";
@@ -72,6 +78,11 @@ public static class PageRoutes
         ["/Mail/Empty"] = Empty,
         ["/Mail/MarkAllRead"] = MarkAllRead,
         ["/Settings/Preferences"] = Preferences,
+        ["/Contacts/Index"] = Contacts,
+        ["/Contacts/Edit"] = ContactForm,
+        ["/Contacts/Delete"] = ContactDelete,
+        ["/Contacts/Import"] = ContactsImport,
+        ["/Contacts/Export"] = ContactsExport,
         ["/Settings/Security"] = Security,
         ["/Settings/ChangePassword"] = Password,
         ["/Settings/BackupAddress"] = Backup,

@@ -34,7 +34,8 @@ public sealed class OutboxSender(
     IOptions<OutboxOptions> options,
     IOptions<MailOptions> mailOptions,
     TimeProvider time,
-    ILogger<OutboxSender> logger)
+    ILogger<OutboxSender> logger,
+    IEnumerable<ISentMessageObserver> observers)
 {
     // This process's name on leases: a lease from any other name belongs to a process that has gone.
     private readonly string _instance = "app-" + Guid.NewGuid().ToString("N")[..12];
@@ -210,6 +211,10 @@ public sealed class OutboxSender(
             {
                 // Only possible if the lease was taken over, i.e. another process: it must not happen with one file owner.
                 logger.LogError("Outbox message {Id} was accepted but its lease had been lost", item.Id);
+            }
+            foreach (var observer in observers)
+            {
+                await observer.MessageAcceptedAsync(item.Owner, message, CancellationToken.None);
             }
         }
 

@@ -33,6 +33,9 @@ public sealed class ComposeModel(
     public const string BccField = "Input_Bcc";
     public const string FilesField = "Input_Files";
 
+    /// <summary>How many of the person's usual recipients the page lists for the browser's own suggestions (JS off).</summary>
+    public const int DatalistSize = 100;
+
     /// <summary>TempData keys of the one-shot banner shown where the person lands after sending.</summary>
     public const string BannerKey = "compose.banner";
     public const string BannerLinkKey = "compose.banner.sent";

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WebmailLite.Mail.Outbox;
+using WebmailLite.Preferences;
+
+namespace WebmailLite.Contacts;
+
+public static class ContactsServiceCollectionExtensions
+{
+    /// <summary>« Contacts »: the store, the pages' workflows, suggestions for recipient fields, and collecting on send. Needs <c>AddStorage()</c>.</summary>
+    public static IServiceCollection AddContacts(this IServiceCollection services)
+    {
+        services.AddSingleton<IContactStore, LiteDbContactStore>();
+        services.AddSingleton<ContactBook>();
+        services.AddSingleton<VCardExchange>();
+        services.AddSingleton<IRecipientSuggestions, ContactSuggestions>();
+        services.AddSingleton<ISentMessageObserver, ContactCollector>();
+        return services;
+    }
+}
