@@ -5,14 +5,15 @@ using Xunit.Abstractions;
 namespace WebmailLite.Tests.Browser;
 
 /// <summary>
-/// A guide page with all its illustrations, counted by Chromium's network layer: at most 20 KB on a cold cache
+/// A guide page with all its illustrations, counted by Chromium's network layer: at most 21 KB on a cold cache
 /// (HTML, both stylesheets, every SVG) and 8 KB on a warm one (the HTML again; fingerprinted files come from the
 /// cache). The app serves static files as the published app does (<see cref="Infrastructure.WebmailFactory"/>).
 /// A column of <see cref="GuideBrowserTests"/>: the page is then left loaded, warm, for the other columns.
 /// </summary>
 public static class GuideBytes
 {
-    private const int ColdBudgetBytes = 20 * 1024;
+    // 20 KB until the shared stylesheet took the phone list, the message page's layout and forced-colours focus (+300 B).
+    private const int ColdBudgetBytes = 21 * 1024;
     private const int WarmBudgetBytes = 8 * 1024;
 
     /// <param name="page">A fresh page (empty cache) in a context already set to <paramref name="language"/>.</param>
