@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using WebmailLite.Mail.Outbox;
 using WebmailLite.Preferences;
 
