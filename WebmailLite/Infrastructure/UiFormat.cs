@@ -54,15 +54,23 @@ public sealed class UiFormat(IStringLocalizer<UiText> text, IOptions<DisplayOpti
         var today = Local(time.GetUtcNow());
         if (local.Date == today.Date)
         {
-            return local.ToString("HH:mm", CultureInfo.CurrentCulture);
+            return Clock(local);
         }
         return local.Year == today.Year
             ? local.ToString("d MMM", CultureInfo.CurrentCulture)
             : local.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
     }
 
-    public string LongDate(DateTimeOffset value) =>
-        Local(value).ToString(Localization.IsFrench ? "dddd d MMMM yyyy 'à' HH:mm" : "dddd d MMMM yyyy 'at' HH:mm", CultureInfo.CurrentCulture);
+    public string LongDate(DateTimeOffset value)
+    {
+        var local = Local(value);
+        return local.ToString(Localization.IsFrench ? "dddd d MMMM yyyy 'à '" : "dddd d MMMM yyyy 'at '", CultureInfo.CurrentCulture) + Clock(local);
+    }
+
+    /// <summary>A time of day as people write it: « 18 h », « 8 h 05 » in French (as the guide does), « 18:00 » in English.</summary>
+    public static string Clock(DateTimeOffset local) => Localization.IsFrench
+        ? local.Minute == 0 ? $"{local.Hour} h" : $"{local.Hour} h {local.Minute:00}"
+        : local.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>Machine-readable value for <c>&lt;time datetime&gt;</c>.</summary>
     public static string Iso(DateTimeOffset value) => value.ToString("yyyy-MM-ddTHH:mmzzz", CultureInfo.InvariantCulture);

@@ -213,7 +213,7 @@ public sealed class ComposeDovecotTests(ITestOutputHelper output) : IDisposable
         var reply = await OpenAsync(client, $"/courrier/ecrire?dossier=INBOX&repondre={uid}");
         Assert.Equal($"Hélène Dubois <{author.Address}>", reply.Query("#Input_To")!.GetAttribute("value"));
         var replyBody = ((AngleSharp.Html.Dom.IHtmlTextAreaElement)reply.Query("#Input_Body")!).Value;
-        Assert.StartsWith($"\n\nLe mardi 12 mars 2024 à 09:30, Hélène Dubois <{author.Address}> a écrit :\n> Bonjour à toutes et à tous,\n> le conseil a lieu mardi.", replyBody);
+        Assert.StartsWith($"\n\nLe mardi 12 mars 2024 à 9 h 30, Hélène Dubois <{author.Address}> a écrit :\n> Bonjour à toutes et à tous,\n> le conseil a lieu mardi.", replyBody);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(reply, client, new() { ["Input.Body"] = "Entendu." + replyBody })).StatusCode);
 
         var answered = await MailServer.Instance.WaitForMessageAsync(author, "Re: Conseil de classe de 4e B");

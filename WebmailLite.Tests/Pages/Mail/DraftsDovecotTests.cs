@@ -44,7 +44,7 @@ public sealed class DraftsDovecotTests : IDisposable
 
         var draft = await HtmlPage.GetAsync(client, location);
         Assert.Equal(HttpStatusCode.OK, draft.Status);
-        Assert.Matches(@"^Brouillon enregistré à \d\d:\d\d dans « Brouillons »\. Vous pouvez continuer à écrire\.$", draft.Text(".banner.ok[role=status] p"));
+        Assert.Matches(@"^Brouillon enregistré à \d{1,2} h( \d\d)? dans « Brouillons »\. Vous pouvez continuer à écrire\.$", draft.Text(".banner.ok[role=status] p"));
         Assert.Equal("Modifier le brouillon", draft.Text("h1"));
         AssertFields(draft, $"Loïc Garnier <{recipient.Address}>", copy.Address, me.Address, subject, body);
         Assert.Equal(["Retirer « projet sortie – 4e.pdf » (40 Ko)", "Retirer « élèves.csv » (26 octets)"], draft.QueryAll(".atts li label").Select(l => l.TextContent));
