@@ -36,7 +36,7 @@ public sealed partial class RecoveryPageTests : IDisposable
         var page = await HtmlPage.GetAsync(client, "/mot-de-passe-oublie");
 
         Assert.Equal("Mot de passe oublié", page.Text("h1"));
-        Assert.Equal("Identifiant académique", page.Text("label[for=Input_Identifier]"));
+        Assert.Equal("Identifiant académique (obligatoire)", page.Text("label[for=Input_Identifier]"));
         Assert.Equal("username", page.Query("#Input_Identifier")!.GetAttribute("autocomplete"));
         Assert.NotNull(page.Query("main a[href='/aide/mot-de-passe-oublie']"));
     }
@@ -292,7 +292,7 @@ public sealed partial class RecoveryPageTests : IDisposable
 
         var unknown = await QuestionsAsync("personne.inconnue");
         Assert.Equal(unknown, await QuestionsAsync("personne.inconnue"));
-        Assert.Equal(["Ma première école ?", "Mon premier chat ?"], await QuestionsAsync(PracticeSeed.Identifier));
+        Assert.Equal(["Ma première école ? (obligatoire)", "Mon premier chat ? (obligatoire)"], await QuestionsAsync(PracticeSeed.Identifier));
 
         // One wrong answer: same page as when both are right, and no code.
         var client = _factory.NewClient();
