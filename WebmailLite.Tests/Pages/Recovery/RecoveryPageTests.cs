@@ -61,7 +61,7 @@ public sealed partial class RecoveryPageTests : IDisposable
         var page = await RecoveryFlow.StartAsync(client, PracticeSeed.Identifier);
 
         Assert.Equal("M'auto dépanner", page.Text("h1"));
-        Assert.Equal("Comment voulez-vous recevoir votre premier code ?", page.Text("legend"));
+        Assert.Equal("Comment voulez-vous recevoir votre premier code ? (obligatoire)", page.Text("legend"));
         var labels = page.QueryAll("input[type=radio]").Select(r => page.Text($"label[for={r.Id}]")).ToList();
         Assert.Equal(["Recevoir un code par courriel", "Demander l'aide de l'assistance technique", "Utiliser mon adresse de secours"], labels);
         Assert.All(page.QueryAll("input[type=radio]"), r => Assert.NotNull(page.Query("#" + r.GetAttribute("aria-describedby"))));
