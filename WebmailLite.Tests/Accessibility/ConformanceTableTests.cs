@@ -85,7 +85,7 @@ public sealed partial class ConformanceTableTests : IClassFixture<ConformanceTab
         var table = ConformanceTable.Parse("Date de l'évaluation : 2026-12-06\n| 1.1 | a | C | p | |\n| 1.2 | b | C | p | |\n| 1.3 | c | NC | non vérifié | |\n| 1.4 | d | NA | p | |\n");
 
         Assert.Equal(66, table.RatePercent);
-        Assert.Equal("State_Partial", AccessibilityStatement.StateKey(table));
+        Assert.Equal(ConformanceState.Partial, table.State);
     }
 
     /// <summary>The published statement's rate, counts, date and non-conformities are the table's.</summary>

@@ -22,9 +22,11 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
 
     /// <summary>
     /// The same HTML uncompressed (a proxy that strips compression): 15 KB since each row names its checkbox by
-    /// subject, sender and date and its subject is the row header (about 35 bytes a row, 60 once compressed).
+    /// subject, sender and date and its subject is the row header (about 35 bytes a row, 60 once compressed); 15.5 KB
+    /// since every page links « Plan du site » and the accessibility statement in its footer and, signed in, « Aide »
+    /// in its header (RGAA 12.1; 175 bytes decoded, about 60 on the wire): measured 15,531 bytes with 25 rows.
     /// </summary>
-    private const int InboxHtmlDecodedBudgetBytes = 15 * 1024;
+    private const int InboxHtmlDecodedBudgetBytes = 15 * 1024 + 512;
 
     /// <summary>The inbox opened with nothing cached: HTML, stylesheet and the htmx loader together within the first round trip.</summary>
     private const int InboxColdBudgetBytes = 14 * 1024;

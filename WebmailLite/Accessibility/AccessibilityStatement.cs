@@ -57,10 +57,7 @@ public sealed partial class AccessibilityStatement
 
     /// <summary>« partiellement conforme » and the like, in the request's language: the RGAA's three states, decided
     /// by the table alone (every page's footer says it, as the RGAA asks).</summary>
-    public string State => _text[StateKey(_table)];
-
-    public static string StateKey(ConformanceTable table) =>
-        "State_" + (table.Count(RgaaStatus.NonCompliant) == 0 ? "Full" : table.RatePercent >= 50 ? "Partial" : "None");
+    public string State => _text[SiteText.State(_table.State)];
 
     private string Render(string language, UiFormat format)
     {

@@ -38,6 +38,9 @@ public sealed partial class ConformanceTable
         }
     }
 
+    public ConformanceState State =>
+        Count(RgaaStatus.NonCompliant) == 0 ? ConformanceState.Full : RatePercent >= 50 ? ConformanceState.Partial : ConformanceState.None;
+
     public IEnumerable<RgaaCriterion> NonCompliant => Criteria.Where(c => c.Status == RgaaStatus.NonCompliant);
 
     public static ConformanceTable LoadEmbedded()

@@ -8,6 +8,19 @@ public enum RgaaStatus
     NotApplicable,
 }
 
+/// <summary>The RGAA's three states of conformance, in the statement and in every footer.</summary>
+public enum ConformanceState
+{
+    /// <summary>« totalement conforme »: every applicable criterion met.</summary>
+    Full,
+
+    /// <summary>« partiellement conforme »: at least half of them.</summary>
+    Partial,
+
+    /// <summary>« non conforme »: fewer than half.</summary>
+    None,
+}
+
 /// <summary>One row of <c>docs/rgaa/criteres.md</c>.</summary>
 public sealed record RgaaCriterion(string Number, string Title, RgaaStatus Status, string Evidence, string Remarks)
 {
