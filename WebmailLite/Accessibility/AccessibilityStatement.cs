@@ -120,7 +120,7 @@ public sealed partial class AccessibilityStatement
         {
             list.Append("<li><strong>").Append(encoder.Encode(criterion.Number)).Append("</strong> ")
                 .Append(encoder.Encode(criterion.Title)).Append(" : ")
-                .Append(encoder.Encode(criterion.Remarks.Length > 0 ? $"{criterion.Evidence}. {criterion.Remarks}" : criterion.Evidence + "."))
+                .Append(encoder.Encode(criterion.Remarks.Length > 0 ? $"{criterion.Evidence} ({criterion.Remarks.TrimEnd('.')})." : criterion.Evidence + "."))
                 .Append("</li>");
         }
         return list.Append("</ul>").ToString();
