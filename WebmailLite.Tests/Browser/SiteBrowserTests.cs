@@ -7,6 +7,8 @@ namespace WebmailLite.Tests.Browser;
 /// <summary>
 /// « Plan du site » and « Déclaration d'accessibilité » in Chromium, French and English, JavaScript on and off: axe at
 /// 1280 and 320 px, no sideways scrolling at 320 px, and within 10 KB on a cold cache apart from the shared stylesheet.
+/// Also the signed-in pages the statement lists as checked that had no axe test of their own: « Contacts » and
+/// « Préférences » (with their required fields marked).
 /// </summary>
 [Collection(GuideBrowserCollection.Name)]
 [Trait("Category", "Browser")]
@@ -56,5 +58,37 @@ public sealed class SiteBrowserTests(BrowserFixture browser, PracticeLiveServer 
             await PageChecks.AssertAllWidthsWithoutScriptAsync(browser, Server, page, $"{url} ({language})", failures);
         }
         PageChecks.AssertNone(failures);
+    }
+
+    public static TheoryData<string, bool> SignedInPages() => new()
+    {
+        { "/contacts", true },
+        { "/contacts", false },
+        { "/contacts/fiche", false },
+        { "/contacts/importer", false },
+        { "/parametres/preferences", true },
+        { "/parametres/preferences", false },
+        { "/plan-du-site", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(SignedInPages))]
+    public async Task SignedInPage_HasNoWcagViolations_At1280And320Px_AndNoSidewaysScrolling(string url, bool javaScript)
+    {
+        var (context, page) = await browser.NewPageAsync(Server, PageChecks.DesktopWidth, javaScript);
+        await using var _ = context;
+        await PageActions.SignInAsync(page, WebmailLite.Practice.PracticeSeed.Identifier, WebmailLite.Practice.PracticeSeed.Password);
+
+        await page.GotoAsync(url);
+
+        await Expect(page.Locator("h1")).ToHaveCountAsync(1);
+        if (javaScript)
+        {
+            await PageChecks.AssertAllWidthsAsync(page, $"{url} (connecté)");
+        }
+        else
+        {
+            await PageChecks.AssertAllWidthsWithoutScriptAsync(browser, Server, page, $"{url} (connecté)");
+        }
     }
 }
