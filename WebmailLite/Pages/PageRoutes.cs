@@ -19,6 +19,7 @@ public static class PageRoutes
     public const string Part = "/courrier/piece";
     public const string Compose = "/courrier/ecrire";
     public const string Outbox = "/courrier/attente";
+    public const string CancelSend = "/courrier/attente/annuler";
     public const string Search = "/courrier/recherche";
     public const string Folders = "/courrier/dossiers";
     public const string RenameFolder = "/courrier/dossiers/renommer";
@@ -63,6 +64,7 @@ public static class PageRoutes
         ["/Mail/Part"] = Part,
         ["/Mail/Compose"] = Compose,
         ["/Mail/Outbox"] = Outbox,
+        ["/Mail/CancelSend"] = CancelSend,
         ["/Mail/Search"] = Search,
         ["/Mail/Folders"] = Folders,
         ["/Mail/RenameFolder"] = RenameFolder,

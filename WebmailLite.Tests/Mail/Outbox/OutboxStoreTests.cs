@@ -108,8 +108,8 @@ public sealed class OutboxStoreTests : IDisposable
 
         _clock.Advance(TimeSpan.FromDays(1));
         Assert.Empty(_store.Due());
-        Assert.False(_store.RemoveRefused(item.Id, "j.bernard"));
-        Assert.True(_store.RemoveRefused(item.Id, "c.martin"));
+        Assert.False(_store.RemoveTakenBack(item.Id, "j.bernard"));
+        Assert.True(_store.RemoveTakenBack(item.Id, "c.martin"));
         Assert.Null(_store.Find(item.Id));
         Assert.Equal(0, _store.DeleteOrphanSources());
     }
