@@ -1,4 +1,8 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MimeKit;
+using WebmailLite.Mail.Outbox;
 using WebmailLite.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -124,20 +128,8 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
         await using var _ = warmContext;
         await PageActions.SignInAsync(signInPage, account.Identifier, account.Password);
 
-        // A second context carries only the session cookie: its cache is empty.
-        var cookies = await warmContext.CookiesAsync();
-        var (coldContext, page) = await browser.NewPageAsync(Server);
+        var (coldContext, page) = await ColdPageAsync(warmContext);
         await using var __ = coldContext;
-        await coldContext.AddCookiesAsync(cookies.Select(c => new Microsoft.Playwright.Cookie
-        {
-            Name = c.Name,
-            Value = c.Value,
-            Domain = c.Domain,
-            Path = c.Path,
-            HttpOnly = c.HttpOnly,
-            Secure = c.Secure,
-            SameSite = c.SameSite,
-        }));
         var meter = await NetworkMeter.AttachAsync(page);
 
         var cold = await meter.MeasureAsync(page, "/courrier");
@@ -175,6 +167,53 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
         Assert.All(sanitized.Network, r => Assert.True(r.ResourceType is "Document" or "Stylesheet", $"{r.ResourceType} {r.Url}"));
         Assert.DoesNotContain(sanitized.Network, r => r.Url.Contains("suivi.example.com", StringComparison.Ordinal));
         Assert.True(text.Document.EncodedBytes <= InboxHtmlBudgetBytes);
+    }
+
+    /// <summary>
+    /// « Annuler l'envoi ? » opened with nothing cached (a fresh browser with a live session): its HTML and what it
+    /// loads besides the shared stylesheet within 10 KB, the budget of every new page of issue 12.
+    /// </summary>
+    [Fact]
+    public async Task CancelSendConfirmation_ColdCache_Within10KBApartFromTheStylesheet()
+    {
+        var account = await MailServer.Instance.CreateAccountAsync("octets-annuler");
+        var id = OutboxMessages.StoreWaiting(Server.Services.GetRequiredService<OutboxStore>(), account, new MailboxAddress("Hélène Dubois", account.Address),
+            "Sortie au musée : autorisations parentales à rendre avant vendredi", DateTime.UtcNow.AddHours(1));
+        var (warmContext, signInPage) = await browser.NewPageAsync(Server);
+        await using var _ = warmContext;
+        await PageActions.SignInAsync(signInPage, account.Identifier, account.Password);
+        var (coldContext, page) = await ColdPageAsync(warmContext);
+        await using var __ = coldContext;
+        var meter = await NetworkMeter.AttachAsync(page);
+
+        var cold = await meter.MeasureAsync(page, "/courrier/attente/annuler?id=" + id);
+
+        output.WriteLine(cold.Report("« Annuler l'envoi ? », cold cache"));
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Annuler l'envoi de ce message ?");
+        var besidesStylesheet = cold.TotalBytes - (cold.Stylesheet?.EncodedBytes ?? 0);
+        output.WriteLine($"« Annuler l'envoi ? » cold: {cold.TotalBytes} bytes in all, {besidesStylesheet} bytes apart from the stylesheet; HTML {cold.Document.EncodedBytes} bytes on the wire, {cold.DecodedHtmlBytes} decoded.");
+        Assert.NotNull(cold.Stylesheet);
+        Assert.True(besidesStylesheet <= NewPageColdBudgetBytes, $"« Annuler l'envoi ? » cold: {besidesStylesheet} bytes apart from the stylesheet > {NewPageColdBudgetBytes}.\n{cold.Report("cold")}");
+    }
+
+    private const int NewPageColdBudgetBytes = 10 * 1024;
+
+    /// <summary>A second context carrying only the session cookie of <paramref name="warm"/>: its cache is empty.</summary>
+    private async Task<(IBrowserContext Context, IPage Page)> ColdPageAsync(IBrowserContext warm)
+    {
+        var cookies = await warm.CookiesAsync();
+        var (context, page) = await browser.NewPageAsync(Server);
+        await context.AddCookiesAsync(cookies.Select(c => new Cookie
+        {
+            Name = c.Name,
+            Value = c.Value,
+            Domain = c.Domain,
+            Path = c.Path,
+            HttpOnly = c.HttpOnly,
+            Secure = c.Secure,
+            SameSite = c.SameSite,
+        }));
+        return (context, page);
     }
 
     // Found from this source file, not the output folder: the build output may live anywhere (--artifacts-path).

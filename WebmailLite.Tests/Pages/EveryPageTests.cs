@@ -35,6 +35,8 @@ public sealed class EveryPageTests : IClassFixture<EveryPageTests.Fixture>
         { "/courrier?dossier=inconnu", true },
         { "/courrier/message?dossier=INBOX&uid=1", true },
         { "/courrier/message?dossier=INBOX&uid=424242", true },
+        { "/courrier/attente", true },
+        { "/courrier/attente/annuler?id=inconnu", true },
         { "/parametres/securite", true },
         { "/parametres/securite/adresse-de-secours", true },
         { "/parametres/securite/adresse-de-secours/code", true },

@@ -195,15 +195,16 @@ public sealed class OutboxTakeBackTests
         var client = await factory.SignedInAsync(sender.Identifier, sender.Password);
         var otherClient = await factory.SignedInAsync(other.Identifier, other.Password);
         var subject = "Liste des délégués " + Tag();
-        var mine = AddWaiting(store, clock, sender, other, subject);
-        var theirs = AddWaiting(store, clock, other, sender, "Cantine " + Tag());
+        var next = clock.GetUtcNow().UtcDateTime.AddMinutes(10);
+        var mine = OutboxMessages.StoreWaiting(store, sender, MailboxAddress.Parse(other.Address), subject, next);
+        var theirs = OutboxMessages.StoreWaiting(store, other, MailboxAddress.Parse(sender.Address), "Cantine " + Tag(), next);
 
         var outbox = await HtmlPage.GetAsync(client, "/courrier/attente");
-        var confirm = await HtmlPage.GetAsync(client, "/courrier/attente/annuler?id=" + mine.Id);
+        var confirm = await HtmlPage.GetAsync(client, "/courrier/attente/annuler?id=" + mine);
         Assert.NotNull(confirm.Query("main form.actions"));
         // An attempt takes it now, between the pages and the person's press.
         clock.Advance(TimeSpan.FromMinutes(11));
-        Assert.NotNull(store.TryLease(mine.Id, "app-other", TimeSpan.FromMinutes(10)));
+        Assert.NotNull(store.TryLease(mine, "app-other", TimeSpan.FromMinutes(10)));
 
         var takeBack = await outbox.SubmitAsync(client, "table.outbox form[action*='handler=TakeBack']");
 
@@ -219,38 +220,24 @@ public sealed class OutboxTakeBackTests
         var cancel = await confirm.SubmitAsync(client, "main form.actions");
         Assert.Equal("/courrier/attente", cancel.Headers.Location!.OriginalString);
         Assert.Equal(tooLate, (await HtmlPage.GetAsync(client, "/courrier/attente")).Text(".banner.warn p"));
-        var confirmNow = await HtmlPage.GetAsync(client, "/courrier/attente/annuler?id=" + mine.Id);
+        var confirmNow = await HtmlPage.GetAsync(client, "/courrier/attente/annuler?id=" + mine);
         Assert.Equal(HttpStatusCode.OK, confirmNow.Status);
         Assert.Equal("L'envoi a déjà commencé", confirmNow.Text("h1"));
         Assert.Null(confirmNow.Query("main form"));
-        Assert.Equal(OutboxState.Sending, store.Find(mine.Id)!.State);
-        Assert.NotNull(store.ReadSource(store.Find(mine.Id)!));
+        Assert.Equal(OutboxState.Sending, store.Find(mine)!.State);
+        Assert.NotNull(store.ReadSource(store.Find(mine)!));
 
         // Someone else's message: not shown, not taken back, not cancelled — with their own valid forms.
-        var foreign = await HtmlPage.GetAsync(otherClient, "/courrier/attente/annuler?id=" + mine.Id);
+        var foreign = await HtmlPage.GetAsync(otherClient, "/courrier/attente/annuler?id=" + mine);
         Assert.Equal(HttpStatusCode.NotFound, foreign.Status);
         Assert.DoesNotContain(subject, foreign.Html);
-        Assert.True(store.Release(mine.Id, "app-other", SendProblem.Unreachable, null, clock.GetUtcNow().UtcDateTime.AddHours(1)));
+        Assert.True(store.Release(mine, "app-other", SendProblem.Unreachable, null, clock.GetUtcNow().UtcDateTime.AddHours(1)));
         var otherOutbox = await HtmlPage.GetAsync(otherClient, "/courrier/attente");
-        await otherOutbox.SubmitAsync(otherClient, "table.outbox form[action*='handler=TakeBack']", new Dictionary<string, string> { ["id"] = mine.Id });
-        var otherConfirm = await HtmlPage.GetAsync(otherClient, "/courrier/attente/annuler?id=" + theirs.Id);
-        var foreignCancel = await otherConfirm.SubmitAsync(otherClient, "main form.actions", new Dictionary<string, string> { ["id"] = mine.Id });
+        await otherOutbox.SubmitAsync(otherClient, "table.outbox form[action*='handler=TakeBack']", new Dictionary<string, string> { ["id"] = mine });
+        var otherConfirm = await HtmlPage.GetAsync(otherClient, "/courrier/attente/annuler?id=" + theirs);
+        var foreignCancel = await otherConfirm.SubmitAsync(otherClient, "main form.actions", new Dictionary<string, string> { ["id"] = mine });
         Assert.Equal(HttpStatusCode.NotFound, foreignCancel.StatusCode);
-        Assert.Equal(OutboxState.Waiting, store.Find(mine.Id)!.State);
-        Assert.Equal(OutboxState.Waiting, store.Find(theirs.Id)!.State);
-    }
-
-    /// <summary>A message of <paramref name="from"/> that failed once and waits, its next attempt ten minutes away.</summary>
-    private static OutboxItem AddWaiting(OutboxStore store, TestClock clock, TestAccount from, TestAccount to, string subject)
-    {
-        var message = new MimeMessage { Subject = subject, MessageId = Guid.NewGuid().ToString("N") + "@ac-test.fr" };
-        message.From.Add(MailboxAddress.Parse(from.Address));
-        message.To.Add(MailboxAddress.Parse(to.Address));
-        message.Body = new TextPart("plain") { Text = "Texte." };
-        using var source = new MemoryStream();
-        message.WriteTo(source);
-        var item = store.Add(from.Identifier, message, source.ToArray(), "app-other", TimeSpan.FromMinutes(1));
-        Assert.True(store.Release(item.Id, "app-other", SendProblem.Unreachable, null, clock.GetUtcNow().UtcDateTime.AddMinutes(10)));
-        return store.Find(item.Id)!;
+        Assert.Equal(OutboxState.Waiting, store.Find(mine)!.State);
+        Assert.Equal(OutboxState.Waiting, store.Find(theirs)!.State);
     }
 }
