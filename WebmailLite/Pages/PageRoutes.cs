@@ -34,6 +34,7 @@ public static class PageRoutes
     public const string BackupCode = "/parametres/securite/adresse-de-secours/code";
     public const string BackupRemove = "/parametres/securite/adresse-de-secours/retirer";
     public const string Questions = "/parametres/securite/questions";
+    public const string RemindLater = "/parametres/securite/plus-tard";
 
     public const string Recovery = "/mot-de-passe-oublie";
     public const string RecoveryMethod = "/mot-de-passe-oublie/methode";
@@ -78,6 +79,7 @@ public static class PageRoutes
         ["/Settings/BackupCode"] = BackupCode,
         ["/Settings/RemoveBackup"] = BackupRemove,
         ["/Settings/Questions"] = Questions,
+        ["/Settings/RemindLater"] = RemindLater,
         ["/Recovery/Index"] = Recovery,
         ["/Recovery/Method"] = RecoveryMethod,
         ["/Recovery/ByMail"] = RecoveryByMail,
