@@ -26,9 +26,11 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
 
     /// <summary>
     /// The same HTML uncompressed (a proxy that strips compression): 15 KB since each row names its checkbox by
-    /// subject, sender and date and its subject is the row header (about 35 bytes a row, 60 once compressed).
+    /// subject, sender and date and its subject is the row header (about 35 bytes a row, 60 once compressed); and 1 KB
+    /// more for the invitation to prepare the account (about 0.8 KB, its form's token included), which a new account
+    /// sees beside its folders until it prepares recovery or chooses « Plus tard ». On the wire it stays within 14 KB.
     /// </summary>
-    private const int InboxHtmlDecodedBudgetBytes = 15 * 1024;
+    private const int InboxHtmlDecodedBudgetBytes = 16 * 1024;
 
     /// <summary>The inbox opened with nothing cached: HTML, stylesheet and the htmx loader together within the first round trip.</summary>
     private const int InboxColdBudgetBytes = 14 * 1024;
