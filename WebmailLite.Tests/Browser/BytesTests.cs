@@ -126,12 +126,8 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
     {
         var account = await MailServer.Instance.CreateAccountAsync("octets-froid");
         await MailServer.Instance.AppendManyAsync(account, TestMessages.Many(account, 32));
-        var (warmContext, signInPage) = await browser.NewPageAsync(Server);
-        await using var _ = warmContext;
-        await PageActions.SignInAsync(signInPage, account.Identifier, account.Password);
-
-        var (coldContext, page) = await ColdPageAsync(warmContext);
-        await using var __ = coldContext;
+        var (coldContext, page) = await ColdSignedInPageAsync(account);
+        await using var _ = coldContext;
         var meter = await NetworkMeter.AttachAsync(page);
 
         var cold = await meter.MeasureAsync(page, "/courrier");
@@ -181,11 +177,8 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
         var account = await MailServer.Instance.CreateAccountAsync("octets-annuler");
         var id = OutboxMessages.StoreWaiting(Server.Services.GetRequiredService<OutboxStore>(), account, new MailboxAddress("Hélène Dubois", account.Address),
             "Sortie au musée : autorisations parentales à rendre avant vendredi", DateTime.UtcNow.AddHours(1));
-        var (warmContext, signInPage) = await browser.NewPageAsync(Server);
-        await using var _ = warmContext;
-        await PageActions.SignInAsync(signInPage, account.Identifier, account.Password);
-        var (coldContext, page) = await ColdPageAsync(warmContext);
-        await using var __ = coldContext;
+        var (coldContext, page) = await ColdSignedInPageAsync(account);
+        await using var _ = coldContext;
         var meter = await NetworkMeter.AttachAsync(page);
 
         var cold = await meter.MeasureAsync(page, "/courrier/attente/annuler?id=" + id);
@@ -200,10 +193,19 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
 
     private const int NewPageColdBudgetBytes = 10 * 1024;
 
-    /// <summary>A second context carrying only the session cookie of <paramref name="warm"/>: its cache is empty.</summary>
-    private async Task<(IBrowserContext Context, IPage Page)> ColdPageAsync(IBrowserContext warm)
+    /// <summary>
+    /// Signed in in one browser context, then a second one carrying only its session cookie: a bookmark opened in a fresh
+    /// browser with a live session, its cache empty.
+    /// </summary>
+    private async Task<(IBrowserContext Context, IPage Page)> ColdSignedInPageAsync(TestAccount account)
     {
-        var cookies = await warm.CookiesAsync();
+        IReadOnlyList<BrowserContextCookiesResult> cookies;
+        var (warm, signInPage) = await browser.NewPageAsync(Server);
+        await using (warm)
+        {
+            await PageActions.SignInAsync(signInPage, account.Identifier, account.Password);
+            cookies = await warm.CookiesAsync();
+        }
         var (context, page) = await browser.NewPageAsync(Server);
         await context.AddCookiesAsync(cookies.Select(c => new Cookie
         {
