@@ -198,6 +198,10 @@ start_all() {
   mkdir -p "$DIR/home" "$DIR/config" "$DIR/data" "$DIR/cache" "$DIR/runtime" "$DIR/chromium" "$DIR/python"
   chmod 700 "$DIR/runtime"
   cp "$HERE/screen-reader/sitecustomize.py" "$DIR/python/"
+  # Chromium's own bubbles (« Save password? », translation) are spoken by Orca as alerts, between the page's lines.
+  mkdir -p "$DIR/chromium/Default"
+  echo '{"credentials_enable_service":false,"profile":{"password_manager_enabled":false},"translate":{"enabled":false}}' \
+    >"$DIR/chromium/Default/Preferences"
   : >"$PIDS"
 
   # Everything below sees only this private home, display and bus: no trace in the real home, no
