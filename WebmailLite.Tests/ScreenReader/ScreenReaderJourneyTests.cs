@@ -2,6 +2,7 @@ using WebmailLite.Recovery;
 using WebmailLite.Tests.Browser;
 using WebmailLite.Tests.Infrastructure;
 using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
 
 namespace WebmailLite.Tests.ScreenReader;
 
@@ -61,7 +62,9 @@ public sealed class ScreenReaderJourneyTests(ScreenReaderRig rig, RecoveryLiveSe
             // The skip link leads to the messages; Tab reaches the first one's box, then its subject, a link.
             await TabToAsync("a.skip", "Aller aux messages");
             await rig.Keys.PressAsync("Return");
-            await TabToAsync("#selection", "case à cocher");
+            await TabToAsync("#selection", "Non lu " + TestMessages.ThirdSubject + " Chloé Petit 14 mars 2024 case à cocher");
+            // JavaScript really is on or off: reaching the list's form fetches htmx only when the page's script runs.
+            await Expect(rig.Page.Locator("head script[src*='htmx']")).ToHaveCountAsync(javaScript ? 1 : 0);
             await TabToAsync("main tbody tr:first-child th a", TestMessages.ThirdSubject + " lien");
 
             // The message: its title, its heading, who sent it, its text.
