@@ -48,7 +48,8 @@ public sealed class ScreenReaderJourneyTests(ScreenReaderRig rig, RecoveryLiveSe
             var heard = await PressForPageAsync("Return", "/", "Erreur : Se connecter");
             await Speech.WaitForInOrderAsync(heard, "Il y a un problème", "L'identifiant académique ou le mot de passe est incorrect", LastLine);
 
-            // The right one: the inbox's title, its heading, the table by its caption, the first row with its state first.
+            // The right one: the inbox's title, its heading, the table by its caption, each row with its state first (in
+            // the box's name, which Orca says in place of the cells that make it), then the subject as a link.
             await TabToAsync("#Input_Password", "Mot de passe");
             await rig.Keys.TypeAsync(account.Password);
             heard = await PressForPageAsync("Return", "/courrier", "Boîte de réception");
@@ -56,8 +57,8 @@ public sealed class ScreenReaderJourneyTests(ScreenReaderRig rig, RecoveryLiveSe
                 "Boîte de réception – WebmailLite",
                 "Boîte de réception", "en-tête niveau 1",
                 "Boîte de réception : 2 messages, page 1 sur 1", "tableau avec 3 lignes",
-                "Non lu " + TestMessages.ThirdSubject + " Chloé Petit",
-                "Non lu " + TestMessages.PlainSubject + " Hélène Dubois");
+                "Non lu " + TestMessages.ThirdSubject + " Chloé Petit 14 mars 2024", "case à cocher", TestMessages.ThirdSubject, "lien",
+                "Non lu " + TestMessages.PlainSubject + " Hélène Dubois 12 mars 2024", "case à cocher", TestMessages.PlainSubject, "lien");
 
             // The skip link leads to the messages; Tab reaches the first one's box, then its subject, a link.
             await TabToAsync("a.skip", "Aller aux messages");
