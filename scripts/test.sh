@@ -70,40 +70,28 @@ command -v dotnet >/dev/null || {
 }
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-# --- Mail servers -----------------------------------------------------------------------
-# Servers that were already running (a developer's session) are left running afterwards.
-mail_started=0
-if ! scripts/mail-servers.sh status >/dev/null 2>&1; then
-  mail_started=1
-fi
-stop_mail() {
-  if ((mail_started)); then
-    mail_started=0
-    scripts/mail-servers.sh stop || true
+# --- Mail servers and screen reader -----------------------------------------------------
+# The private Dovecot and Postfix, and Orca following Chromium on a private display (for the
+# ScreenReader tests). Rigs that were already running (a developer's session) are left running
+# afterwards; the others are stopped, last started first.
+started_rigs=()
+start_rig() {
+  if ! "$1" status >/dev/null 2>&1; then
+    started_rigs=("$1" "${started_rigs[@]}")
   fi
+  "$1" start
 }
-
-# --- Screen reader ----------------------------------------------------------------------
-# Orca following Chromium on a private display, for the ScreenReader tests; left running
-# afterwards when it already was, like the mail servers.
-screen_reader_started=0
-if ! scripts/screen-reader.sh status >/dev/null 2>&1; then
-  screen_reader_started=1
-fi
-stop_screen_reader() {
-  if ((screen_reader_started)); then
-    screen_reader_started=0
-    scripts/screen-reader.sh stop || true
-  fi
+stop_rigs() {
+  local rig
+  for rig in "${started_rigs[@]}"; do
+    "$rig" stop || true
+  done
+  started_rigs=()
 }
-stop_all() {
-  stop_screen_reader
-  stop_mail
-}
-trap stop_all EXIT
+trap stop_rigs EXIT
 trap 'exit 130' INT TERM
-scripts/mail-servers.sh start
-scripts/screen-reader.sh start
+start_rig scripts/mail-servers.sh
+start_rig scripts/screen-reader.sh
 
 # --- Tests ------------------------------------------------------------------------------
 results=$(mktemp -d /tmp/webmaillite-test-results.XXXXXX)
@@ -113,7 +101,7 @@ dotnet test WebmailLite.sln -c Release --blame-hang-timeout 5m \
   --logger "console;verbosity=normal" --logger trx --results-directory "$results" "$@" || rc=$?
 tests_seconds=$((SECONDS - tests_started))
 
-stop_all
+stop_rigs
 
 # Sum the TRX counters of every test project into one plain closing line.
 passed=0 failed=0 skipped=0 found=0
