@@ -194,7 +194,9 @@ start_all() {
   done
   ((${#others[@]} == 0)) || die "another Orca of this user is running (pid ${others[*]}); it is not ours to stop"
 
-  rm -rf "$DIR"
+  # Only what this script makes: the directory may be one a developer chose.
+  rm -rf "$DIR/home" "$DIR/config" "$DIR/data" "$DIR/cache" "$DIR/runtime" "$DIR/chromium" "$DIR/python" \
+    "$SPEECH_LOG" "$DIR"/*.log "$DIR/env"
   mkdir -p "$DIR/home" "$DIR/config" "$DIR/data" "$DIR/cache" "$DIR/runtime" "$DIR/chromium" "$DIR/python"
   chmod 700 "$DIR/runtime"
   cp "$HERE/screen-reader/sitecustomize.py" "$DIR/python/"

@@ -9,11 +9,12 @@ namespace WebmailLite.Tests.ScreenReader;
 /// before a key press, then wait for utterances after it, in order. Substrings and order, never timing: the
 /// machine is shared, and Orca takes its time.
 /// </summary>
-public sealed partial class Speech(string logPath)
+public sealed partial class Speech(string logPath, TimeSpan? timeout = null)
 {
     /// <summary>A step's speech comes in 1–2 s alone; the bound is for a loaded machine, as the browser tests' 30 s.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
+    private readonly TimeSpan _timeout = timeout ?? DefaultTimeout;
     private readonly object _gate = new();
     private readonly List<string> _utterances = [];
     private readonly StringBuilder _partialLine = new();
@@ -46,7 +47,7 @@ public sealed partial class Speech(string logPath)
     /// </summary>
     public async Task<int> WaitForAsync(int from, string text, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
+        var deadline = DateTime.UtcNow + (timeout ?? _timeout);
         while (true)
         {
             lock (_gate)
@@ -62,7 +63,7 @@ public sealed partial class Speech(string logPath)
             }
             if (DateTime.UtcNow > deadline)
             {
-                throw new Xunit.Sdk.XunitException($"Orca did not say « {text} » within {(timeout ?? DefaultTimeout).TotalSeconds} s. It said:\n{Transcript(from)}");
+                throw new Xunit.Sdk.XunitException($"Orca did not say « {text} » within {(timeout ?? _timeout).TotalSeconds} s. It said:\n{Transcript(from)}");
             }
             await Task.Delay(50);
         }
