@@ -21,8 +21,22 @@
     }
   }
 
+  // The server's rule (Recipients.Split): commas, semicolons and line breaks separate addresses, except inside quotes
+  // and angle brackets (« "Dubois, Hélène" <h.dubois@…> » is one address).
   function lastPart(value) {
-    var cut = Math.max(value.lastIndexOf(","), value.lastIndexOf(";")) + 1;
+    var cut = 0, quoted = false, angle = false;
+    for (var i = 0; i < value.length; i++) {
+      var c = value.charAt(i);
+      if (quoted && c === "\\") {
+        i++;
+      } else if (c === "\"") {
+        quoted = !quoted;
+      } else if (!quoted && (c === "<" || c === ">")) {
+        angle = c === "<";
+      } else if (!quoted && !angle && (c === "," || c === ";" || c === "\n")) {
+        cut = i + 1;
+      }
+    }
     return { head: value.slice(0, cut), typed: value.slice(cut).trim() };
   }
 
@@ -81,10 +95,14 @@
         list.appendChild(option);
         return option;
       });
+      var wasOpen = !list.hidden;
       active = -1;
       input.removeAttribute("aria-activedescendant");
       open(items.length > 0);
-      announce(items.length === 0 ? text("none", 0) : items.length === 1 ? text("one", 1) : text("many", items.length));
+      // « Aucune suggestion » only when a list goes away: typing a new address in full is not talked over at each key.
+      if (items.length > 0 || wasOpen) {
+        announce(items.length === 0 ? text("none", 0) : items.length === 1 ? text("one", 1) : text("many", items.length));
+      }
     }
 
     function choose(value) {
@@ -125,6 +143,8 @@
       clearTimeout(timer);
       asked++;
       open(false);
+      // The next field starts afresh: its first count is said even if it is the same number.
+      announce("");
     });
     input.addEventListener("keydown", function (event) {
       var shown = !list.hidden && options.length > 0;
