@@ -1,23 +1,19 @@
-// Recipient suggestions as one types in À, Cc, Cci: the ARIA 1.2 editable combobox with list autocomplete (WAI-ARIA
-// APG). Without this script the fields keep the browser's <datalist>; with it, the list attribute goes so that the
-// two never show at once. Several addresses per field: only the part after the last comma or semicolon is looked up
-// and replaced. Texts come from the server (data- attributes of this script), in the page's language.
+// Recipient suggestions as one types in À, Cc, Cci: the ARIA 1.2 editable combobox with list autocomplete (APG).
+// Without this script the fields keep the browser's <datalist>; with it the list attribute goes, so the two never
+// show at once. Only the address after the last separator is looked up and replaced. Texts: data- attributes below.
 (function () {
   var script = document.currentScript;
   var status = document.getElementById(script.getAttribute("data-status"));
-  var url = script.getAttribute("data-url");
   var said = "";
 
   function text(name, count) {
     return script.getAttribute("data-" + name).replace("{0}", count);
   }
 
-  // Polite live region, rendered empty by the server (a region that exists before it speaks is announced reliably).
-  // Said only when it changes: typing on through the same results does not repeat it.
+  // The polite live region exists (empty) from the start, so screen readers hear its changes; said once per change.
   function announce(message) {
     if (message !== said) {
-      said = message;
-      status.textContent = message;
+      status.textContent = said = message;
     }
   }
 
@@ -33,7 +29,7 @@
         quoted = !quoted;
       } else if (!quoted && (c === "<" || c === ">")) {
         angle = c === "<";
-      } else if (!quoted && !angle && (c === "," || c === ";" || c === "\n")) {
+      } else if (!quoted && !angle && ",;\n".indexOf(c) >= 0) {
         cut = i + 1;
       }
     }
@@ -42,16 +38,13 @@
 
   function setUp(input) {
     var list = document.createElement("ul");
-    var options = [];
-    var active = -1;
-    var timer = 0;
-    var asked = 0;
+    var options = [], active = -1, timer = 0, asked = 0;
     list.id = input.id + "-suggestions";
     list.className = "suggest";
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", text("label", 0));
+    list.setAttribute("aria-label", text("label"));
     list.hidden = true;
-    input.parentNode.insertBefore(list, input.nextSibling);
+    input.after(list);
     input.removeAttribute("list");
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
@@ -60,28 +53,30 @@
 
     function open(yes) {
       list.hidden = !yes;
-      input.setAttribute("aria-expanded", yes ? "true" : "false");
+      input.setAttribute("aria-expanded", yes);
       if (!yes) {
         focus(-1);
       }
     }
 
-    // Visual focus only (aria-activedescendant): DOM focus stays in the field, so typing goes on where it was.
+    // Visual focus only (aria-activedescendant): the focus stays in the field, so typing goes on where it was.
     function focus(index) {
-      if (active >= 0 && options[active]) {
+      if (options[active]) {
         options[active].setAttribute("aria-selected", "false");
       }
       active = index;
       if (index < 0) {
         input.removeAttribute("aria-activedescendant");
-        return;
+      } else {
+        options[index].setAttribute("aria-selected", "true");
+        input.setAttribute("aria-activedescendant", options[index].id);
+        options[index].scrollIntoView({ block: "nearest" });
       }
-      options[index].setAttribute("aria-selected", "true");
-      input.setAttribute("aria-activedescendant", options[index].id);
-      options[index].scrollIntoView({ block: "nearest" });
     }
 
     function show(items) {
+      var wasOpen = !list.hidden;
+      focus(-1);
       list.textContent = "";
       options = items.map(function (item, i) {
         var option = document.createElement("li");
@@ -89,50 +84,42 @@
         option.setAttribute("role", "option");
         option.setAttribute("aria-selected", "false");
         option.textContent = item.text;
-        // mousedown would take the focus out of the field (and close the list) before the click chooses.
-        option.addEventListener("mousedown", function (event) { event.preventDefault(); });
-        option.addEventListener("click", function () { choose(item.text); });
+        // mousedown would move the focus out of the field (closing the list) before the click chooses.
+        option.onmousedown = function (event) { event.preventDefault(); };
+        option.onclick = function () { choose(item.text); };
         list.appendChild(option);
         return option;
       });
-      var wasOpen = !list.hidden;
-      active = -1;
-      input.removeAttribute("aria-activedescendant");
       open(items.length > 0);
-      // « Aucune suggestion » only when a list goes away: typing a new address in full is not talked over at each key.
+      // « Aucune suggestion » only when a list goes away: a new address typed in full is not talked over.
       if (items.length > 0 || wasOpen) {
-        announce(items.length === 0 ? text("none", 0) : items.length === 1 ? text("one", 1) : text("many", items.length));
+        announce(text(items.length === 0 ? "none" : items.length === 1 ? "one" : "many", items.length));
       }
     }
 
+    // The address being typed is replaced, those before it stay; a separator follows, ready for the next one.
     function choose(value) {
       var head = lastPart(input.value).head;
-      // The address typed so far is replaced; the ones before it stay; a separator follows so the next can be typed.
       input.value = (head ? head.replace(/\s*$/, " ") : "") + value + ", ";
       open(false);
-      input.setSelectionRange(input.value.length, input.value.length);
     }
 
     function ask() {
-      var typed = lastPart(input.value).typed;
-      var mine = ++asked;
-      if (typed.length === 0) {
-        open(false);
-        return;
+      var typed = lastPart(input.value).typed, mine = ++asked;
+      if (!typed) {
+        return open(false);
       }
-      fetch(url + "?q=" + encodeURIComponent(typed), { credentials: "same-origin", headers: { Accept: "application/json" } })
+      fetch(script.getAttribute("data-url") + "?q=" + encodeURIComponent(typed), { headers: { Accept: "application/json" } })
         .then(function (response) {
           // Signed out meanwhile: the answer is the sign-in page, not a list; the field simply stays as it is.
-          var json = response.ok && (response.headers.get("Content-Type") || "").indexOf("json") >= 0;
-          return json ? response.json() : null;
+          return response.ok && /json/.test(response.headers.get("Content-Type")) ? response.json() : null;
         })
         .then(function (items) {
           // Only the answer to the latest keystroke, and only while the field still has the focus.
           if (items && mine === asked && document.activeElement === input) {
             show(items);
           }
-        })
-        .catch(function () { });
+        }, function () { });
     }
 
     input.addEventListener("input", function () {
@@ -143,47 +130,30 @@
       clearTimeout(timer);
       asked++;
       open(false);
-      // The next field starts afresh: its first count is said even if it is the same number.
+      // The next field starts afresh: its first count is said even when it is the same number.
       announce("");
     });
     input.addEventListener("keydown", function (event) {
-      var shown = !list.hidden && options.length > 0;
-      switch (event.key) {
-        case "ArrowDown":
-        case "ArrowUp":
-          if (options.length === 0) {
-            return;
-          }
-          event.preventDefault();
-          if (!shown) {
-            open(true);
-          }
-          var step = event.key === "ArrowDown" ? 1 : -1;
-          // From the field, Down goes to the first option and Up to the last; past either end, back round.
-          focus(active < 0 ? (step > 0 ? 0 : options.length - 1) : (active + step + options.length) % options.length);
-          break;
-        case "Enter":
-          // With an option chosen, Enter takes it; otherwise it does what it does without script (sends the form).
-          if (shown && active >= 0) {
-            event.preventDefault();
-            choose(options[active].textContent);
-          }
-          break;
-        case "Tab":
-          // APG list autocomplete: Tab takes the option in visual focus, then moves on as usual.
-          if (shown && active >= 0) {
-            choose(options[active].textContent);
-          }
-          break;
-        case "Escape":
-          if (shown) {
-            event.preventDefault();
-            open(false);
-          }
-          break;
+      var shown = !list.hidden, key = event.key;
+      if ((key === "ArrowDown" || key === "ArrowUp") && options.length) {
+        event.preventDefault();
+        open(true);
+        var step = key === "ArrowDown" ? 1 : -1, n = options.length;
+        // From the field Down goes to the first option and Up to the last; past either end, round again.
+        focus(active < 0 ? (step > 0 ? 0 : n - 1) : (active + step + n) % n);
+      } else if (key === "Enter" && shown && active >= 0) {
+        // With an option in visual focus Enter takes it; otherwise it sends the form, as without script.
+        event.preventDefault();
+        choose(options[active].textContent);
+      } else if (key === "Tab" && shown && active >= 0) {
+        // APG list autocomplete: Tab takes the option in visual focus, then moves on as usual.
+        choose(options[active].textContent);
+      } else if (key === "Escape" && shown) {
+        event.preventDefault();
+        open(false);
       }
     });
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("input[data-recipients]"), setUp);
+  document.querySelectorAll("input[data-recipients]").forEach(setUp);
 })();
