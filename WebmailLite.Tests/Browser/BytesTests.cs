@@ -236,11 +236,11 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
     {
         var account = await MailServer.Instance.CreateAccountAsync("octets-contacts");
         var store = Server.Services.GetRequiredService<IContactStore>();
-        string[] first = ["Hélène", "Loïc", "Élodie", "Chloé", "Jérôme", "Anaïs", "François", "Inès", "Noël", "Zoé"];
+        var first = ContactsLiveServer.FirstNames;
         Contact? some = null;
         for (var i = 0; i < 60; i++)
         {
-            some = await store.AddAsync(account.Identifier, new ContactDraft($"{first[i % 10]} Nom{i:D2}", [$"p{i:D2}.nom@ac-exemple.fr"], i % 7 == 0 ? "Vie scolaire, 4e B" : ""), default);
+            some = await store.AddAsync(account.Identifier, new ContactDraft($"{first[i % first.Length]} Nom{i:D2}", [$"p{i:D2}.nom@ac-exemple.fr"], i % 7 == 0 ? "Vie scolaire, 4e B" : ""), default);
         }
         var (coldContext, page) = await ColdSignedInPageAsync(account);
         await using var _ = coldContext;

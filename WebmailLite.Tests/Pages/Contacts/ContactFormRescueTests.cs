@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using WebmailLite.Contacts;
 using WebmailLite.Practice;
-using WebmailLite.Storage;
 using WebmailLite.Tests.Infrastructure;
+using WebmailLite.Tests.Pages.Mail;
 
 namespace WebmailLite.Tests.Pages.Contacts;
 
@@ -19,14 +19,7 @@ public sealed class ContactFormRescueTests : IDisposable
     private readonly TestClock _clock = new();
     private readonly WebmailFactory _factory;
 
-    public ContactFormRescueTests()
-    {
-        _factory = new WebmailFactory(services: services =>
-        {
-            services.AddSingleton<TimeProvider>(_clock);
-            services.AddSingleton(provider => new PracticeStore(provider.GetRequiredService<AppDatabase>(), provider.GetRequiredService<TimeProvider>(), iterations: 1_000));
-        });
-    }
+    public ContactFormRescueTests() => _factory = PracticeFactory.Create(_clock);
 
     public void Dispose() => _factory.Dispose();
 
