@@ -44,12 +44,19 @@ public sealed class ContactsBrowserTests(BrowserFixture browser, DovecotLiveServ
         await Expect(to).ToHaveAttributeAsync("aria-controls", "Input_To-suggestions");
         Assert.Null(await to.GetAttributeAsync("list"));
         await Expect(listbox.GetByRole(AriaRole.Option)).ToHaveTextAsync([$"Élodie Petit <{elodie.Address}>", "Éloïse Bernard <eloise.bernard@ac-exemple.fr>"]);
-        // What a screen reader is told: the live region's text.
+        // What a screen reader is told: the live region's text, and the roles and states in Chromium's accessibility tree.
         await Expect(page.Locator("#recipients-status")).ToHaveTextAsync("2 suggestions : flèches bas et haut pour les parcourir");
+        await Expect(page.Locator("#recipients-status")).ToMatchAriaSnapshotAsync("- status: \"2 suggestions : flèches bas et haut pour les parcourir\"");
+        await Expect(to).ToMatchAriaSnapshotAsync("- combobox \"À\" [expanded]");
 
         await page.Keyboard.PressAsync("ArrowDown");
         await Expect(to).ToHaveAttributeAsync("aria-activedescendant", "Input_To-suggestions-0");
         await Expect(page.Locator("#Input_To-suggestions-0")).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(listbox).ToMatchAriaSnapshotAsync($"""
+            - listbox "Adresses suggérées":
+              - option "Élodie Petit <{elodie.Address}>" [selected]
+              - option "Éloïse Bernard <eloise.bernard@ac-exemple.fr>"
+            """);
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("ArrowDown");
         // Past the last option, back round to the first.
@@ -71,7 +78,7 @@ public sealed class ContactsBrowserTests(BrowserFixture browser, DovecotLiveServ
     }
 
     [Fact]
-    public async Task WithJavaScript_Escape_ClosesWithoutChoosing_TypingOnAsksAgain_NoneSaid()
+    public async Task WithJavaScript_Escape_ClosesWithoutChoosing_TypingOnAsksAgain_NoneSaid_TabTakesTheOptionAndMovesOn()
     {
         var sender = await MailServer.Instance.CreateAccountAsync("combo-echap");
         await Server.Services.GetRequiredService<IContactStore>().AddAsync(sender.Identifier, new ContactDraft("Hélène Dubois", ["h.dubois@ac-exemple.fr"], ""), default);
@@ -94,6 +101,16 @@ public sealed class ContactsBrowserTests(BrowserFixture browser, DovecotLiveServ
         await Expect(cc).ToHaveAttributeAsync("aria-expanded", "false");
         await Expect(page.Locator("#recipients-status")).ToHaveTextAsync("Aucune suggestion");
         await Expect(cc).ToHaveValueAsync("helzzz");
+
+        // APG list autocomplete: Tab takes the option in visual focus, and the focus moves on to Cci.
+        await cc.FillAsync("");
+        await page.Keyboard.TypeAsync("dubois");
+        await Expect(page.Locator("#Input_Cc-suggestions [role=option]")).ToHaveTextAsync(["Hélène Dubois <h.dubois@ac-exemple.fr>"]);
+        await page.Keyboard.PressAsync("ArrowUp");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(cc).ToHaveValueAsync("Hélène Dubois <h.dubois@ac-exemple.fr>, ");
+        await Expect(page.Locator("#Input_Bcc")).ToBeFocusedAsync();
+        await Expect(cc).ToHaveAttributeAsync("aria-expanded", "false");
     }
 
     /// <summary>
