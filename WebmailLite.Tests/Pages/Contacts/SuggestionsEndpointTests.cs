@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WebmailLite.Contacts;
-using WebmailLite.Mail;
+using WebmailLite.Tests.Pages.Mail;
 using WebmailLite.Practice;
 using WebmailLite.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -74,7 +74,7 @@ public sealed class SuggestionsEndpointTests(ITestOutputHelper output) : IDispos
     }
 
     [Fact]
-    public async Task OnlyTheSignedInPersonsContacts_AndSignedOutGetsTheSignInPage()
+    public async Task OnlyTheSignedInPersonsContacts_AndSignedOutGets401()
     {
         await Store.AddAsync(PracticeSeed.SecondIdentifier, new ContactDraft("Élodie Petit", ["e.petit@ac-exemple.fr"], ""), default);
         var client = await _factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
@@ -82,8 +82,36 @@ public sealed class SuggestionsEndpointTests(ITestOutputHelper output) : IDispos
         var signedOut = await _factory.NewClient().GetAsync("/contacts/suggestions?q=elo");
 
         Assert.Empty(await SuggestAsync(client, "elo"));
-        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
-        Assert.StartsWith("/?", signedOut.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, signedOut.StatusCode);
+        Assert.Equal("[]", await signedOut.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>
+    /// The script asks in the background while the person types; if their session ended meanwhile, the answer must
+    /// leave the session cookie alone, or the form they then send could no longer be kept for them (ComposeRescue).
+    /// </summary>
+    [Fact]
+    public async Task SessionEndedWhileTyping_Asking_Gets401_LeavesTheCookie_TheComposeFormIsStillKept()
+    {
+        var clock = new TestClock();
+        using var factory = PracticeFactory.Create(clock);
+        await factory.Services.GetRequiredService<IContactStore>().AddAsync(Owner, new ContactDraft("Élodie Petit", ["e.petit@ac-exemple.fr"], ""), default);
+        var client = await factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        var form = await ComposeMail.OpenAsync(client);
+        Assert.Single(await SuggestAsync(client, "elo"));
+
+        clock.Advance(TimeSpan.FromMinutes(16));
+        var asked = await client.GetAsync("/contacts/suggestions?q=elo");
+        var posted = await ComposeMail.PostAsync(form, client, new()
+        {
+            ["Input.To"] = "Élodie Petit <e.petit@ac-exemple.fr>",
+            ["Input.Subject"] = "Sortie au musée",
+            ["Input.Body"] = "Bonjour,\n\nLes autorisations sont à rendre vendredi.",
+        });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, asked.StatusCode);
+        Assert.False(asked.Headers.Contains("Set-Cookie"), string.Join("; ", asked.Headers.TryGetValues("Set-Cookie", out var set) ? set : []));
+        Assert.Equal("/?session=expiree&conserve=1", posted.Headers.Location!.OriginalString);
     }
 
     [Fact]
