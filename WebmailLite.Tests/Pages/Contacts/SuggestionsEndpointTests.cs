@@ -109,9 +109,10 @@ public sealed class SuggestionsEndpointTests(ITestOutputHelper output) : IDispos
             ["Input.Body"] = "Bonjour,\n\nLes autorisations sont à rendre vendredi.",
         });
 
+        // What matters first: the message being written was kept.
+        Assert.Equal("/?session=expiree&conserve=1", posted.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Unauthorized, asked.StatusCode);
         Assert.False(asked.Headers.Contains("Set-Cookie"), string.Join("; ", asked.Headers.TryGetValues("Set-Cookie", out var set) ? set : []));
-        Assert.Equal("/?session=expiree&conserve=1", posted.Headers.Location!.OriginalString);
     }
 
     [Fact]
