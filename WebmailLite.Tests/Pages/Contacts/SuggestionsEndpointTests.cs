@@ -137,6 +137,20 @@ public sealed class SuggestionsEndpointTests(ITestOutputHelper output) : IDispos
         Assert.All(page.QueryAll("script"), s => Assert.False(string.IsNullOrEmpty(s.GetAttribute("src"))));
     }
 
+    [Fact]
+    public async Task ComposePage_InEnglish_TheScriptsTextsInEnglish()
+    {
+        var client = await _factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        await client.GetAsync("/langue?c=en&retour=%2Fcourrier%2Fecrire");
+
+        var script = (await HtmlPage.GetAsync(client, "/courrier/ecrire")).Query("head script[src*='recipients']")!;
+
+        Assert.Equal("Suggested addresses", script.GetAttribute("data-label"));
+        Assert.Equal("No suggestions", script.GetAttribute("data-none"));
+        Assert.Equal("1 suggestion: down arrow to choose it", script.GetAttribute("data-one"));
+        Assert.Equal("{0} suggestions: down and up arrows to go through them", script.GetAttribute("data-many"));
+    }
+
     /// <summary>A measured run, not a timing assertion: the endpoint end to end (routing, session, store, JSON) among 2,000 contacts.</summary>
     [Fact]
     public async Task Endpoint_Among2000Contacts_Measured()
