@@ -28,7 +28,8 @@ public sealed class ManageJourneyTests(BrowserFixture browser, DovecotLiveServer
 
     // Named by the message's subject, sender and date: found by the subject it starts with.
     private static ILocator Checkbox(IPage page, string subject) =>
-        page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(subject) + " ") });
+        // Named by the row header: its states (« Non lu »…) and then the subject.
+        page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new System.Text.RegularExpressions.Regex("(^|\\s)" + System.Text.RegularExpressions.Regex.Escape(subject) + "(\\s|$)") });
 
     private static ILocator Rows(IPage page) => page.Locator("#liste tbody tr");
 
