@@ -36,6 +36,10 @@ public sealed partial class ResourceKeysTests
             yield return (nameof(ManageText), ManageText.FilterEmpty(filter));
             yield return (nameof(ManageText), ManageText.FilterCaption(filter));
         }
+        foreach (var state in Enum.GetValues<WebmailLite.Accessibility.ConformanceState>())
+        {
+            yield return (nameof(SiteText), SiteText.State(state));
+        }
         foreach (var kind in Enum.GetValues<FileKind>())
         {
             yield return (nameof(UiText), UiText.FileKindName(kind));

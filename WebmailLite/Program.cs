@@ -1,3 +1,4 @@
+using WebmailLite.Accessibility;
 using WebmailLite.Accounts;
 using WebmailLite.Contacts;
 using WebmailLite.Guide;
@@ -27,6 +28,7 @@ builder.Services.AddPreferences();
 builder.Services.AddWebmailWeb(builder.Configuration);
 builder.Services.AddGuide();
 builder.Services.AddContacts();
+builder.Services.AddAccessibilityStatement(builder.Configuration);
 
 var app = builder.Build();
 

@@ -17,8 +17,8 @@ public sealed class GuideBrowserTests(BrowserFixture browser, PracticeLiveServer
 
     /// <summary>
     /// Each guide page built once per language, its checks as columns: bytes on a cold then a warm cache (at most
-    /// 20 KB with every illustration, then 8 KB), its language, axe at 1280 and 320 px, no sideways scrolling at
-    /// 320 px. Every failing column is reported together.
+    /// 21 KB with every illustration, then 8 KB), its language, no text under 12 px in its drawings at 1280 px, axe at
+    /// 1280 and 320 px, no sideways scrolling at 320 px. Every failing column is reported together.
     /// </summary>
     [Theory]
     [MemberData(nameof(GuidePagesTests.PagesAndLanguages), MemberType = typeof(GuidePagesTests))]
@@ -31,6 +31,7 @@ public sealed class GuideBrowserTests(BrowserFixture browser, PracticeLiveServer
 
         await PageChecks.CollectAsync(failures, () => GuideBytes.AssertWithinBudgetsAsync(page, url, language, output));
         await PageChecks.CollectAsync(failures, async () => Assert.Equal(language, await page.GetAttributeAsync("html", "lang")));
+        await PageChecks.CollectAsync(failures, () => GuideFigures.AssertLegibleAtDesktopWidthAsync(page, $"{url} ({language})", output));
         await PageChecks.AssertAllWidthsAsync(page, $"{url} ({language})", failures);
 
         PageChecks.AssertNone(failures);

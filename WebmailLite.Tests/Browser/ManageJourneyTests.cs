@@ -28,7 +28,8 @@ public sealed class ManageJourneyTests(BrowserFixture browser, DovecotLiveServer
 
     // Named by the message's subject, sender and date: found by the subject it starts with.
     private static ILocator Checkbox(IPage page, string subject) =>
-        page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(subject) + " ") });
+        // Named by the row header: its states (« Non lu »…) and then the subject.
+        page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new System.Text.RegularExpressions.Regex("(^|\\s)" + System.Text.RegularExpressions.Regex.Escape(subject) + "(\\s|$)") });
 
     private static ILocator Rows(IPage page) => page.Locator("#liste tbody tr");
 
@@ -112,6 +113,8 @@ public sealed class ManageJourneyTests(BrowserFixture browser, DovecotLiveServer
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(liveRegion).ToHaveTextAsync("1 message marqué comme lu.");
+        // htmx takes the fragment's top-level <title>: the tab says the outcome first, as after a full page load.
+        await Expect(page).ToHaveTitleAsync("1 message marqué comme lu – Boîte de réception – WebmailLite");
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page was reloaded instead of swapped");
         Assert.True(await button.EvaluateAsync<bool>("b => b === document.activeElement"), "the focus left the button pressed");
         await Expect(page.Locator("#liste tbody tr.u")).ToHaveCountAsync(2);
@@ -128,6 +131,7 @@ public sealed class ManageJourneyTests(BrowserFixture browser, DovecotLiveServer
         // Nothing ticked: said in the live region, nothing else changes.
         await page.GetByRole(AriaRole.Button, new() { Name = "Suivre", Exact = true }).ClickAsync();
         await Expect(liveRegion).ToHaveTextAsync("Cochez au moins un message.");
+        await Expect(page).ToHaveTitleAsync("Erreur : Boîte de réception – WebmailLite");
         await Expect(Rows(page)).ToHaveCountAsync(2);
         await Axe.AssertNoViolationsAsync(page, "liste après des actions htmx");
 

@@ -102,7 +102,7 @@ public sealed class RecoveryBrowserTests(BrowserFixture browser, RecoveryLiveSer
         await ChooseMethodAsync(page, arrowDowns: 2, withError: false);
 
         await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/mot-de-passe-oublie/questions/1");
-        await Expect(page.Locator("label[for=Input_Answer]")).ToHaveTextAsync("Le prénom de ma grand-mère ?");
+        await Expect(page.Locator("label[for=Input_Answer]")).ToHaveTextAsync("Le prénom de ma grand-mère ? (obligatoire)");
         await AssertAccessibleAsync(page, "question 1");
         await TabToAsync(page, "#Input_Answer");
         await page.Keyboard.PressAsync("Enter");

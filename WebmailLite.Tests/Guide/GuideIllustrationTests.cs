@@ -12,6 +12,7 @@ namespace WebmailLite.Tests.Guide;
 public sealed class GuideIllustrationTests(ITestOutputHelper output)
 {
     private const int MaxCompressedBytes = 4 * 1024;
+    private const int MaxAltLength = 150;
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
     public static TheoryData<string> Illustrations()
@@ -68,6 +69,23 @@ public sealed class GuideIllustrationTests(ITestOutputHelper output)
             var unused = french.Select(n => $"guide/{language.Code}/{n}").Where(p => !used.Contains(p)).ToList();
             Assert.True(unused.Count == 0, "Illustrations no page uses: " + string.Join(", ", unused));
         }
+    }
+
+    /// <summary>
+    /// The text alternative is short (RGAA 1.3: a screen reader reads it whole, at every pass): the screen and its
+    /// controls in at most 150 characters; what they say in detail is in the step's own text, which suffices alone.
+    /// </summary>
+    [Fact]
+    public void EveryFigure_TextAlternativeIsAtMost150Characters()
+    {
+        var catalog = new GuideCatalog(GuideMarkdown.CreatePipeline(), new AnyAsset());
+
+        var tooLong = GuideLanguage.All.SelectMany(l => catalog.Sections(l.Code).SelectMany(p => p.Figures))
+            .Where(f => f.Alt.Length > MaxAltLength)
+            .Select(f => $"{f.AssetPath}: {f.Alt.Length} characters, « {f.Alt} »")
+            .ToList();
+
+        Assert.True(tooLong.Count == 0, string.Join("\n", tooLong));
     }
 
     /// <summary>

@@ -52,6 +52,12 @@ public sealed class EveryPageTests : IClassFixture<EveryPageTests.Fixture>
         { "/parametres/securite/adresse-de-secours/retirer", true },
         { "/parametres/securite/questions", true },
         { "/parametres/securite/mot-de-passe", true },
+        { "/courrier/recherche", true },
+        { "/courrier/dossiers", true },
+        { "/courrier/attente", true },
+        { "/plan-du-site", false },
+        { "/plan-du-site?connecte=1", true },
+        { "/accessibilite", false },
     };
 
     [Theory]
@@ -70,6 +76,14 @@ public sealed class EveryPageTests : IClassFixture<EveryPageTests.Fixture>
         Assert.NotNull(page.Query("main#contenu"));
         Assert.NotNull(page.Query("footer nav a[href='/aide']"));
         Assert.NotNull(page.Query("footer nav a[href='/mot-de-passe-oublie']"));
+        // « Plan du site » and the statement, with its state in words, in the same place on every page (RGAA 12.1-12.4).
+        Assert.NotNull(page.Query("footer nav a[href='/plan-du-site']"));
+        Assert.Matches("^Accessibilité : (totalement|partiellement|non) conforme$", page.Text("footer nav a[href='/accessibilite']"));
+        // The language link is in the other language, and says so (RGAA 8.7).
+        Assert.Equal("en", page.Query("footer nav a[hreflang]")!.GetAttribute("lang"));
+        // Signed in, the guide is in the header too.
+        Assert.Equal(signedIn, page.Query("header a[href='/aide']") is not null);
+        Assert.Equal("html", page.Document.Doctype?.Name);
         // The skip link leads into the main content: « Aller au contenu », or on a list « Aller aux messages ».
         var skipTarget = page.Query("body > a.skip")!.GetAttribute("href");
         Assert.Matches("^#(contenu|messages)$", skipTarget);
@@ -116,7 +130,7 @@ public sealed class EveryPageTests : IClassFixture<EveryPageTests.Fixture>
 
         Assert.Equal("/", switched.Headers.Location?.OriginalString);
         Assert.Equal("en", english.Document.DocumentElement.GetAttribute("lang"));
-        Assert.Equal("Academic identifier", english.Text("label[for=Input_Identifier]"));
+        Assert.Equal("Academic identifier (required)", english.Text("label[for=Input_Identifier]"));
         Assert.Equal("fr", french.Document.DocumentElement.GetAttribute("lang"));
     }
 

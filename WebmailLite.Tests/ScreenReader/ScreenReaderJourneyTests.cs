@@ -81,7 +81,8 @@ public sealed class ScreenReaderJourneyTests(ScreenReaderRig rig, RecoveryLiveSe
             await TabToAsync("#Input_Body", "Message");
             await rig.Keys.TypeAsync(Reply);
             await TabToAsync("main form button.primary", "Envoyer");
-            heard = await PressForPageAsync("Return", "/courrier", "Boîte de réception");
+            // The result comes first, in the title Orca reads as the page loads (PageOutcome), then in the banner.
+            heard = await PressForPageAsync("Return", "/courrier", $"Votre message « Re: {TestMessages.ThirdSubject} » a été envoyé – Boîte de réception");
             await Speech.WaitForAsync(heard, $"Votre message « Re: {TestMessages.ThirdSubject} » a été envoyé.");
         });
     }

@@ -13,6 +13,8 @@ public static class PageRoutes
     public const string SignOut = "/deconnexion";
     public const string Error = "/erreur";
     public const string Language = "/langue";
+    public const string SiteMap = "/plan-du-site";
+    public const string AccessibilityStatement = "/accessibilite";
 
     public const string Inbox = "/courrier";
     public const string Message = "/courrier/message";
@@ -68,6 +70,8 @@ public static class PageRoutes
         ["/Account/SignOut"] = SignOut,
         ["/Error"] = Error,
         ["/Language"] = Language,
+        ["/Site/SiteMap"] = SiteMap,
+        ["/Site/Accessibility"] = AccessibilityStatement,
         ["/Mail/Index"] = Inbox,
         ["/Mail/Message"] = Message,
         ["/Mail/Part"] = Part,

@@ -19,8 +19,8 @@ public sealed class SignInPageTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal("fr", page.Document.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Se connecter – WebmailLite", page.Title);
-        Assert.Equal("Identifiant académique", page.Text("label[for=Input_Identifier]"));
-        Assert.Equal("Mot de passe", page.Text("label[for=Input_Password]"));
+        Assert.Equal("Identifiant académique (obligatoire)", page.Text("label[for=Input_Identifier]"));
+        Assert.Equal("Mot de passe (obligatoire)", page.Text("label[for=Input_Password]"));
         Assert.Equal("username", page.Query("#Input_Identifier")!.GetAttribute("autocomplete"));
         Assert.Equal("current-password", page.Query("#Input_Password")!.GetAttribute("autocomplete"));
         Assert.Equal("Cet ordinateur est :", page.Text("legend"));

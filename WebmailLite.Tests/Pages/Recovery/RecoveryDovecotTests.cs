@@ -101,7 +101,7 @@ public sealed class RecoveryDovecotTests : IDisposable
         var method = await RecoveryFlow.StartAsync(client, person.Identifier);
         await RecoveryFlow.ChooseAsync(client, method, "BackupAddress");
         var first = await HtmlPage.GetAsync(client, "/mot-de-passe-oublie/questions/1");
-        Assert.Equal("Le nom de ma première école ?", first.Text("label[for=Input_Answer]"));
+        Assert.Equal("Le nom de ma première école ? (obligatoire)", first.Text("label[for=Input_Answer]"));
         await first.SubmitAsync(client, "main form", new Dictionary<string, string> { ["Input.Answer"] = "ecole jules ferry" });
         var second = await HtmlPage.GetAsync(client, "/mot-de-passe-oublie/questions/2");
         var sent = await second.SubmitAsync(client, "main form", new Dictionary<string, string> { ["Input.Answer"] = "LIMOGES" });

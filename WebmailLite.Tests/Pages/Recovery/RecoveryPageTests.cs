@@ -36,7 +36,7 @@ public sealed partial class RecoveryPageTests : IDisposable
         var page = await HtmlPage.GetAsync(client, "/mot-de-passe-oublie");
 
         Assert.Equal("Mot de passe oublié", page.Text("h1"));
-        Assert.Equal("Identifiant académique", page.Text("label[for=Input_Identifier]"));
+        Assert.Equal("Identifiant académique (obligatoire)", page.Text("label[for=Input_Identifier]"));
         Assert.Equal("username", page.Query("#Input_Identifier")!.GetAttribute("autocomplete"));
         Assert.NotNull(page.Query("main a[href='/aide/mot-de-passe-oublie']"));
     }
@@ -61,7 +61,7 @@ public sealed partial class RecoveryPageTests : IDisposable
         var page = await RecoveryFlow.StartAsync(client, PracticeSeed.Identifier);
 
         Assert.Equal("M'auto dépanner", page.Text("h1"));
-        Assert.Equal("Comment voulez-vous recevoir votre premier code ?", page.Text("legend"));
+        Assert.Equal("Comment voulez-vous recevoir votre premier code ? (obligatoire)", page.Text("legend"));
         var labels = page.QueryAll("input[type=radio]").Select(r => page.Text($"label[for={r.Id}]")).ToList();
         Assert.Equal(["Recevoir un code par courriel", "Demander l'aide de l'assistance technique", "Utiliser mon adresse de secours"], labels);
         Assert.All(page.QueryAll("input[type=radio]"), r => Assert.NotNull(page.Query("#" + r.GetAttribute("aria-describedby"))));
@@ -292,7 +292,7 @@ public sealed partial class RecoveryPageTests : IDisposable
 
         var unknown = await QuestionsAsync("personne.inconnue");
         Assert.Equal(unknown, await QuestionsAsync("personne.inconnue"));
-        Assert.Equal(["Ma première école ?", "Mon premier chat ?"], await QuestionsAsync(PracticeSeed.Identifier));
+        Assert.Equal(["Ma première école ? (obligatoire)", "Mon premier chat ? (obligatoire)"], await QuestionsAsync(PracticeSeed.Identifier));
 
         // One wrong answer: same page as when both are right, and no code.
         var client = _factory.NewClient();

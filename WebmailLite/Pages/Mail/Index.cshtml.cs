@@ -126,7 +126,7 @@ public sealed class IndexModel(
         if (Request.IsHtmx())
         {
             var status = result.Errors.Any ? string.Join(" ", result.Errors.All.Select(e => e.Message)) : result.Status;
-            return Partial("_ListUpdate", new ListUpdate(View(), status, result.Errors.Any, Folders, folder.FullName));
+            return Partial("_ListUpdate", new ListUpdate(View(), status, result.Errors.Any, Folders, folder.FullName, ListTitle()));
         }
         // Without JavaScript, errors are shown on the page itself (GOV.UK pattern), with the ticks kept.
         return Page();
@@ -160,6 +160,14 @@ public sealed class IndexModel(
     }
 
     /// <summary>This list (folder, page, order, filter): where its form posts and its actions come back to.</summary>
+    /// <summary>The folder's name, and the page when there are several: the page's title, and the one htmx is given
+    /// after an action (<c>_ListUpdate</c>), so that both paths title the page alike.</summary>
+    public string ListTitle()
+    {
+        var folderName = FolderNames.Display(List!.Folder, ui);
+        return List.PageCount > 1 ? folderName + " – " + ui["Pager_Position", List.Page, List.PageCount] : folderName;
+    }
+
     public string Here() => ListUrls.List(List!.Folder.FullName, List.Page, Sorted!.Sort, Filter);
 
     public BulkTools Tools()

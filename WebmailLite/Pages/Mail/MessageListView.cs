@@ -23,8 +23,9 @@ public sealed record MessageListView(
     public const string HeadingId = "messages";
 }
 
-/// <summary>The htmx answer to an action: the list, the live region's new sentence, and the folder list with its new counts.</summary>
-public sealed record ListUpdate(MessageListView List, string? Status, bool IsError, IReadOnlyList<MailFolder> Folders, string? CurrentFolder);
+/// <summary>The htmx answer to an action: the list, the live region's new sentence, the folder list with its new
+/// counts, and the page's title (which htmx puts in the tab from the answer's top-level <c>&lt;title&gt;</c>).</summary>
+public sealed record ListUpdate(MessageListView List, string? Status, bool IsError, IReadOnlyList<MailFolder> Folders, string? CurrentFolder, string Title);
 
 /// <summary>The toolbar of a list or a message: which buttons make sense in this folder, and where messages can go.</summary>
 public sealed record ActionBar(MailFolder Folder, IReadOnlyList<MailFolder> MoveTargets, bool SingleMessage, bool? Flagged = null, Shared.FormError? DestinationError = null);

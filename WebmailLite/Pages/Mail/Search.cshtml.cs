@@ -127,7 +127,7 @@ public sealed class SearchModel(
         if (Request.IsHtmx())
         {
             var status = result.Errors.Any ? string.Join(" ", result.Errors.All.Select(e => e.Message)) : result.Status;
-            return Partial("_ListUpdate", new ListUpdate(View(), status, result.Errors.Any, Folders, folder.FullName));
+            return Partial("_ListUpdate", new ListUpdate(View(), status, result.Errors.Any, Folders, folder.FullName, SearchTitle()));
         }
         return Page();
     }
@@ -156,6 +156,10 @@ public sealed class SearchModel(
     }
 
     /// <summary>« 3 messages correspondent à « conseil » dans « Boîte de réception ». »</summary>
+    /// <summary>The page's title, and the one htmx is given after an action (<c>_ListUpdate</c>).</summary>
+    public string SearchTitle() =>
+        Folder is null ? ui["Folder_NotFound_Title"] : Results is null || Text is null ? text["Search_Title"] : text["Search_TitleFor", Text];
+
     public string Summary()
     {
         var where = EveryFolder ? text["Search_AllFolders"] : text["Search_ThisFolder", FolderNames.Display(Folder!, ui)];
