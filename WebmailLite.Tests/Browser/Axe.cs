@@ -40,6 +40,9 @@ public static class Axe
     /// <summary>Loads <paramref name="html"/> in <paramref name="page"/> as if <paramref name="url"/> had answered it (its styles and images still come from the server).</summary>
     public static async Task ServeAgainAsync(IPage page, string url, string html)
     {
+        // The page as without JavaScript: none of its own scripts run. The session script would otherwise act on the
+        // times written in that HTML, find no session in this fresh context and leave the page in the middle of a check.
+        await page.RouteAsync("**/*.js", route => route.AbortAsync());
         await page.RouteAsync(candidate => candidate == url, route => route.FulfillAsync(new RouteFulfillOptions
         {
             Status = 200,
