@@ -86,7 +86,7 @@ public sealed class SessionTimeLimitTests : IDisposable
     }
 
     [Fact]
-    public async Task StaySignedIn_PostedWithoutTheScript_GoesBackToThePage()
+    public async Task StaySignedIn_PostedWithoutTheScript_ExtendsAndGoesToTheInbox()
     {
         var client = await _factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
         var page = await HtmlPage.GetAsync(client, "/courrier/message?dossier=INBOX&uid=1");
@@ -95,7 +95,7 @@ public sealed class SessionTimeLimitTests : IDisposable
         var response = await page.SubmitAsync(client, "#expiry form");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/courrier/message?dossier=INBOX&uid=1", response.Headers.Location?.OriginalString);
+        Assert.Equal("/courrier", response.Headers.Location?.OriginalString);
         _clock.Advance(TimeSpan.FromMinutes(14));
         Assert.Equal(60, await RemainingAsync(client));
     }
