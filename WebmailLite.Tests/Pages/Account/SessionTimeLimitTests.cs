@@ -33,6 +33,25 @@ public sealed class SessionTimeLimitTests : ClockedAppTests
     }
 
     [Fact]
+    public async Task InEnglish_TheWarningAndTheRuleSpeakEnglish()
+    {
+        var client = await Factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        await client.GetAsync("/langue?c=en&retour=%2Fcourrier");
+
+        var page = await HtmlPage.GetAsync(client, "/courrier");
+        var visitor = Factory.NewClient();
+        await visitor.GetAsync("/langue?c=en");
+        var signIn = await HtmlPage.GetAsync(visitor, "/");
+
+        Assert.Equal("Your session is about to end", page.Text("#expiry-t"));
+        Assert.Contains("Without activity, you will be signed out in 2 minutes, to protect your mailbox.", page.Text("#expiry-d"));
+        Assert.Equal("Stay signed in", page.Text("#expiry form button"));
+        Assert.Equal("1 minute|{0} minutes|1 second|{0} seconds", page.Query("#expiry")?.GetAttribute("data-units"));
+        Assert.Contains("This page will then close by itself.", page.Text("footer"));
+        Assert.Contains("After 15 minutes without activity (shared computer) or 1 hour (personal computer) you are signed out; a warning appears 2 minutes before, with a button to stay signed in.", signIn.Text("main"));
+    }
+
+    [Fact]
     public async Task SignInPage_StatesTheRule_WithTheSettingsValues_AndHasNoWarning()
     {
         var page = await HtmlPage.GetAsync(Factory.NewClient(), "/");
