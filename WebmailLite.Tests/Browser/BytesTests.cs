@@ -23,7 +23,7 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
     /// <summary>
     /// The same HTML uncompressed (a proxy that strips compression): 15 KB since each row names its checkbox by
     /// subject, sender and date and its subject is the row header (about 35 bytes a row, 60 once compressed); 16.5 KB
-    /// since every signed-in page carries the session's time-limit warning (about 1.1 KB, 0.4 KB compressed, WCAG 2.2.1)
+    /// since every signed-in page carries the session's time-limit warning (about 1.1 KB, at most 0.7 KB compressed, WCAG 2.2.1)
     /// and a reading page its refresh to the signed-out page for JavaScript off.
     /// </summary>
     private const int InboxHtmlDecodedBudgetBytes = 16 * 1024 + 512;

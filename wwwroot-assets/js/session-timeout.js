@@ -31,19 +31,24 @@
     });
   }
 
+  // What the server says is left: far enough to wait again quietly, within the warning time (also after « Rester
+  // connecté » near the absolute limit, which cannot be extended: the warning then simply stays), or nothing.
+  function follow(status) {
+    clearTimeout(timer);
+    if (status.remaining * 1000 > warnMs + 1000) {
+      close();
+      plan(status.remaining);
+    } else if (status.remaining > 0) {
+      deadline = Date.now() + status.remaining * 1000;
+      open();
+      timer = setTimeout(check, status.remaining * 1000);
+    } else {
+      end();
+    }
+  }
+
   function check() {
-    ask(dialog.getAttribute("data-status"), { cache: "no-store" }).then(function (status) {
-      if (status.remaining * 1000 > warnMs + 1000) {
-        close();
-        plan(status.remaining);
-      } else if (status.remaining > 0) {
-        deadline = Date.now() + status.remaining * 1000;
-        open();
-        timer = setTimeout(check, status.remaining * 1000);
-      } else {
-        end();
-      }
-    }, function () {
+    ask(dialog.getAttribute("data-status"), { cache: "no-store" }).then(follow, function () {
       // The server did not answer: ask again shortly; past the end, a reading page clears itself anyway.
       if (Date.now() >= deadline && !kept) {
         end();
@@ -98,14 +103,7 @@
 
   function extend(event) {
     event.preventDefault();
-    ask(form.action, { method: "POST", body: new FormData(form) }).then(function (status) {
-      if (status.remaining > 0) {
-        close();
-        plan(status.remaining);
-      } else {
-        end();
-      }
-    }, function () {
+    ask(form.action, { method: "POST", body: new FormData(form) }).then(follow, function () {
       // Not reached: the dialog stays, the button can be pressed again.
     });
   }
