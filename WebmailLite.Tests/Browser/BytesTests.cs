@@ -1,4 +1,9 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MimeKit;
+using WebmailLite.Contacts;
+using WebmailLite.Mail.Outbox;
 using WebmailLite.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -17,16 +22,20 @@ namespace WebmailLite.Tests.Browser;
 public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture, ITestOutputHelper output)
 {
     private const int SignInBudgetBytes = 10 * 1024;
+    /// <summary>Every new page of issue 12, cold, apart from the shared stylesheet.</summary>
+    private const int NewPageColdBudgetBytes = 10 * 1024;
     private const int SignInMaxRequests = 3;
     private const int InboxHtmlBudgetBytes = 14 * 1024;
 
     /// <summary>
     /// The same HTML uncompressed (a proxy that strips compression): 15 KB since each row names its checkbox by
-    /// subject, sender and date and its subject is the row header (about 35 bytes a row, 60 once compressed); 16.5 KB
-    /// since every signed-in page carries the session's time-limit warning (about 1.1 KB, at most 0.7 KB compressed, WCAG 2.2.1)
-    /// and a reading page its refresh to the signed-out page for JavaScript off.
+    /// subject, sender and date and its subject is the row header (about 35 bytes a row, 60 once compressed); 1 KB
+    /// more for the invitation to prepare the account (about 0.8 KB, its form's token included), which a new account
+    /// sees beside its folders until it prepares recovery or chooses « Plus tard »; and 1.5 KB more since every signed-in
+    /// page carries the session's time-limit warning (about 1.1 KB, at most 0.7 KB compressed, WCAG 2.2.1) and a reading
+    /// page its refresh to the signed-out page for JavaScript off. On the wire it stays within 14 KB.
     /// </summary>
-    private const int InboxHtmlDecodedBudgetBytes = 16 * 1024 + 512;
+    private const int InboxHtmlDecodedBudgetBytes = 17 * 1024 + 512;
 
     /// <summary>The inbox opened with nothing cached: HTML, stylesheet and the htmx loader together within the first round trip.</summary>
     private const int InboxColdBudgetBytes = 14 * 1024;
@@ -122,12 +131,8 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
     {
         var account = await MailServer.Instance.CreateAccountAsync("octets-froid");
         await MailServer.Instance.AppendManyAsync(account, TestMessages.Many(account, 32));
-        var (warmContext, signInPage) = await browser.NewPageAsync(Server);
-        await using var _ = warmContext;
-        await PageActions.SignInAsync(signInPage, account.Identifier, account.Password);
-
-        var (coldContext, page) = await ColdPageAsync(warmContext);
-        await using var __ = coldContext;
+        var (coldContext, page) = await ColdSignedInPageAsync(account);
+        await using var _ = coldContext;
         var meter = await NetworkMeter.AttachAsync(page);
 
         var cold = await meter.MeasureAsync(page, "/courrier");
@@ -152,16 +157,14 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
     public async Task Preferences_ColdCache_Within10KBApartFromTheStylesheet()
     {
         var account = await MailServer.Instance.CreateAccountAsync("octets-prefs");
-        var (warmContext, signInPage) = await browser.NewPageAsync(Server);
-        await using var _ = warmContext;
-        await PageActions.SignInAsync(signInPage, account.Identifier, account.Password);
-        await signInPage.GotoAsync("/parametres/preferences");
-        await signInPage.Locator("#Input_Signature").FillAsync("Camille Martin\nSecrétariat — Collège Jean Moulin\n03 20 00 00 00");
-        await signInPage.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Enregistrer les préférences" }).ClickAsync();
-        await Expect(signInPage.Locator(".banner.ok")).ToBeVisibleAsync();
-
-        var (coldContext, page) = await ColdPageAsync(warmContext);
-        await using var __ = coldContext;
+        var (coldContext, page) = await ColdSignedInPageAsync(account, async signedIn =>
+        {
+            await signedIn.GotoAsync("/parametres/preferences");
+            await signedIn.Locator("#Input_Signature").FillAsync("Camille Martin\nSecrétariat — Collège Jean Moulin\n03 20 00 00 00");
+            await signedIn.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les préférences" }).ClickAsync();
+            await Expect(signedIn.Locator(".banner.ok")).ToBeVisibleAsync();
+        });
+        await using var _ = coldContext;
         var meter = await NetworkMeter.AttachAsync(page);
 
         var cold = await meter.MeasureAsync(page, "/parametres/preferences");
@@ -170,7 +173,7 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
         Assert.Equal("/parametres/preferences", new Uri(page.Url).AbsolutePath);
         Assert.All(cold.Network, r => Assert.True(r.ResourceType is "Document" or "Stylesheet" || IsSessionScript(r.Url), $"{r.ResourceType} {r.Url}"));
         var apartFromStylesheet = cold.TotalBytes - (cold.Stylesheet?.EncodedBytes ?? 0);
-        Assert.True(apartFromStylesheet <= SignInBudgetBytes, $"Préférences cold: {apartFromStylesheet} bytes apart from the stylesheet > {SignInBudgetBytes}.\n{cold.Report("cold")}");
+        Assert.True(apartFromStylesheet <= NewPageColdBudgetBytes, $"Préférences cold: {apartFromStylesheet} bytes apart from the stylesheet > {NewPageColdBudgetBytes}.\n{cold.Report("cold")}");
     }
 
     /// <summary>A message page, plain text and sanitized HTML, as reached from the inbox (stylesheet cached) and cold.</summary>
@@ -199,12 +202,114 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
     /// <summary>js/session-timeout.js under its fingerprinted name: the time-limit warning of every signed-in page.</summary>
     private static bool IsSessionScript(string url) => new Uri(url).AbsolutePath.StartsWith("/js/session-timeout.", StringComparison.Ordinal);
 
-    /// <summary>A second context that carries only the warm one's cookies (the session): its cache is empty.</summary>
-    private async Task<(Microsoft.Playwright.IBrowserContext Context, Microsoft.Playwright.IPage Page)> ColdPageAsync(Microsoft.Playwright.IBrowserContext warmContext)
+    /// <summary>
+    /// « Annuler l'envoi ? » opened with nothing cached (a fresh browser with a live session): its HTML and what it
+    /// loads besides the shared stylesheet within 10 KB, the budget of every new page of issue 12.
+    /// </summary>
+    [Fact]
+    public async Task CancelSendConfirmation_ColdCache_Within10KBApartFromTheStylesheet()
     {
-        var cookies = await warmContext.CookiesAsync();
-        var (coldContext, page) = await browser.NewPageAsync(Server);
-        await coldContext.AddCookiesAsync(cookies.Select(c => new Microsoft.Playwright.Cookie
+        var account = await MailServer.Instance.CreateAccountAsync("octets-annuler");
+        var id = OutboxMessages.StoreWaiting(Server.Services.GetRequiredService<OutboxStore>(), account, new MailboxAddress("Hélène Dubois", account.Address),
+            "Sortie au musée : autorisations parentales à rendre avant vendredi", DateTime.UtcNow.AddHours(1));
+        var (coldContext, page) = await ColdSignedInPageAsync(account);
+        await using var _ = coldContext;
+        var meter = await NetworkMeter.AttachAsync(page);
+
+        var cold = await meter.MeasureAsync(page, "/courrier/attente/annuler?id=" + id);
+
+        output.WriteLine(cold.Report("« Annuler l'envoi ? », cold cache"));
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Annuler l'envoi de ce message ?");
+        var besidesStylesheet = cold.TotalBytes - (cold.Stylesheet?.EncodedBytes ?? 0);
+        output.WriteLine($"« Annuler l'envoi ? » cold: {cold.TotalBytes} bytes in all, {besidesStylesheet} bytes apart from the stylesheet; HTML {cold.Document.EncodedBytes} bytes on the wire, {cold.DecodedHtmlBytes} decoded.");
+        Assert.NotNull(cold.Stylesheet);
+        Assert.True(besidesStylesheet <= NewPageColdBudgetBytes, $"« Annuler l'envoi ? » cold: {besidesStylesheet} bytes apart from the stylesheet > {NewPageColdBudgetBytes}.\n{cold.Report("cold")}");
+    }
+
+    /// <summary>
+    /// The pages of « Contacts » opened with nothing cached, for someone with 60 contacts (a full first page of 50):
+    /// within 10 KB apart from the shared stylesheet, and nothing but the page and the stylesheet.
+    /// </summary>
+    [Theory]
+    [InlineData("/contacts")]
+    [InlineData("/contacts?q=nom0")]
+    [InlineData("/contacts/fiche")]
+    [InlineData("/contacts/fiche?id=")]
+    [InlineData("/contacts/supprimer?id=")]
+    [InlineData("/contacts/importer")]
+    public async Task ContactsPage_ColdCache_Within10KBApartFromTheStylesheet(string url)
+    {
+        var account = await MailServer.Instance.CreateAccountAsync("octets-contacts");
+        var store = Server.Services.GetRequiredService<IContactStore>();
+        var first = ContactsLiveServer.FirstNames;
+        Contact? some = null;
+        for (var i = 0; i < 60; i++)
+        {
+            some = await store.AddAsync(account.Identifier, new ContactDraft($"{first[i % first.Length]} Nom{i:D2}", [$"p{i:D2}.nom@ac-exemple.fr"], i % 7 == 0 ? "Vie scolaire, 4e B" : ""), default);
+        }
+        var (coldContext, page) = await ColdSignedInPageAsync(account);
+        await using var _ = coldContext;
+        var meter = await NetworkMeter.AttachAsync(page);
+
+        var cold = await meter.MeasureAsync(page, url.EndsWith("id=", StringComparison.Ordinal) ? url + some!.Id : url);
+
+        var besidesStylesheet = cold.TotalBytes - (cold.Stylesheet?.EncodedBytes ?? 0);
+        output.WriteLine(cold.Report($"{url}, cold cache, 60 contacts"));
+        output.WriteLine($"{url} cold: {cold.TotalBytes} bytes in all, {besidesStylesheet} bytes apart from the stylesheet; HTML {cold.Document.EncodedBytes} bytes on the wire, {cold.DecodedHtmlBytes} decoded.");
+        Assert.Equal(200, cold.Document.Status);
+        Assert.NotNull(cold.Stylesheet);
+        Assert.All(cold.Network, r => Assert.True(r.ResourceType is "Document" or "Stylesheet" || IsSessionScript(r.Url), $"{r.ResourceType} {r.Url}"));
+        Assert.True(besidesStylesheet <= NewPageColdBudgetBytes, $"{url} cold: {besidesStylesheet} bytes apart from the stylesheet > {NewPageColdBudgetBytes}.\n{cold.Report("cold")}");
+    }
+
+    /// <summary>
+    /// The recipient combobox's script: its size as written and compressed (figures for the record), and on the wire
+    /// when the compose form is opened cold — fingerprinted, compressed, cached for a year, loaded <c>defer</c>.
+    /// </summary>
+    [Fact]
+    public async Task RecipientScript_Sizes_AndComposeCold()
+    {
+        var account = await MailServer.Instance.CreateAccountAsync("octets-ecrire");
+        var (coldContext, page) = await ColdSignedInPageAsync(account);
+        await using var _ = coldContext;
+        var meter = await NetworkMeter.AttachAsync(page);
+
+        var cold = await meter.MeasureAsync(page, "/courrier/ecrire");
+
+        var source = File.ReadAllBytes(AssetSourcePath("js", "recipients.js"));
+        using var gzipped = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(gzipped, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(source);
+        }
+        var script = cold.Network.Single(r => r.Url.Contains("/js/recipients", StringComparison.Ordinal));
+        output.WriteLine(cold.Report("Écrire, cold cache"));
+        output.WriteLine($"js/recipients.js: {source.Length} bytes as written, {gzipped.Length} gzip (smallest); on the wire {script.EncodedBytes} bytes (body {script.EncodedBodyBytes}, {script.Header("content-encoding")}).");
+        Assert.Contains("immutable", script.Header("cache-control"), StringComparison.Ordinal);
+        Assert.NotEqual("", script.Header("content-encoding"));
+        Assert.True(script.EncodedBodyBytes <= 3 * 1024, $"js/recipients.js: {script.EncodedBodyBytes} bytes compressed > 3 KB.");
+    }
+
+    /// <summary>
+    /// Signed in in one browser context, then a second one carrying only its session cookie: a bookmark opened in a fresh
+    /// browser with a live session, its cache empty.
+    /// </summary>
+    private async Task<(IBrowserContext Context, IPage Page)> ColdSignedInPageAsync(TestAccount account, Func<IPage, Task>? prepare = null)
+    {
+        IReadOnlyList<BrowserContextCookiesResult> cookies;
+        var (warm, signInPage) = await browser.NewPageAsync(Server);
+        await using (warm)
+        {
+            await PageActions.SignInAsync(signInPage, account.Identifier, account.Password);
+            if (prepare is not null)
+            {
+                await prepare(signInPage);
+            }
+
+            cookies = await warm.CookiesAsync();
+        }
+        var (context, page) = await browser.NewPageAsync(Server);
+        await context.AddCookiesAsync(cookies.Select(c => new Cookie
         {
             Name = c.Name,
             Value = c.Value,
@@ -214,13 +319,16 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
             Secure = c.Secure,
             SameSite = c.SameSite,
         }));
-        return (coldContext, page);
+        return (context, page);
+    }
+
+    private static long StylesheetSourceBytes()
+    {
+        var path = AssetSourcePath("css", "site.css");
+        return File.Exists(path) ? new FileInfo(path).Length : -1;
     }
 
     // Found from this source file, not the output folder: the build output may live anywhere (--artifacts-path).
-    private static long StylesheetSourceBytes([CallerFilePath] string thisFile = "")
-    {
-        var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "wwwroot-assets", "css", "site.css"));
-        return File.Exists(path) ? new FileInfo(path).Length : -1;
-    }
+    private static string AssetSourcePath(string folder, string file, [CallerFilePath] string thisFile = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "wwwroot-assets", folder, file));
 }

@@ -20,6 +20,7 @@ public static class PageRoutes
     public const string Part = "/courrier/piece";
     public const string Compose = "/courrier/ecrire";
     public const string Outbox = "/courrier/attente";
+    public const string CancelSend = "/courrier/attente/annuler";
     public const string Search = "/courrier/recherche";
     public const string Folders = "/courrier/dossiers";
     public const string RenameFolder = "/courrier/dossiers/renommer";
@@ -34,6 +35,7 @@ public static class PageRoutes
     public const string ContactDelete = "/contacts/supprimer";
     public const string ContactsImport = "/contacts/importer";
     public const string ContactsExport = "/contacts/exporter";
+    public const string ContactSuggestions = "/contacts/suggestions";
 
     public const string Security = "/parametres/securite";
     public const string Password = "/parametres/securite/mot-de-passe";
@@ -41,6 +43,7 @@ public static class PageRoutes
     public const string BackupCode = "/parametres/securite/adresse-de-secours/code";
     public const string BackupRemove = "/parametres/securite/adresse-de-secours/retirer";
     public const string Questions = "/parametres/securite/questions";
+    public const string RemindLater = "/parametres/securite/plus-tard";
 
     public const string Recovery = "/mot-de-passe-oublie";
     public const string RecoveryMethod = "/mot-de-passe-oublie/methode";
@@ -72,6 +75,7 @@ public static class PageRoutes
         ["/Mail/Part"] = Part,
         ["/Mail/Compose"] = Compose,
         ["/Mail/Outbox"] = Outbox,
+        ["/Mail/CancelSend"] = CancelSend,
         ["/Mail/Search"] = Search,
         ["/Mail/Folders"] = Folders,
         ["/Mail/RenameFolder"] = RenameFolder,
@@ -85,12 +89,14 @@ public static class PageRoutes
         ["/Contacts/Delete"] = ContactDelete,
         ["/Contacts/Import"] = ContactsImport,
         ["/Contacts/Export"] = ContactsExport,
+        ["/Contacts/Suggestions"] = ContactSuggestions,
         ["/Settings/Security"] = Security,
         ["/Settings/ChangePassword"] = Password,
         ["/Settings/BackupAddress"] = Backup,
         ["/Settings/BackupCode"] = BackupCode,
         ["/Settings/RemoveBackup"] = BackupRemove,
         ["/Settings/Questions"] = Questions,
+        ["/Settings/RemindLater"] = RemindLater,
         ["/Recovery/Index"] = Recovery,
         ["/Recovery/Method"] = RecoveryMethod,
         ["/Recovery/ByMail"] = RecoveryByMail,

@@ -97,6 +97,25 @@ public sealed class SessionTimeLimitTests : ClockedAppTests
     }
 
     [Fact]
+    public async Task StaySignedIn_NearTheAbsoluteLimit_GainsNothingPastIt()
+    {
+        var client = await Factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        for (var i = 0; i < 42; i++)
+        {
+            // Active every 14 minutes, up to 9 h 48 after sign-in.
+            Clock.Advance(TimeSpan.FromMinutes(14));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/courrier/attente")).StatusCode);
+        }
+        var page = await HtmlPage.GetAsync(client, "/courrier");
+        Clock.Advance(TimeSpan.FromMinutes(11));
+
+        var response = await PostAsJsonCallerAsync(client, page);
+
+        // 9 h 59 after sign-in: one minute left, whatever « Rester connecté » does.
+        Assert.Equal(60, Remaining(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
     public async Task StaySignedIn_PostedWithoutTheScript_ExtendsAndGoesToTheInbox()
     {
         var client = await Factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
@@ -209,6 +228,7 @@ public sealed class SessionTimeLimitTests : ClockedAppTests
     [Theory]
     [InlineData("/courrier/ecrire", "/courrier/ecrire?handler=Keep")]
     [InlineData("/parametres/preferences", "/parametres/preferences?handler=Keep")]
+    [InlineData("/contacts/fiche", "/contacts/fiche?handler=Keep")]
     public async Task KeptForms_TellTheScriptWhereToKeepThem(string path, string keep)
     {
         var client = await Factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
