@@ -41,7 +41,8 @@ public static class Axe
     public static async Task ServeAgainAsync(IPage page, string url, string html)
     {
         // The page's own scripts stay out: what is checked is the HTML a browser without JavaScript shows (the
-        // recipient combobox, for one, would otherwise rewrite the compose fields).
+        // recipient combobox, for one, would otherwise rewrite the compose fields; the session script would act on the
+        // times written in that HTML, find no session in this fresh context and leave the page in the middle of a check).
         await page.RouteAsync(candidate => new Uri(candidate).AbsolutePath.EndsWith(".js", StringComparison.Ordinal), route => route.AbortAsync());
         await page.RouteAsync(candidate => candidate == url, route => route.FulfillAsync(new RouteFulfillOptions
         {

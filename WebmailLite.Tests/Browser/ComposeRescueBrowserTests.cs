@@ -16,6 +16,7 @@ public sealed class ShortSessionLiveServer : IDisposable
     public LiveServer Server { get; } = LiveServer.Dovecot(new()
     {
         ["Session:SharedIdleTimeout"] = IdleTimeout.ToString(),
+        ["Session:WarningBefore"] = "00:00:01",
         ["SignIn:MaxFailuresPerAddress"] = "1000",
     });
 

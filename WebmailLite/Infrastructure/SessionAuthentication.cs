@@ -28,7 +28,8 @@ public sealed class SessionAuthenticationHandler(
         {
             return AuthenticateResult.NoResult();
         }
-        var session = await sessions.FindAsync(id);
+        var activity = Context.GetEndpoint()?.Metadata.GetMetadata<NotSessionActivityAttribute>() is null;
+        var session = await sessions.FindAsync(id, touch: activity);
         if (session is null)
         {
             // A cookie for a session that no longer exists: expired, swept, signed out elsewhere or the app restarted.
@@ -62,17 +63,21 @@ public sealed class SessionAuthenticationHandler(
     /// <summary>Whether this request carried the cookie of a session that has ended.</summary>
     public static bool CarriedExpiredSession(HttpContext context) => context.Items.ContainsKey(ExpiredItem);
 
-    internal static string SignInUrl(HttpRequest request, bool expired)
+    internal static string SignInUrl(HttpRequest request, bool expired) =>
+        // Back to the page asked for after signing in again (a local path only; checked again on use).
+        SignInUrl(request, expired, HttpMethods.IsGet(request.Method) ? request.PathBase + request.Path + request.QueryString : null);
+
+    /// <summary>The sign-in page, saying « session expirée » when <paramref name="expired"/>, then on to <paramref name="returnUrl"/>.</summary>
+    internal static string SignInUrl(HttpRequest request, bool expired, string? returnUrl)
     {
         var query = QueryString.Empty;
         if (expired)
         {
             query = query.Add("session", "expiree");
         }
-        if (HttpMethods.IsGet(request.Method))
+        if (!string.IsNullOrEmpty(returnUrl))
         {
-            // Back to the page asked for after signing in again (a local path only; checked again on use).
-            query = query.Add("retour", request.PathBase + request.Path + request.QueryString);
+            query = query.Add("retour", returnUrl);
         }
         return request.PathBase + "/" + query;
     }

@@ -29,6 +29,7 @@ public static class MailServiceCollectionExtensions
         services.AddOptions<MailSessionOptions>().Bind(configuration.GetSection(MailSessionOptions.Section)).ValidateOnStart()
             .Validate(o => o.SharedIdleTimeout > TimeSpan.Zero && o.PersonalIdleTimeout > TimeSpan.Zero, "Session:SharedIdleTimeout and Session:PersonalIdleTimeout must be positive.")
             .Validate(o => o.AbsoluteTimeout >= o.SharedIdleTimeout && o.AbsoluteTimeout >= o.PersonalIdleTimeout, "Session:AbsoluteTimeout must be at least each idle timeout.")
+            .Validate(o => o.WarningBefore > TimeSpan.Zero && o.WarningBefore < o.SharedIdleTimeout && o.WarningBefore < o.PersonalIdleTimeout, "Session:WarningBefore must be positive and shorter than each idle timeout.")
             .Validate(o => o.SweepInterval > TimeSpan.Zero, "Session:SweepInterval must be positive.")
             .Validate(o => o.EndedSessionMemory >= TimeSpan.Zero, "Session:EndedSessionMemory must not be negative.");
         services.AddOptions<ComposeOptions>().Bind(configuration.GetSection(ComposeOptions.Section)).ValidateOnStart()

@@ -11,6 +11,7 @@ public static class PageRoutes
 {
     public const string SignIn = "/";
     public const string SignOut = "/deconnexion";
+    public const string Session = "/session";
     public const string Error = "/erreur";
     public const string Language = "/langue";
     public const string SiteMap = "/plan-du-site";
@@ -68,6 +69,7 @@ public static class PageRoutes
     {
         ["/Account/SignIn"] = SignIn,
         ["/Account/SignOut"] = SignOut,
+        ["/Account/Session"] = Session,
         ["/Error"] = Error,
         ["/Language"] = Language,
         ["/Site/SiteMap"] = SiteMap,

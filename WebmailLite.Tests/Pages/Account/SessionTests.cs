@@ -6,22 +6,12 @@ using WebmailLite.Tests.Infrastructure;
 namespace WebmailLite.Tests.Pages.Account;
 
 /// <summary>The session's life: no-store pages, sign-out that really ends it, idle and absolute limits.</summary>
-public sealed class SessionTests : IDisposable
+public sealed class SessionTests : ClockedAppTests
 {
-    private readonly TestClock _clock = new();
-    private readonly WebmailFactory _factory;
-
-    public SessionTests()
-    {
-        _factory = new WebmailFactory(services: s => s.AddSingleton<TimeProvider>(_clock));
-    }
-
-    public void Dispose() => _factory.Dispose();
-
     [Fact]
     public async Task MailPages_WithoutSession_RedirectToSignIn_WithTheReturnPath()
     {
-        var response = await _factory.NewClient().GetAsync("/courrier");
+        var response = await Factory.NewClient().GetAsync("/courrier");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/?retour=%2Fcourrier", response.Headers.Location?.OriginalString);
@@ -30,7 +20,7 @@ public sealed class SessionTests : IDisposable
     [Fact]
     public async Task SignedInPages_AreNoStore_WithStrictSecurityHeaders()
     {
-        var client = await _factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        var client = await Factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
 
         var response = await client.GetAsync("/courrier");
 
@@ -48,7 +38,7 @@ public sealed class SessionTests : IDisposable
     [Fact]
     public async Task SignOut_EndsTheSessionOnTheServer_ClearsSiteData_AndTheOldCookieNoLongerWorks()
     {
-        var client = await _factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        var client = await Factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
         var inbox = await HtmlPage.GetAsync(client, "/courrier");
         var cookie = inbox.Response.RequestMessage!.Headers.TryGetValues("Cookie", out var c) ? string.Join("; ", c) : null;
 
@@ -60,20 +50,20 @@ public sealed class SessionTests : IDisposable
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), v => v.StartsWith("wl_session=;", StringComparison.Ordinal));
 
         // Replay the old cookie from another client: the server forgot the session.
-        var replay = _factory.NewClient();
+        var replay = Factory.NewClient();
         var request = new HttpRequestMessage(HttpMethod.Get, "/courrier");
         request.Headers.Add("Cookie", cookie ?? throw new InvalidOperationException("no cookie sent"));
         var replayed = await replay.SendAsync(request);
         Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
         Assert.StartsWith("/?session=expiree", replayed.Headers.Location?.OriginalString);
-        var notice = await HtmlPage.GetAsync(_factory.NewClient(), replayed.Headers.Location!.OriginalString);
+        var notice = await HtmlPage.GetAsync(Factory.NewClient(), replayed.Headers.Location!.OriginalString);
         Assert.Contains("Votre session a expiré", notice.Text("[role=status]"));
     }
 
     [Fact]
     public async Task SignOut_WithoutAValidToken_IsRefused()
     {
-        var client = await _factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        var client = await Factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
 
         var response = await client.PostAsync("/deconnexion", new FormUrlEncodedContent([]));
 
@@ -84,13 +74,13 @@ public sealed class SessionTests : IDisposable
     [Fact]
     public async Task SharedComputer_IdleFor15Minutes_SessionExpires_WithANotice()
     {
-        var client = await _factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
-        _clock.Advance(TimeSpan.FromMinutes(14));
+        var client = await Factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        Clock.Advance(TimeSpan.FromMinutes(14));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/courrier")).StatusCode);
-        _clock.Advance(TimeSpan.FromMinutes(14));
+        Clock.Advance(TimeSpan.FromMinutes(14));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/courrier")).StatusCode);
 
-        _clock.Advance(TimeSpan.FromMinutes(15));
+        Clock.Advance(TimeSpan.FromMinutes(15));
         var response = await client.GetAsync("/courrier");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -100,18 +90,18 @@ public sealed class SessionTests : IDisposable
     [Fact]
     public async Task PersonalComputer_Lasts60IdleMinutes_ButNotBeyondTheAbsoluteLimit()
     {
-        var client = await _factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password, "Personal");
-        _clock.Advance(TimeSpan.FromMinutes(50));
+        var client = await Factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password, "Personal");
+        Clock.Advance(TimeSpan.FromMinutes(50));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/courrier")).StatusCode);
         for (var i = 0; i < 9; i++)
         {
             // 55 idle minutes each time: within the personal limit, so the session lives on.
-            _clock.Advance(TimeSpan.FromMinutes(55));
+            Clock.Advance(TimeSpan.FromMinutes(55));
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/courrier")).StatusCode);
         }
 
         // 50 + 10 × 55 minutes = 10 hours since sign-in: the absolute limit ends it.
-        _clock.Advance(TimeSpan.FromMinutes(55));
+        Clock.Advance(TimeSpan.FromMinutes(55));
         var response = await client.GetAsync("/courrier");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -120,7 +110,7 @@ public sealed class SessionTests : IDisposable
     [Fact]
     public async Task SignedInPage_StatesTheLimitInWords()
     {
-        var client = await _factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        var client = await Factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
 
         var page = await HtmlPage.GetAsync(client, "/courrier");
 
@@ -130,11 +120,11 @@ public sealed class SessionTests : IDisposable
     [Fact]
     public async Task Sweeper_LogsOutIdleSessions()
     {
-        await _factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
-        var sessions = _factory.Services.GetRequiredService<WebmailLite.Mail.Sessions.MailSessionManager>();
+        await Factory.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        var sessions = Factory.Services.GetRequiredService<WebmailLite.Mail.Sessions.MailSessionManager>();
         Assert.Equal(1, sessions.Count);
 
-        _clock.Advance(TimeSpan.FromMinutes(16));
+        Clock.Advance(TimeSpan.FromMinutes(16));
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (sessions.Count > 0 && DateTime.UtcNow < deadline)
         {

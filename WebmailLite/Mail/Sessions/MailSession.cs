@@ -31,6 +31,26 @@ public sealed class MailSession
 
     public bool IsExpired(DateTimeOffset now) => now >= AbsoluteExpiry || now - LastSeen >= IdleTimeout;
 
+    /// <summary>
+    /// What is left if nothing more happens: up to the idle limit or the absolute one, whichever comes first; zero once
+    /// expired. What the pages tell the browser, so that the warning comes on time and a page clears itself at the end.
+    /// </summary>
+    public TimeSpan Remaining(DateTimeOffset now)
+    {
+        var end = LastSeen + IdleTimeout;
+        if (AbsoluteExpiry < end)
+        {
+            end = AbsoluteExpiry;
+        }
+        return end > now ? end - now : TimeSpan.Zero;
+    }
+
+    /// <summary>
+    /// <see cref="Remaining"/> in whole seconds, rounded up: zero only once the session has ended, so a page that
+    /// waits this long never arrives before the end.
+    /// </summary>
+    public int RemainingSeconds(DateTimeOffset now) => (int)Math.Ceiling(Remaining(now).TotalSeconds);
+
     // Requests of one session may run in parallel (a page and its images): a lock-free store of the clock suffices.
     internal void Touch(DateTimeOffset now) => Interlocked.Exchange(ref _lastSeenTicks, now.UtcTicks);
 }

@@ -38,8 +38,11 @@ public sealed class MailSessionManager(
         return session;
     }
 
-    /// <summary>The live session for <paramref name="id"/>, touched; an expired one is ended on the spot.</summary>
-    public async Task<MailSession?> FindAsync(string? id)
+    /// <summary>
+    /// The live session for <paramref name="id"/>, touched unless <paramref name="touch"/> is false (a request that is
+    /// not the person's activity: the page asking how much time is left); an expired one is ended on the spot.
+    /// </summary>
+    public async Task<MailSession?> FindAsync(string? id, bool touch = true)
     {
         if (string.IsNullOrEmpty(id) || !_sessions.TryGetValue(id, out var session))
         {
@@ -51,9 +54,15 @@ public sealed class MailSessionManager(
             await EndAsync(id);
             return null;
         }
-        session.Touch(now);
+        if (touch)
+        {
+            session.Touch(now);
+        }
         return session;
     }
+
+    /// <summary>« Rester connecté »: the idle clock starts again now (never past the absolute limit).</summary>
+    public void Extend(MailSession session) => session.Touch(time.GetUtcNow());
 
     /// <summary>
     /// A live session of this identifier, for background work that needs the person's credentials (the outbox).

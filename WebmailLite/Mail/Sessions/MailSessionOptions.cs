@@ -9,6 +9,12 @@ public sealed class MailSessionOptions
 
     public TimeSpan PersonalIdleTimeout { get; set; } = TimeSpan.FromMinutes(60);
 
+    /// <summary>
+    /// How long before the idle limit the page warns and offers « Rester connecté » (with JavaScript). WCAG 2.2.1 asks
+    /// for at least 20 seconds to react; two minutes leave time to a screen reader user to hear the warning and act.
+    /// </summary>
+    public TimeSpan WarningBefore { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Hard limit from sign-in, whatever the activity.</summary>
     public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(10);
 

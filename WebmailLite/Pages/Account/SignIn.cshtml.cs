@@ -58,6 +58,8 @@ public sealed class SignInModel(
 
     public string PersonalIdle => format.Duration(sessionOptions.Value.PersonalIdleTimeout);
 
+    public string WarningBefore => format.Duration(sessionOptions.Value.WarningBefore);
+
     public IActionResult OnGet()
     {
         if (SessionCookie.Current(HttpContext) is not null)
