@@ -71,18 +71,39 @@ public sealed partial class ImapMailbox
         }, cancellationToken);
     }
 
-    public Task<SearchResultPage?> SearchAsync(MessageSearch search, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<SearchResultPage?> SearchAsync(MessageSearch search, int page, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var terms = SearchTerms.Split(search.Text);
         var query = Query(terms, search.InText);
-        return search.Folder is { } folder
-            ? UseImapAsync(async (client, ct) => await SearchFolderAsync(client, folder, query, terms.Count == 0, search.Sort, page, pageSize, ct), cancellationToken)
-            : UseImapAsync<SearchResultPage?>(async (client, ct) => await SearchEveryFolderAsync(client, query, terms.Count == 0, page, pageSize, ct), cancellationToken);
+        if (!search.InText)
+        {
+            return await RunAsync(cancellationToken);
+        }
+
+        // A search in the text makes the server read every message: past BodyTimeout the page asks to narrow it, rather
+        // than waiting for Mail:Timeout and saying the service does not answer. The abandoned command drops the
+        // connection (UseImapAsync); the next click reconnects.
+        var limit = _options.Search.BodyTimeout;
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timer.CancelAfter(limit);
+        try
+        {
+            return await RunAsync(timer.Token);
+        }
+        catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogInformation("IMAP search in the text on {Endpoint} passed {Limit}; abandoned", Endpoint, limit);
+            throw new SearchTooLongException(limit);
+        }
+
+        Task<SearchResultPage?> RunAsync(CancellationToken token) => search.Folder is { } folder
+            ? UseImapAsync(async (client, ct) => await SearchFolderAsync(client, folder, query, terms, search.Sort, page, pageSize, ct), token)
+            : UseImapAsync<SearchResultPage?>(async (client, ct) => await SearchEveryFolderAsync(client, query, terms, page, pageSize, ct), token);
     }
 
     private async Task<SearchResultPage?> SearchFolderAsync(
-        ImapClient client, string folder, SearchQuery query, bool nothingAsked, MessageSort sort, int page, int pageSize, CancellationToken ct)
+        ImapClient client, string folder, SearchQuery query, IReadOnlyList<string> terms, MessageSort sort, int page, int pageSize, CancellationToken ct)
     {
         var opened = await OpenFolderAsync(client, folder, FolderAccess.ReadOnly, ct);
         if (opened is null)
@@ -91,8 +112,9 @@ public sealed partial class ImapMailbox
         }
         var applied = sort;
         IList<UniqueId> ordered = [];
-        if (!nothingAsked && opened.Count > 0)
+        if (terms.Count > 0 && opened.Count > 0)
         {
+            query = await WithAccentWindowAsync(opened, query, terms, ct);
             if (sort is MessageSort.Newest or MessageSort.Oldest)
             {
                 // UIDs grow with arrival: the search's own UIDs give both date orders, no SORT needed.
@@ -118,10 +140,10 @@ public sealed partial class ImapMailbox
 
     // Every folder in the folder list's order, newest first within each: one SEARCH per folder (UIDs only), then the
     // envelopes of the page's rows, so the cost grows with the number of folders and the page size, not with the mail.
-    private async Task<SearchResultPage> SearchEveryFolderAsync(ImapClient client, SearchQuery query, bool nothingAsked, int page, int pageSize, CancellationToken ct)
+    private async Task<SearchResultPage> SearchEveryFolderAsync(ImapClient client, SearchQuery query, IReadOnlyList<string> terms, int page, int pageSize, CancellationToken ct)
     {
         var matches = new List<(MailFolder Folder, IList<UniqueId> Uids)>();
-        if (!nothingAsked)
+        if (terms.Count > 0)
         {
             foreach (var folder in await ListFoldersAsync(client, ct))
             {
@@ -129,7 +151,7 @@ public sealed partial class ImapMailbox
                 {
                     continue;
                 }
-                var found = await SearchUidsAsync(client, opened, query, ct);
+                var found = await SearchUidsAsync(client, opened, await WithAccentWindowAsync(opened, query, terms, ct), ct);
                 if (found.Count > 0)
                 {
                     matches.Add((folder, found.Reverse().ToList()));
@@ -159,6 +181,28 @@ public sealed partial class ImapMailbox
             }
         }
         return new SearchResultPage(null, current, pageCount, total, messages, MessageSort.Newest, SortRefused: false);
+    }
+
+    /// <summary>
+    /// <paramref name="query"/>, or also the messages among the newest <see cref="MailSearchOptions.AccentWindow"/> whose
+    /// subject or sender holds every term once accents are ignored (SearchTerms, the practice mailbox's rule). Added to
+    /// the server's query as a UID set, so SEARCH and SORT still order and count the whole: results read like the list.
+    /// One FETCH of two header lines per message of the window (Dovecot answers them from its cache).
+    /// </summary>
+    private async Task<SearchQuery> WithAccentWindowAsync(IMailFolder opened, SearchQuery query, IReadOnlyList<string> terms, CancellationToken ct)
+    {
+        var window = _options.Search.AccentWindow;
+        if (window == 0 || opened.Count == 0 || !SearchTerms.HasLetter(terms))
+        {
+            return query;
+        }
+        var request = new FetchRequest(MessageSummaryItems.UniqueId) { Headers = new HeaderSet([HeaderId.From, HeaderId.Subject]) };
+        var keys = await opened.FetchAsync(Math.Max(0, opened.Count - window), -1, request, ct);
+        var found = keys.Select(KeyOnly)
+            .Where(m => terms.All(term => SearchTerms.InSubjectOrSender(m, term)))
+            .Select(m => new UniqueId(m.Uid))
+            .ToList();
+        return found.Count == 0 ? query : query.Or(SearchQuery.Uids(found));
     }
 
     /// <summary>
@@ -251,22 +295,34 @@ public sealed partial class ImapMailbox
     }
 
     // Every term in the sender or the subject (headers only, so Dovecot answers from its cache), and with inText in the
-    // recipients or the text as well (Dovecot then reads every message). IMAP SEARCH is case-insensitive.
+    // recipients or the text as well (Dovecot then reads every message). IMAP SEARCH is case-insensitive; a term typed
+    // with accents is also asked without them (« élèves » finds « eleves » in the whole folder), the other way round is
+    // the accent window's work (WithAccentWindowAsync).
     private static SearchQuery Query(IReadOnlyList<string> terms, bool inText)
     {
         SearchQuery? all = null;
         foreach (var term in terms)
         {
-            var any = SearchQuery.FromContains(term).Or(SearchQuery.SubjectContains(term));
-            if (inText)
+            var any = Anywhere(term, inText);
+            if (SearchTerms.WithoutAccents(term) is { } plain)
             {
-                any = any.Or(SearchQuery.ToContains(term))
-                    .Or(SearchQuery.CcContains(term))
-                    .Or(SearchQuery.BccContains(term))
-                    .Or(SearchQuery.BodyContains(term));
+                any = any.Or(Anywhere(plain, inText));
             }
             all = all is null ? any : all.And(any);
         }
         return all ?? SearchQuery.All;
+    }
+
+    private static SearchQuery Anywhere(string term, bool inText)
+    {
+        var any = SearchQuery.FromContains(term).Or(SearchQuery.SubjectContains(term));
+        if (inText)
+        {
+            any = any.Or(SearchQuery.ToContains(term))
+                .Or(SearchQuery.CcContains(term))
+                .Or(SearchQuery.BccContains(term))
+                .Or(SearchQuery.BodyContains(term));
+        }
+        return any;
     }
 }
