@@ -16,8 +16,8 @@ public sealed class MailSearchOptions
 
     /// <summary>
     /// How long a search in the text of the messages may take before the page says it takes too long and how to narrow
-    /// it. Below <see cref="MailOptions.Timeout"/>, so that the person hears « trop long » and not « le service ne
-    /// répond pas ».
+    /// it. At most 90 % of <see cref="MailOptions.Timeout"/> is used (a lower Mail:Timeout lowers it), so that the person
+    /// hears « trop long » and not « le service ne répond pas ».
     /// </summary>
     public TimeSpan BodyTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

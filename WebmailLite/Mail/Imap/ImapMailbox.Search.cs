@@ -84,7 +84,8 @@ public sealed partial class ImapMailbox
         // A search in the text makes the server read every message: past BodyTimeout the page asks to narrow it, rather
         // than waiting for Mail:Timeout and saying the service does not answer. The abandoned command drops the
         // connection (UseImapAsync); the next click reconnects.
-        var limit = _options.Search.BodyTimeout;
+        // Never at or past Mail:Timeout, where MailKit's own timeout would answer « unavailable » first.
+        var limit = TimeSpan.FromTicks(Math.Min(_options.Search.BodyTimeout.Ticks, _timeout.Ticks * 9 / 10));
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timer.CancelAfter(limit);
         try
