@@ -109,6 +109,11 @@ public sealed class ImapSearchContractTests(ITestOutputHelper output) : SearchCo
         Assert.Equal(["Réunion des élèves"], asTyped!.Messages.Select(m => m.Message.Subject));
         Assert.Equal(["Réunion des élèves"], inside!.Messages.Select(m => m.Message.Subject));
         Assert.Equal(["Réunion des élèves"], everyFolder!.Messages.Select(m => m.Message.Subject));
+
+        // New mail moves the window (the session keeps the last one read, and must notice): the oldest leaves it.
+        await server.AppendAsync(account, "INBOX", Letter("Élèves : sortie au musée", "Hélène Martin", "h.martin@ac-test.fr"));
+        var afterNewMail = await wide.SearchAsync(new MessageSearch("eleves", "INBOX"), 1, 25, CancellationToken.None);
+        Assert.Equal(["Élèves : sortie au musée"], afterNewMail!.Messages.Select(m => m.Message.Subject));
     }
 
     /// <summary>

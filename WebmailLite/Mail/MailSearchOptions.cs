@@ -8,8 +8,9 @@ public sealed class MailSearchOptions
     /// <summary>
     /// IMAP SEARCH (RFC 3501) compares with the server's own rule: Dovecot without a full-text plugin folds case but
     /// not accents, so « eleves » does not find « élèves ». The subjects and senders of the newest this-many messages of
-    /// a folder are also compared here, accents ignored (one FETCH of two header lines each, about 100 bytes a message):
-    /// every search stays bounded whatever the folder's size, and the help says which messages this covers.
+    /// a folder are also compared here, accents ignored (two header lines each, about 100 bytes a message, read once per
+    /// session and folder): every search stays bounded whatever the folder's size, and the help says which messages
+    /// this covers.
     /// 0 turns the local comparison off.
     /// </summary>
     public int AccentWindow { get; set; } = DefaultAccentWindow;

@@ -19,6 +19,9 @@ public sealed partial class ImapMailbox
 
     internal int SortFallbackLimit { get; set; } = DefaultSortFallbackLimit;
 
+    // Only touched inside the gate (UseImapAsync), like the connection it was read through.
+    private AccentWindowRows? _accentWindow;
+
     /// <summary>For tests of the fallback against a Dovecot that has SORT: act as if it had not.</summary>
     internal bool UseServerSort { get; set; } = true;
 
@@ -188,7 +191,6 @@ public sealed partial class ImapMailbox
     /// <paramref name="query"/>, or also the messages among the newest <see cref="MailSearchOptions.AccentWindow"/> whose
     /// subject or sender holds every term once accents are ignored (SearchTerms, the practice mailbox's rule). Added to
     /// the server's query as a UID set, so SEARCH and SORT still order and count the whole: results read like the list.
-    /// One FETCH of two header lines per message of the window (Dovecot answers them from its cache).
     /// </summary>
     private async Task<SearchQuery> WithAccentWindowAsync(IMailFolder opened, SearchQuery query, IReadOnlyList<string> terms, CancellationToken ct)
     {
@@ -197,14 +199,42 @@ public sealed partial class ImapMailbox
         {
             return query;
         }
-        var request = new FetchRequest(MessageSummaryItems.UniqueId) { Headers = new HeaderSet([HeaderId.From, HeaderId.Subject]) };
-        var keys = await opened.FetchAsync(Math.Max(0, opened.Count - window), -1, request, ct);
-        var found = keys.Select(KeyOnly)
+        var found = (await AccentWindowAsync(opened, window, ct))
             .Where(m => terms.All(term => SearchTerms.InSubjectOrSender(m, term)))
             .Select(m => new UniqueId(m.Uid))
             .ToList();
         return found.Count == 0 ? query : query.Or(SearchQuery.Uids(found));
     }
+
+    /// <summary>
+    /// Subject and sender of the newest <paramref name="window"/> messages. Their UIDs first (a few bytes each), then the
+    /// two header lines only of those not read by this session's previous search in the folder: paging or re-sorting
+    /// results, or searching again after new mail, costs the UID list and the new messages. Kept for one folder (at most
+    /// the window, about 200 KB), inside the gate like the connection.
+    /// </summary>
+    private async Task<IReadOnlyList<MessageSummary>> AccentWindowAsync(IMailFolder opened, int window, CancellationToken ct)
+    {
+        var uids = (await opened.FetchAsync(Math.Max(0, opened.Count - window), -1, new FetchRequest(MessageSummaryItems.UniqueId), ct))
+            .Select(s => s.UniqueId).ToList();
+        var known = _accentWindow is { } cached && cached.Folder == opened.FullName && cached.UidValidity == opened.UidValidity
+            ? cached.Rows
+            : new Dictionary<uint, MessageSummary>();
+        var missing = uids.Where(u => !known.ContainsKey(u.Id)).ToList();
+        if (missing.Count > 0)
+        {
+            var request = new FetchRequest(MessageSummaryItems.UniqueId) { Headers = new HeaderSet([HeaderId.From, HeaderId.Subject]) };
+            foreach (var summary in await opened.FetchAsync(missing, request, ct))
+            {
+                known[summary.UniqueId.Id] = KeyOnly(summary);
+            }
+        }
+        var rows = uids.Select(u => known.GetValueOrDefault(u.Id)).OfType<MessageSummary>().ToList();
+        _accentWindow = new AccentWindowRows(opened.FullName, opened.UidValidity, rows.ToDictionary(r => r.Uid));
+        return rows;
+    }
+
+    /// <summary>The subject and sender of a folder's newest messages, as last read (see <see cref="AccentWindowAsync"/>).</summary>
+    private sealed record AccentWindowRows(string Folder, uint UidValidity, Dictionary<uint, MessageSummary> Rows);
 
     /// <summary>
     /// UIDs of the messages matching <paramref name="query"/> in the order asked, sorted by the server (SORT, RFC 5256);
