@@ -1,4 +1,8 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MimeKit;
+using WebmailLite.Mail.Outbox;
 using WebmailLite.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -22,9 +26,11 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
 
     /// <summary>
     /// The same HTML uncompressed (a proxy that strips compression): 15 KB since each row names its checkbox by
-    /// subject, sender and date and its subject is the row header (about 35 bytes a row, 60 once compressed).
+    /// subject, sender and date and its subject is the row header (about 35 bytes a row, 60 once compressed); and 1 KB
+    /// more for the invitation to prepare the account (about 0.8 KB, its form's token included), which a new account
+    /// sees beside its folders until it prepares recovery or chooses « Plus tard ». On the wire it stays within 14 KB.
     /// </summary>
-    private const int InboxHtmlDecodedBudgetBytes = 15 * 1024;
+    private const int InboxHtmlDecodedBudgetBytes = 16 * 1024;
 
     /// <summary>The inbox opened with nothing cached: HTML, stylesheet and the htmx loader together within the first round trip.</summary>
     private const int InboxColdBudgetBytes = 14 * 1024;
@@ -120,12 +126,8 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
     {
         var account = await MailServer.Instance.CreateAccountAsync("octets-froid");
         await MailServer.Instance.AppendManyAsync(account, TestMessages.Many(account, 32));
-        var (warmContext, signInPage) = await browser.NewPageAsync(Server);
-        await using var _ = warmContext;
-        await PageActions.SignInAsync(signInPage, account.Identifier, account.Password);
-
-        var (coldContext, page) = await ColdPageAsync(warmContext);
-        await using var __ = coldContext;
+        var (coldContext, page) = await ColdSignedInPageAsync(account);
+        await using var _ = coldContext;
         var meter = await NetworkMeter.AttachAsync(page);
 
         var cold = await meter.MeasureAsync(page, "/courrier");
@@ -150,16 +152,14 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
     public async Task Preferences_ColdCache_Within10KBApartFromTheStylesheet()
     {
         var account = await MailServer.Instance.CreateAccountAsync("octets-prefs");
-        var (warmContext, signInPage) = await browser.NewPageAsync(Server);
-        await using var _ = warmContext;
-        await PageActions.SignInAsync(signInPage, account.Identifier, account.Password);
-        await signInPage.GotoAsync("/parametres/preferences");
-        await signInPage.Locator("#Input_Signature").FillAsync("Camille Martin\nSecrétariat — Collège Jean Moulin\n03 20 00 00 00");
-        await signInPage.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Enregistrer les préférences" }).ClickAsync();
-        await Expect(signInPage.Locator(".banner.ok")).ToBeVisibleAsync();
-
-        var (coldContext, page) = await ColdPageAsync(warmContext);
-        await using var __ = coldContext;
+        var (coldContext, page) = await ColdSignedInPageAsync(account, async signedIn =>
+        {
+            await signedIn.GotoAsync("/parametres/preferences");
+            await signedIn.Locator("#Input_Signature").FillAsync("Camille Martin\nSecrétariat — Collège Jean Moulin\n03 20 00 00 00");
+            await signedIn.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les préférences" }).ClickAsync();
+            await Expect(signedIn.Locator(".banner.ok")).ToBeVisibleAsync();
+        });
+        await using var _ = coldContext;
         var meter = await NetworkMeter.AttachAsync(page);
 
         var cold = await meter.MeasureAsync(page, "/parametres/preferences");
@@ -194,12 +194,52 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
         Assert.True(text.Document.EncodedBytes <= InboxHtmlBudgetBytes);
     }
 
-    /// <summary>A second context that carries only the warm one's cookies (the session): its cache is empty.</summary>
-    private async Task<(Microsoft.Playwright.IBrowserContext Context, Microsoft.Playwright.IPage Page)> ColdPageAsync(Microsoft.Playwright.IBrowserContext warmContext)
+    /// <summary>
+    /// « Annuler l'envoi ? » opened with nothing cached (a fresh browser with a live session): its HTML and what it
+    /// loads besides the shared stylesheet within 10 KB, the budget of every new page of issue 12.
+    /// </summary>
+    [Fact]
+    public async Task CancelSendConfirmation_ColdCache_Within10KBApartFromTheStylesheet()
     {
-        var cookies = await warmContext.CookiesAsync();
-        var (coldContext, page) = await browser.NewPageAsync(Server);
-        await coldContext.AddCookiesAsync(cookies.Select(c => new Microsoft.Playwright.Cookie
+        var account = await MailServer.Instance.CreateAccountAsync("octets-annuler");
+        var id = OutboxMessages.StoreWaiting(Server.Services.GetRequiredService<OutboxStore>(), account, new MailboxAddress("Hélène Dubois", account.Address),
+            "Sortie au musée : autorisations parentales à rendre avant vendredi", DateTime.UtcNow.AddHours(1));
+        var (coldContext, page) = await ColdSignedInPageAsync(account);
+        await using var _ = coldContext;
+        var meter = await NetworkMeter.AttachAsync(page);
+
+        var cold = await meter.MeasureAsync(page, "/courrier/attente/annuler?id=" + id);
+
+        output.WriteLine(cold.Report("« Annuler l'envoi ? », cold cache"));
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Annuler l'envoi de ce message ?");
+        var besidesStylesheet = cold.TotalBytes - (cold.Stylesheet?.EncodedBytes ?? 0);
+        output.WriteLine($"« Annuler l'envoi ? » cold: {cold.TotalBytes} bytes in all, {besidesStylesheet} bytes apart from the stylesheet; HTML {cold.Document.EncodedBytes} bytes on the wire, {cold.DecodedHtmlBytes} decoded.");
+        Assert.NotNull(cold.Stylesheet);
+        Assert.True(besidesStylesheet <= NewPageColdBudgetBytes, $"« Annuler l'envoi ? » cold: {besidesStylesheet} bytes apart from the stylesheet > {NewPageColdBudgetBytes}.\n{cold.Report("cold")}");
+    }
+
+    private const int NewPageColdBudgetBytes = 10 * 1024;
+
+    /// <summary>
+    /// Signed in in one browser context, then a second one carrying only its session cookie: a bookmark opened in a fresh
+    /// browser with a live session, its cache empty.
+    /// </summary>
+    private async Task<(IBrowserContext Context, IPage Page)> ColdSignedInPageAsync(TestAccount account, Func<IPage, Task>? prepare = null)
+    {
+        IReadOnlyList<BrowserContextCookiesResult> cookies;
+        var (warm, signInPage) = await browser.NewPageAsync(Server);
+        await using (warm)
+        {
+            await PageActions.SignInAsync(signInPage, account.Identifier, account.Password);
+            if (prepare is not null)
+            {
+                await prepare(signInPage);
+            }
+
+            cookies = await warm.CookiesAsync();
+        }
+        var (context, page) = await browser.NewPageAsync(Server);
+        await context.AddCookiesAsync(cookies.Select(c => new Cookie
         {
             Name = c.Name,
             Value = c.Value,
@@ -209,7 +249,7 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
             Secure = c.Secure,
             SameSite = c.SameSite,
         }));
-        return (coldContext, page);
+        return (context, page);
     }
 
     // Found from this source file, not the output folder: the build output may live anywhere (--artifacts-path).

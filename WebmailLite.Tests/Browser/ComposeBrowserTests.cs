@@ -27,8 +27,15 @@ public sealed class ComposeBrowserTests(BrowserFixture browser, ComposeLiveServe
     public const string Outbox = "en attente d'envoi";
     public const string OutboxEmpty = "en attente d'envoi, vide";
     public const string OutboxInterrupted = "en attente d'envoi, envoi interrompu";
+    public const string CancelConfirmation = "annuler l'envoi : confirmation";
+    public const string TakenBack = "écrire, message repris de l'attente";
+    public const string OutboxTooLate = "en attente d'envoi, envoi déjà commencé (bandeau) et message mis de côté";
 
-    private static readonly string[] AllStates = [Empty, InvalidAddresses, NoRecipient, FileTooLarge, ServerRefusal, Reply, Outbox, OutboxEmpty, OutboxInterrupted];
+    private static readonly string[] AllStates =
+    [
+        Empty, InvalidAddresses, NoRecipient, FileTooLarge, ServerRefusal, Reply, Outbox, OutboxEmpty, OutboxInterrupted,
+        CancelConfirmation, TakenBack, OutboxTooLate,
+    ];
 
     private LiveServer Server => fixture.Server;
 
@@ -258,19 +265,43 @@ public sealed class ComposeBrowserTests(BrowserFixture browser, ComposeLiveServe
             case OutboxInterrupted:
             {
                 // A send cut off by a stop of the app that nothing could settle: the explanation and its two buttons.
-                var message = new MimeMessage();
-                message.From.Add(MailboxAddress.Parse(account.Address));
-                message.To.Add(MailboxAddress.Parse(account.Address));
-                message.Subject = "Sortie au musée : autorisations";
-                message.MessageId = Guid.NewGuid().ToString("N") + "@ac-test.fr";
-                message.Body = new TextPart("plain") { Text = "Texte." };
-                using var source = new MemoryStream();
-                message.WriteTo(source);
-                var store = Server.Services.GetRequiredService<WebmailLite.Mail.Outbox.OutboxStore>();
-                var item = store.Add(account.Identifier, message, source.ToArray(), "app-crashed", TimeSpan.FromMinutes(5));
-                Assert.True(store.MarkInterrupted(item.Id, "app-crashed"));
+                var id = StoreOutboxMessage(account, "Sortie au musée : autorisations", "app-crashed");
+                Assert.True(OutboxStore.MarkInterrupted(id, "app-crashed"));
                 await page.GotoAsync("/courrier/attente");
                 await Expect(page.Locator("table.outbox tbody tr form button")).ToHaveCountAsync(2);
+                break;
+            }
+
+            case CancelConfirmation:
+                StoreWaiting(account, "Sortie au musée : autorisations");
+                await page.GotoAsync("/courrier/attente");
+                await page.GetByRole(AriaRole.Link, new() { Name = "Annuler l'envoi « Sortie au musée : autorisations »" }).ClickAsync();
+                await Expect(page.Locator("h1")).ToHaveTextAsync("Annuler l'envoi de ce message ?");
+                await Expect(page.Locator("main dd").First).ToHaveTextAsync("Sortie au musée : autorisations");
+                break;
+
+            case TakenBack:
+                StoreWaiting(account, "Sortie au musée : autorisations");
+                await page.GotoAsync("/courrier/attente");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Modifier « Sortie au musée : autorisations »" }).ClickAsync();
+                await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/courrier/ecrire");
+                await Expect(page.Locator(".banner.info")).ToContainTextAsync("ne partira pas tant que");
+                await Expect(page.Locator("#Input_Subject")).ToHaveValueAsync("Sortie au musée : autorisations");
+                break;
+
+            case OutboxTooLate:
+            {
+                // One message set aside to be edited, one being sent, one waiting whose « Modifier » is pressed just as
+                // an attempt takes it (played by pointing its form at the one being sent): the notice, and every row.
+                var setAside = StoreWaiting(account, "Conseil de classe : ordre du jour");
+                Assert.Equal(WebmailLite.Mail.Outbox.TakeBackStatus.Done, OutboxStore.TakeBack(setAside, account.Identifier).Status);
+                var sending = StoreOutboxMessage(account, "Liste des délégués", "app-sending");
+                StoreWaiting(account, "Cantine : menus de la semaine");
+                await page.GotoAsync("/courrier/attente");
+                await page.Locator("form[action*='handler=TakeBack'] input[name=id]").EvaluateAsync("(e, id) => e.value = id", sending);
+                await page.GetByRole(AriaRole.Button, new() { Name = "Modifier « Cantine : menus de la semaine »" }).ClickAsync();
+                await Expect(page.Locator(".banner.warn")).ToContainTextAsync("L'envoi de « Liste des délégués » a déjà commencé");
+                await Expect(page.Locator("table.outbox tbody tr")).ToHaveCountAsync(3);
                 break;
             }
 
@@ -283,6 +314,15 @@ public sealed class ComposeBrowserTests(BrowserFixture browser, ComposeLiveServe
                 throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown page state.");
         }
     }
+
+    private WebmailLite.Mail.Outbox.OutboxStore OutboxStore => Server.Services.GetRequiredService<WebmailLite.Mail.Outbox.OutboxStore>();
+
+    private string StoreOutboxMessage(TestAccount account, string subject, string leaseOwner) =>
+        OutboxMessages.StoreSending(OutboxStore, account, MailboxAddress.Parse(account.Address), subject, leaseOwner, TimeSpan.FromMinutes(5));
+
+    /// <summary>Its next attempt an hour away, so that no pass takes it during the test.</summary>
+    private string StoreWaiting(TestAccount account, string subject) =>
+        OutboxMessages.StoreWaiting(OutboxStore, account, MailboxAddress.Parse(account.Address), subject, DateTime.UtcNow.AddHours(1));
 
     private static Task<string> ContentAsync(IPage page) => page.ContentAsync().WaitAsync(TimeSpan.FromSeconds(15));
 

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using MimeKit;
 using WebmailLite.Practice;
 using WebmailLite.Recovery;
+using WebmailLite.Recovery.Enrolment;
 using static Microsoft.Playwright.Assertions;
 
 namespace WebmailLite.Tests.Browser;
@@ -47,9 +48,14 @@ public sealed class SettingsAccessibilityTests(BrowserFixture browser, SettingsL
     public const string Preferences = "préférences";
     public const string PreferencesSaved = "préférences enregistrées (bandeau)";
     public const string PreferencesError = "préférences, signature trop longue";
+    public const string Reminder = "courrier, invitation à préparer le compte";
+    public const string ReminderPostponed = "courrier, après « Plus tard » (bandeau)";
 
     private static readonly string[] AllStates =
-        [Security, SecurityDone, Backup, BackupError, BackupPasswordError, Code, CodeError, Remove, RemoveError, Questions, QuestionsError, Password, PasswordError, PasswordShown, PasswordChanged, Preferences, PreferencesSaved, PreferencesError];
+        [
+            Security, SecurityDone, Backup, BackupError, BackupPasswordError, Code, CodeError, Remove, RemoveError, Questions, QuestionsError, Password,
+            PasswordError, PasswordShown, PasswordChanged, Preferences, PreferencesSaved, PreferencesError, Reminder, ReminderPostponed,
+        ];
 
     private LiveServer Server => fixture.Server;
 
@@ -71,10 +77,27 @@ public sealed class SettingsAccessibilityTests(BrowserFixture browser, SettingsL
     private async Task GoToStateAsync(string state, IPage page)
     {
         var julien = PracticeSeed.SecondIdentifier;
-        // The password-change state is played by Julien (his password is put back afterwards); the rest by Camille.
-        await PageActions.SignInAsync(page, state == PasswordChanged ? julien : PracticeSeed.Identifier, PracticeSeed.Password);
+        var byJulien = state is PasswordChanged or Reminder or ReminderPostponed;
+        if (state is Reminder or ReminderPostponed)
+        {
+            // Whatever other states left: no backup address, and no « Plus tard » still running.
+            Server.Services.GetRequiredService<EnrolmentStore>().SetBackupAddress(julien, null);
+            Server.Services.GetRequiredService<EnrolmentReminderStore>().Postpone(julien, DateTime.UtcNow.AddDays(-1));
+        }
+        // The password-change and invitation states are played by Julien (his password is put back afterwards); the rest by Camille.
+        await PageActions.SignInAsync(page, byJulien ? julien : PracticeSeed.Identifier, PracticeSeed.Password);
         switch (state)
         {
+            case Reminder:
+                await Expect(page.Locator(".side section.reminder h2")).ToHaveTextAsync("Préparez votre compte en 2 minutes : adresse de secours et questions");
+                break;
+
+            case ReminderPostponed:
+                await page.GetByRole(AriaRole.Button, new() { Name = "Plus tard" }).ClickAsync();
+                await Expect(page.Locator(".side [role=status]")).ToContainTextAsync("nous vous le proposerons de nouveau dans 30 jours");
+                await Expect(page.Locator("section.reminder")).ToHaveCountAsync(0);
+                break;
+
             case Security:
                 await page.GotoAsync("/parametres/securite");
                 await Expect(page.Locator("h1")).ToHaveTextAsync("Sécurité du compte");

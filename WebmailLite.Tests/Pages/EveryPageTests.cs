@@ -44,6 +44,8 @@ public sealed class EveryPageTests : IClassFixture<EveryPageTests.Fixture>
         { "/contacts/supprimer?id=inconnu", true },
         { "/contacts/importer", true },
         { "/courrier/ecrire", true },
+        { "/courrier/attente", true },
+        { "/courrier/attente/annuler?id=inconnu", true },
         { "/parametres/securite", true },
         { "/parametres/securite/adresse-de-secours", true },
         { "/parametres/securite/adresse-de-secours/code", true },

@@ -19,6 +19,7 @@ public static class PageRoutes
     public const string Part = "/courrier/piece";
     public const string Compose = "/courrier/ecrire";
     public const string Outbox = "/courrier/attente";
+    public const string CancelSend = "/courrier/attente/annuler";
     public const string Search = "/courrier/recherche";
     public const string Folders = "/courrier/dossiers";
     public const string RenameFolder = "/courrier/dossiers/renommer";
@@ -40,6 +41,7 @@ public static class PageRoutes
     public const string BackupCode = "/parametres/securite/adresse-de-secours/code";
     public const string BackupRemove = "/parametres/securite/adresse-de-secours/retirer";
     public const string Questions = "/parametres/securite/questions";
+    public const string RemindLater = "/parametres/securite/plus-tard";
 
     public const string Recovery = "/mot-de-passe-oublie";
     public const string RecoveryMethod = "/mot-de-passe-oublie/methode";
@@ -70,6 +72,7 @@ public static class PageRoutes
         ["/Mail/Part"] = Part,
         ["/Mail/Compose"] = Compose,
         ["/Mail/Outbox"] = Outbox,
+        ["/Mail/CancelSend"] = CancelSend,
         ["/Mail/Search"] = Search,
         ["/Mail/Folders"] = Folders,
         ["/Mail/RenameFolder"] = RenameFolder,
@@ -89,6 +92,7 @@ public static class PageRoutes
         ["/Settings/BackupCode"] = BackupCode,
         ["/Settings/RemoveBackup"] = BackupRemove,
         ["/Settings/Questions"] = Questions,
+        ["/Settings/RemindLater"] = RemindLater,
         ["/Recovery/Index"] = Recovery,
         ["/Recovery/Method"] = RecoveryMethod,
         ["/Recovery/ByMail"] = RecoveryByMail,

@@ -47,6 +47,12 @@ public sealed class RecoveryOptions : IValidatableObject
     public TimeSpan Window { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
+    /// How long « Plus tard » puts off the invitation to prepare the account: long enough not to nag someone who chose,
+    /// short enough that a person who never prepares it is asked again before they need it.
+    /// </summary>
+    public TimeSpan ReminderPostponement { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
     /// The least time a step that may send a code takes to answer (asking a code, the last question, a request to
     /// the desk, a code typed), so that the answer's timing does not tell a real account from a stranger's name.
     /// </summary>
@@ -74,6 +80,10 @@ public sealed class RecoveryOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (ReminderPostponement <= TimeSpan.Zero || ReminderPostponement > TimeSpan.FromDays(366))
+        {
+            yield return new ValidationResult("Recovery:ReminderPostponement must be between 0 and 366 days.", [nameof(ReminderPostponement)]);
+        }
         if (MailCodeLifetime <= TimeSpan.Zero || MailCodeLifetime > MaxCodeLifetime)
         {
             yield return new ValidationResult("Recovery:MailCodeLifetime must be between 0 and 24 hours.", [nameof(MailCodeLifetime)]);

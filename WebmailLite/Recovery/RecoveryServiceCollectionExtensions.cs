@@ -18,6 +18,8 @@ public static class RecoveryServiceCollectionExtensions
         services.AddSingleton<RecoveryCodeStore>();
         services.AddSingleton<ResetGrantStore>();
         services.AddSingleton<EnrolmentStore>();
+        services.AddSingleton<EnrolmentReminderStore>();
+        services.AddSingleton<EnrolmentReminder>();
         services.AddSingleton<AnswerHasher>();
         services.AddSingleton<AssistanceTicketStore>();
         services.AddSingleton<RecoveryThrottle>();

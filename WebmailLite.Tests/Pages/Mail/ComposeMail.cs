@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using MailKit;
 using MailKit.Search;
+using Microsoft.Extensions.DependencyInjection;
+using WebmailLite.Mail.Outbox;
 using WebmailLite.Tests.Infrastructure;
 
 namespace WebmailLite.Tests.Pages.Mail;
@@ -44,6 +47,17 @@ public static class ComposeMail
         }
         await client.DisconnectAsync(true);
         return count;
+    }
+
+    public static async Task WaitUntilOutboxEmptyAsync(WebmailFactory factory, string identifier)
+    {
+        var store = factory.Services.GetRequiredService<OutboxStore>();
+        var watch = Stopwatch.StartNew();
+        while (store.CountFor(identifier) > 0)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), "the outbox did not empty within 20 s");
+            await Task.Delay(100);
+        }
     }
 
     public static byte[] Decode(MimeKit.MimePart part)

@@ -398,15 +398,4 @@ public sealed class OutboxDisruptionTests(ITestOutputHelper output)
     }
 
     private static long Median(List<long> values) => values.Order().ElementAt(values.Count / 2);
-
-    private static async Task WaitUntilOutboxEmptyAsync(WebmailFactory factory, string identifier)
-    {
-        var store = factory.Services.GetRequiredService<OutboxStore>();
-        var watch = Stopwatch.StartNew();
-        while (store.CountFor(identifier) > 0)
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), "the outbox did not empty within 20 s");
-            await Task.Delay(100);
-        }
-    }
 }

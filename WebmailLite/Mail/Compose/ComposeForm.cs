@@ -21,7 +21,7 @@ public class ComposeForm
 
     public string? References { get; set; }
 
-    /// <summary>The refused outbox message this form corrects; removed once this one is sent.</summary>
+    /// <summary>The outbox message (refused, or taken back while waiting) this form corrects; removed once this one is sent.</summary>
     public string? ResumeOf { get; set; }
 
     /// <summary>The UID in Brouillons of the draft this form continues: replaced when saved again, deleted once sent.</summary>

@@ -45,7 +45,8 @@ public sealed record ComposeStart(
     bool Resumed = false,
     bool Restored = false,
     IReadOnlyList<string>? KeptFilesLost = null,
-    bool MoreKept = false);
+    bool MoreKept = false,
+    bool TakenBack = false);
 
 /// <summary>What the compose page was opened for, from its query string.</summary>
 public sealed record ComposeRequest(

@@ -8,7 +8,7 @@ namespace WebmailLite.Mail.Compose;
 
 /// <summary>
 /// Opens the compose form: empty, as a reply, reply to all or forward of a message (quoted, threaded, its files
-/// copied), as a refused message taken back from the outbox, as a draft of Brouillons, or as the form kept when the
+/// copied), as a refused or waiting message taken back from the outbox, as a draft of Brouillons, or as the form kept when the
 /// person's session ended.
 /// </summary>
 public sealed class ComposePrefill(
@@ -40,13 +40,13 @@ public sealed class ComposePrefill(
             form.Body = SignatureText.AddTo(form.Body ?? "", chosen.Signature, chosen.SignaturePlacement);
             return new ComposeStart();
         }
-        if (request.ResumeId is { Length: > 0 } && outbox.Find(request.ResumeId) is { State: OutboxState.Refused } refused
-            && refused.Owner == Owner.Of(identifier) && outbox.ReadSource(refused) is { } source)
+        if (request.ResumeId is { Length: > 0 } && outbox.FindTakenBack(request.ResumeId, identifier) is { } takenBack
+            && outbox.ReadSource(takenBack) is { } source)
         {
             using var stream = new MemoryStream(source, writable: false);
             FillFromMessage(form, MimeMessage.Load(stream));
-            form.ResumeOf = refused.Id;
-            return new ComposeStart(Resumed: true);
+            form.ResumeOf = takenBack.Id;
+            return new ComposeStart(Resumed: takenBack.State == OutboxState.Refused, TakenBack: takenBack.State == OutboxState.TakenBack);
         }
         if (request.DraftUid is { } draftUid)
         {
@@ -109,7 +109,7 @@ public sealed class ComposePrefill(
         form.References = string.Join(" ", references.Select(r => "<" + r + ">"));
     }
 
-    /// <summary>Everything of a message written here before: a refused one taken back from the outbox, or a draft.</summary>
+    /// <summary>Everything of a message written here before: one taken back from the outbox (refused or waiting), or a draft.</summary>
     private void FillFromMessage(ComposeForm form, MimeMessage message)
     {
         form.To = Recipients.Format(message.To.Mailboxes);

@@ -71,7 +71,7 @@ public sealed class ComposeSubmission(
         attachments.DeleteForm(form.FormId!, mailbox.Identifier);
         if (form.ResumeOf is { Length: > 0 } resumed)
         {
-            outboxStore.RemoveRefused(resumed, mailbox.Identifier);
+            outboxStore.RemoveTakenBack(resumed, mailbox.Identifier);
         }
         if (form.DraftUid is { } sentDraft)
         {
@@ -129,8 +129,8 @@ public sealed class ComposeSubmission(
 
         if (form.ResumeOf is { Length: > 0 } resumed)
         {
-            // The refused message taken back lives on as this draft.
-            outboxStore.RemoveRefused(resumed, mailbox.Identifier);
+            // The refused or taken-back message lives on as this draft.
+            outboxStore.RemoveTakenBack(resumed, mailbox.Identifier);
             form.ResumeOf = null;
         }
         var banner = text["Banner_DraftSaved", format.ShortDate(time.GetUtcNow())].Value;

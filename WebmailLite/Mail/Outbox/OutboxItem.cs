@@ -13,6 +13,11 @@ namespace WebmailLite.Mail.Outbox;
 ///                            ▼
 ///                          Refused  (shown with the server's reason until the person takes it back)
 ///
+/// Waiting ──« Modifier »──► TakenBack (never taken by a pass; reopened in the compose form; removed once the new
+///                                       version is sent or saved as a draft)
+/// Waiting, TakenBack, Refused ──« Annuler l'envoi »──► (removed, its form remembered as withdrawn: it never leaves)
+/// Sending, Accepted, Interrupted: neither « Modifier » nor « Annuler l'envoi » — its sending has started.
+///
 /// Sending, its attempt cut off (the app stopped; its lease ran out) ──copy found in Envoyés──► (removed: it had left)
 ///                            │ no copy there: whether the server took it cannot be known
 ///                            ▼
@@ -32,6 +37,9 @@ public enum OutboxState
 
     /// <summary>An attempt was cut off and nothing says whether the server took it: waits for its owner's decision.</summary>
     Interrupted,
+
+    /// <summary>Its owner chose « Modifier » while it waited: out of every pass, it lives on in the compose form.</summary>
+    TakenBack,
 }
 
 /// <summary>One message of the outbox; its MIME source is stored apart, encrypted.</summary>
@@ -64,6 +72,13 @@ public sealed class OutboxItem
 
     /// <summary>The server's words about it, when it gave some.</summary>
     public string? ServerText { get; set; }
+
+    /// <summary>
+    /// Whether its owner may still cancel it or take it back to change it: only while no attempt has started, since an
+    /// attempt under way may already have reached the server. The rule <see cref="OutboxStore"/> applies under its lock.
+    /// </summary>
+    [BsonIgnore]
+    public bool CanBeTakenBack => State is OutboxState.Waiting or OutboxState.TakenBack or OutboxState.Refused;
 
     [BsonIgnore]
     public bool IsLeased(DateTime now) => LeaseUntil is { } until && until > now;

@@ -286,6 +286,39 @@ public sealed class OutboxStore
         }
     }
 
+    /// <summary>This person's message, or <c>null</c> when it is gone or someone else's.</summary>
+    public OutboxItem? FindOwned(string id, string identifier) =>
+        _items.FindById(id) is { } item && item.Owner == Mail.Owner.Of(identifier) ? item : null;
+
+    /// <summary>
+    /// « Modifier »: a waiting message of this person's leaves every background pass (<see cref="OutboxState.TakenBack"/>)
+    /// to be reopened in the compose form. Under the lock that <see cref="TryLease"/> takes, so it is either taken back
+    /// here, never to be sent in this version, or leased for an attempt first and then refused here: never both.
+    /// </summary>
+    public TakeBackOutcome TakeBack(string id, string identifier) => ChangeOwned(id, identifier, item =>
+    {
+        // Refused and already taken back: nothing to withdraw, the compose form reopens it as it is.
+        if (item.State == OutboxState.Waiting)
+        {
+            item.State = OutboxState.TakenBack;
+            _items.Update(item);
+        }
+    });
+
+    /// <summary>
+    /// « Annuler l'envoi »: a message of this person's not being sent is removed, and its form remembered as withdrawn so
+    /// that posting that form again (the back button) does not send it either. Atomic against a lease like <see cref="TakeBack"/>.
+    /// </summary>
+    public TakeBackOutcome Cancel(string id, string identifier) => ChangeOwned(id, identifier, item =>
+    {
+        RememberForm(item, sentFolder: null, withdrawn: true);
+        DeleteItem(item.Id);
+    });
+
+    /// <summary>A refused or taken-back message of this person's, to reopen in the compose form; <c>null</c> otherwise.</summary>
+    public OutboxItem? FindTakenBack(string id, string identifier) =>
+        FindOwned(id, identifier) is { State: OutboxState.Refused or OutboxState.TakenBack } item ? item : null;
+
     /// <summary>Sent, and its copy is in <paramref name="sentFolder"/>: removed; its form is remembered as sent.</summary>
     public void Complete(string id, string sentFolder)
     {
@@ -313,18 +346,26 @@ public sealed class OutboxStore
         }
     }
 
-    /// <summary>Removes a refused message of this person (taken back into the compose form); its form may then be sent again.</summary>
-    public bool RemoveRefused(string id, string identifier)
+    /// <summary>
+    /// Removes a refused or taken-back message of this person's, once the compose form that reopened it was sent or saved
+    /// as a draft. A refused one's form may then be sent again (it was never sent); a taken-back one's older form is
+    /// remembered as withdrawn, so that only the new version leaves.
+    /// </summary>
+    public bool RemoveTakenBack(string id, string identifier)
     {
         var owner = Mail.Owner.Of(identifier);
         lock (_gate)
         {
             var item = _items.FindById(id);
-            if (item is null || item.Owner != owner || item.State != OutboxState.Refused)
+            if (item is null || item.Owner != owner || item.State is not (OutboxState.Refused or OutboxState.TakenBack))
             {
                 return false;
             }
-            if (item.FormId is { } formId)
+            if (item.State == OutboxState.TakenBack)
+            {
+                RememberForm(item, sentFolder: null, withdrawn: true);
+            }
+            else if (item.FormId is { } formId)
             {
                 _forms.Delete(FormKey(owner, formId));
             }
@@ -373,6 +414,26 @@ public sealed class OutboxStore
                 return false;
             }
             return _items.Update(item);
+        }
+    }
+
+    /// <summary>One place for the owner's two take-back actions: found, theirs, and no attempt started (<see cref="OutboxItem.CanBeTakenBack"/>).</summary>
+    private TakeBackOutcome ChangeOwned(string id, string identifier, Action<OutboxItem> change)
+    {
+        var owner = Mail.Owner.Of(identifier);
+        lock (_gate)
+        {
+            var item = _items.FindById(id);
+            if (item is null || item.Owner != owner)
+            {
+                return new TakeBackOutcome(TakeBackStatus.NotFound);
+            }
+            if (!item.CanBeTakenBack)
+            {
+                return new TakeBackOutcome(TakeBackStatus.SendingStarted, item);
+            }
+            change(item);
+            return new TakeBackOutcome(TakeBackStatus.Done, item);
         }
     }
 

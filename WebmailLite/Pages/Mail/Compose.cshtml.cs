@@ -11,7 +11,7 @@ using WebmailLite.Pages.Shared;
 namespace WebmailLite.Pages.Mail;
 
 /// <summary>
-/// One page for a new message, a reply, a reply to all and a forward, a draft, a refused message taken back, and the
+/// One page for a new message, a reply, a reply to all and a forward, a draft, a refused or waiting message taken back from the outbox, and the
 /// form kept when the session ended. The workflows live in <see cref="ComposePrefill"/> (opening the form) and
 /// <see cref="ComposeSubmission"/> (« Envoyer », « Enregistrer le brouillon »); this page binds the form, calls one of
 /// them and renders. A form posted after its session ended is kept for its owner (<see cref="ComposeRescue"/>).
@@ -83,6 +83,9 @@ public sealed class ComposeModel(
 
     public bool Resumed { get; private set; }
 
+    /// <summary>A waiting message taken back with « Modifier »: it leaves only when this form is sent.</summary>
+    public bool TakenBack { get; private set; }
+
     public bool DraftMissing { get; private set; }
 
     /// <summary>The form is the one kept when the session ended; <see cref="KeptFilesLost"/> names files that were not kept.</summary>
@@ -111,6 +114,7 @@ public sealed class ComposeModel(
         Sender = mailbox.SenderAddress;
         (OriginalMissing, DraftMissing, Resumed, Restored, MoreKept) = (start.OriginalMissing, start.DraftMissing, start.Resumed, start.Restored, start.MoreKept);
         KeptFilesLost = start.KeptFilesLost ?? [];
+        TakenBack = start.TakenBack;
         if (OriginalMissing || DraftMissing)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;

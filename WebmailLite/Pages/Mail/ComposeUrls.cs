@@ -16,6 +16,9 @@ public static class ComposeUrls
 
     public static string Resume(string outboxId) => New + QueryString.Create("reprendre", outboxId);
 
+    /// <summary>« Annuler l'envoi ? »: the confirmation for a message of the outbox.</summary>
+    public static string CancelSend(string outboxId) => PageRoutes.CancelSend + QueryString.Create("id", outboxId);
+
     /// <summary>A draft of Brouillons, reopened in the compose page.</summary>
     public static string Draft(uint uid) => New + QueryString.Create("brouillon", uid.ToString(CultureInfo.InvariantCulture));
 

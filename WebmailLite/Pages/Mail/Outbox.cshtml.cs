@@ -9,7 +9,8 @@ namespace WebmailLite.Pages.Mail;
 
 /// <summary>
 /// « En attente d'envoi »: the person's messages not sent yet, each with why, in plain words; for a send cut off by a
-/// stop of the app, whether to send it anyway or take it out (<see cref="OutboxSender"/> explains why it is asked).
+/// stop of the app, whether to send it anyway or take it out (<see cref="OutboxSender"/> explains why it is asked); for a
+/// message whose sending has not started, « Modifier » and « Annuler l'envoi » (<see cref="CancelSendModel"/>).
 /// </summary>
 public sealed class OutboxModel(IMailbox mailbox, OutboxStore store, IStringLocalizer<ComposeText> text) : PageModel
 {
@@ -41,12 +42,36 @@ public sealed class OutboxModel(IMailbox mailbox, OutboxStore store, IStringLoca
         return LocalRedirect(ComposeUrls.Outbox);
     }
 
+    /// <summary>
+    /// « Modifier »: withdrawn from sending (atomically, against the background pass) and reopened in the compose form
+    /// with everything; if its sending has started, the list says so and nothing changes.
+    /// </summary>
+    public IActionResult OnPostTakeBack([FromForm] string? id)
+    {
+        var outcome = id is { Length: > 0 } ? store.TakeBack(id, mailbox.Identifier) : new TakeBackOutcome(TakeBackStatus.NotFound);
+        if (outcome.Status == TakeBackStatus.Done)
+        {
+            return LocalRedirect(ComposeUrls.Resume(outcome.Item!.Id));
+        }
+        if (outcome is { Status: TakeBackStatus.SendingStarted, Item: { } started })
+        {
+            TempData[NoticeKey] = text["Outbox_TooLate", SubjectOf(started)].Value;
+        }
+        // Not found: sent or cancelled meanwhile; the list shows what is left.
+        return LocalRedirect(ComposeUrls.Outbox);
+    }
+
+    /// <summary>TempData key of the one-shot notice that a message could not be taken back, its sending having started.</summary>
+    public const string NoticeKey = "outbox.notice";
+
+    public string SubjectOf(OutboxItem item) => item.Subject.Length > 0 ? item.Subject : text["NoSubject"].Value;
+
     /// <summary>« Retirer de la boîte d'envoi »: gone, never sent again.</summary>
     public IActionResult OnPostWithdraw([FromForm] string? id)
     {
         if (id is { Length: > 0 } && store.Withdraw(id, mailbox.Identifier) is { } item)
         {
-            TempData[ComposeModel.BannerKey] = text["Banner_Withdrawn", item.Subject.Length > 0 ? item.Subject : text["NoSubject"].Value].Value;
+            TempData[ComposeModel.BannerKey] = text["Banner_Withdrawn", SubjectOf(item)].Value;
         }
         return LocalRedirect(ComposeUrls.Outbox);
     }
