@@ -338,6 +338,23 @@ public sealed class SearchAndSortPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task EveryFolder_AMessageOpenedThere_ReturnsToTheResultsAcrossFolders()
+    {
+        var client = await SignInAsync();
+        const string everywhere = "/courrier/recherche?q=sortie&portee=tous";
+        var results = await HtmlPage.GetAsync(client, everywhere);
+        var subject = Subjects(results)[0];
+        var message = await HtmlPage.GetAsync(client, Row(results, subject).QuerySelector("a")!.GetAttribute("href")!);
+
+        var trashed = await PressAsync(client, message, "supprimer");
+
+        Assert.Equal(everywhere, trashed.Headers.Location?.OriginalString);
+        var after = await HtmlPage.GetAsync(client, everywhere);
+        Assert.Equal("1 message mis à la corbeille.", after.Text("#statut .banner"));
+        Assert.Contains("Corbeille", Row(after, subject).TextContent);
+    }
+
+    [Fact]
     public async Task Hint_SaysHowFarAccentsAreIgnored()
     {
         var page = await HtmlPage.GetAsync(await SignInAsync(), Results);
