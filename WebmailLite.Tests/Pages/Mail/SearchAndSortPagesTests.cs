@@ -223,11 +223,8 @@ public sealed class SearchAndSortPagesTests : IDisposable
         var subject = Subjects(page)[0];
         Tick(page, subject);
 
-        var response = await PressAsync(client, page, "suivre");
+        var after = await PressAndComeBackAsync(client, page, "suivre", here, "1 message suivi.");
 
-        Assert.Equal(here, response.Headers.Location?.OriginalString);
-        var after = await HtmlPage.GetAsync(client, here);
-        Assert.Equal("1 message suivi.", after.Text("#statut .banner"));
         Assert.Contains("Suivi", Row(after, subject).TextContent);
     }
 
@@ -243,18 +240,12 @@ public sealed class SearchAndSortPagesTests : IDisposable
         Assert.Equal("Retour : résultats de la recherche", message.Text("p.back a"));
         Assert.Equal(Results, message.Query("p.back a")!.GetAttribute("href"));
 
-        var unread = await PressAsync(client, message, "nonlu");
-        Assert.Equal(Results, unread.Headers.Location?.OriginalString);
-        var back = await HtmlPage.GetAsync(client, Results);
-        Assert.Equal("1 message marqué comme non lu.", back.Text("#statut .banner"));
+        await PressAndComeBackAsync(client, message, "nonlu", Results, "1 message marqué comme non lu.");
 
         var followed = await PressAsync(client, await HtmlPage.GetAsync(client, link), "suivre");
         Assert.Equal(link, followed.Headers.Location?.OriginalString);
 
-        var junk = await PressAsync(client, await HtmlPage.GetAsync(client, link), "indesirable");
-        Assert.Equal(Results, junk.Headers.Location?.OriginalString);
-        var afterJunk = await HtmlPage.GetAsync(client, Results);
-        Assert.Equal("1 message signalé comme indésirable et déplacé dans « Indésirables ».", afterJunk.Text("#statut .banner"));
+        var afterJunk = await PressAndComeBackAsync(client, await HtmlPage.GetAsync(client, link), "indesirable", Results, "1 message signalé comme indésirable et déplacé dans « Indésirables ».");
         Assert.DoesNotContain(Invitation, Subjects(afterJunk));
     }
 
@@ -346,11 +337,8 @@ public sealed class SearchAndSortPagesTests : IDisposable
         var subject = Subjects(results)[0];
         var message = await HtmlPage.GetAsync(client, Row(results, subject).QuerySelector("a")!.GetAttribute("href")!);
 
-        var trashed = await PressAsync(client, message, "supprimer");
+        var after = await PressAndComeBackAsync(client, message, "supprimer", everywhere, "1 message mis à la corbeille.");
 
-        Assert.Equal(everywhere, trashed.Headers.Location?.OriginalString);
-        var after = await HtmlPage.GetAsync(client, everywhere);
-        Assert.Equal("1 message mis à la corbeille.", after.Text("#statut .banner"));
         Assert.Contains("Corbeille", Row(after, subject).TextContent);
     }
 
@@ -360,5 +348,15 @@ public sealed class SearchAndSortPagesTests : IDisposable
         var page = await HtmlPage.GetAsync(await SignInAsync(), Results);
 
         Assert.Equal("Objet ou expéditeur. Les majuscules ne comptent pas, ni les accents dans les 1\u202f000 messages les plus récents de chaque dossier ; « des mots entre guillemets » cherchent l’expression entière.", page.Text("#q-hint"));
+    }
+
+    /// <summary>Presses a toolbar button on results (or on a message opened from them): back to <paramref name="back"/>, with its banner.</summary>
+    private static async Task<HtmlPage> PressAndComeBackAsync(HttpClient client, HtmlPage page, string action, string back, string banner)
+    {
+        var response = await PressAsync(client, page, action);
+        Assert.Equal(back, response.Headers.Location?.OriginalString);
+        var after = await HtmlPage.GetAsync(client, back);
+        Assert.Equal(banner, after.Text("#statut .banner"));
+        return after;
     }
 }
