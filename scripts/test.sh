@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command (CI runs it through .ci/run). On a fresh Debian 12, as root: installs
-# the mail servers and Chromium when missing, starts the private mail servers, runs the whole
-# suite, stops the servers it started, and exits with the suite's exit code.
+# the mail servers, Chromium and the screen reader (Orca under Xvfb) when missing, starts the
+# private mail servers and the screen-reader rig, runs the whole suite, stops what it started,
+# and exits with the suite's exit code.
 # Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Infrastructure").
 set -euo pipefail
 
@@ -13,11 +14,17 @@ say() { echo "test.sh: $*"; }
 
 # --- System packages --------------------------------------------------------------------
 PACKAGES=(dovecot-imapd dovecot-lmtpd postfix chromium)
+# Orca, the display it runs on, the accessibility bus and real key events (scripts/screen-reader.sh).
+# Without their recommends: no speech synthesizer, no sound (Orca's speech goes to a log file).
+SCREEN_READER_PACKAGES=(orca xvfb at-spi2-core python3-pyatspi dbus-x11 xdotool)
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 missing=()
 for package in "${PACKAGES[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
-    missing+=("$package")
-  fi
+  installed "$package" || missing+=("$package")
+done
+missing_screen_reader=()
+for package in "${SCREEN_READER_PACKAGES[@]}"; do
+  installed "$package" || missing_screen_reader+=("$package")
 done
 
 POLICY_RC=/usr/sbin/policy-rc.d
@@ -29,12 +36,12 @@ remove_policy() {
   fi
 }
 
-if ((${#missing[@]} > 0)); then
+if ((${#missing[@]} + ${#missing_screen_reader[@]} > 0)); then
   if [[ $EUID -ne 0 ]]; then
-    echo "test.sh: missing packages: ${missing[*]} (run as root to install them)" >&2
+    echo "test.sh: missing packages: ${missing[*]} ${missing_screen_reader[*]} (run as root to install them)" >&2
     exit 1
   fi
-  say "installing ${missing[*]}"
+  say "installing ${missing[*]} ${missing_screen_reader[*]}"
   export DEBIAN_FRONTEND=noninteractive
   # The tests run their own Postfix; the system one stays unconfigured.
   echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
@@ -47,7 +54,12 @@ if ((${#missing[@]} > 0)); then
     trap remove_policy EXIT
   fi
   apt-get update -q
-  apt-get install -y -q "${missing[@]}"
+  if ((${#missing[@]} > 0)); then
+    apt-get install -y -q "${missing[@]}"
+  fi
+  if ((${#missing_screen_reader[@]} > 0)); then
+    apt-get install -y -q --no-install-recommends "${missing_screen_reader[@]}"
+  fi
   remove_policy
   trap - EXIT
 fi
@@ -58,21 +70,28 @@ command -v dotnet >/dev/null || {
 }
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-# --- Mail servers -----------------------------------------------------------------------
-# Servers that were already running (a developer's session) are left running afterwards.
-mail_started=0
-if ! scripts/mail-servers.sh status >/dev/null 2>&1; then
-  mail_started=1
-fi
-stop_mail() {
-  if ((mail_started)); then
-    mail_started=0
-    scripts/mail-servers.sh stop || true
+# --- Mail servers and screen reader -----------------------------------------------------
+# The private Dovecot and Postfix, and Orca following Chromium on a private display (for the
+# ScreenReader tests). Rigs that were already running (a developer's session) are left running
+# afterwards; the others are stopped, last started first.
+started_rigs=()
+start_rig() {
+  if ! "$1" status >/dev/null 2>&1; then
+    started_rigs=("$1" "${started_rigs[@]}")
   fi
+  "$1" start
 }
-trap stop_mail EXIT
+stop_rigs() {
+  local rig
+  for rig in "${started_rigs[@]}"; do
+    "$rig" stop || true
+  done
+  started_rigs=()
+}
+trap stop_rigs EXIT
 trap 'exit 130' INT TERM
-scripts/mail-servers.sh start
+start_rig scripts/mail-servers.sh
+start_rig scripts/screen-reader.sh
 
 # --- Tests ------------------------------------------------------------------------------
 results=$(mktemp -d /tmp/webmaillite-test-results.XXXXXX)
@@ -82,7 +101,7 @@ dotnet test WebmailLite.sln -c Release --blame-hang-timeout 5m \
   --logger "console;verbosity=normal" --logger trx --results-directory "$results" "$@" || rc=$?
 tests_seconds=$((SECONDS - tests_started))
 
-stop_mail
+stop_rigs
 
 # Sum the TRX counters of every test project into one plain closing line.
 passed=0 failed=0 skipped=0 found=0

@@ -40,6 +40,9 @@ public static class Axe
     /// <summary>Loads <paramref name="html"/> in <paramref name="page"/> as if <paramref name="url"/> had answered it (its styles and images still come from the server).</summary>
     public static async Task ServeAgainAsync(IPage page, string url, string html)
     {
+        // The page's own scripts stay out: what is checked is the HTML a browser without JavaScript shows (the
+        // recipient combobox, for one, would otherwise rewrite the compose fields).
+        await page.RouteAsync(candidate => new Uri(candidate).AbsolutePath.EndsWith(".js", StringComparison.Ordinal), route => route.AbortAsync());
         await page.RouteAsync(candidate => candidate == url, route => route.FulfillAsync(new RouteFulfillOptions
         {
             Status = 200,

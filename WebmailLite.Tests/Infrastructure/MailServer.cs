@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using MailKit;
@@ -233,12 +232,12 @@ public sealed class MailServer
     }
 
     /// <summary>Stops and starts Dovecot (mail and accounts are kept); open IMAP connections break.</summary>
-    public Task RestartDovecotAsync() => RunScriptAsync(scriptPath, "restart-imap", ScriptEnvironment());
+    public Task RestartDovecotAsync() => RepositoryScript.RunAsync(scriptPath, "restart-imap", ScriptEnvironment(), ScriptTimeout);
 
     /// <summary>Stops Postfix: the submission port then refuses connections.</summary>
-    public Task StopSmtpAsync() => RunScriptAsync(scriptPath, "stop-smtp", ScriptEnvironment());
+    public Task StopSmtpAsync() => RepositoryScript.RunAsync(scriptPath, "stop-smtp", ScriptEnvironment(), ScriptTimeout);
 
-    public Task StartSmtpAsync() => RunScriptAsync(scriptPath, "start-smtp", ScriptEnvironment());
+    public Task StartSmtpAsync() => RepositoryScript.RunAsync(scriptPath, "start-smtp", ScriptEnvironment(), ScriptTimeout);
 
     /// <summary>Resolves a folder name as the tests use it; special-use names go through SPECIAL-USE.</summary>
     public static async Task<IMailFolder> ResolveFolderAsync(ImapClient client, string folderOrSpecialUse, bool createIfMissing)
@@ -285,8 +284,7 @@ public sealed class MailServer
 
     private static MailServer Create()
     {
-        var root = FindRepositoryRoot();
-        var script = Path.Combine(root, "scripts", "mail-servers.sh");
+        var script = RepositoryScript.Path("mail-servers.sh");
         var mailDir = Environment.GetEnvironmentVariable("WEBMAILLITE_MAIL_DIR") is { Length: > 0 } configured ? configured : DefaultMailDirectory;
         var envFile = Path.Combine(mailDir, "env");
 
@@ -294,58 +292,15 @@ public sealed class MailServer
         // they are, even if this process's variables differ from the env file.
         if (File.Exists(envFile))
         {
-            var env = ReadEnvFile(envFile);
+            var env = RepositoryScript.ReadEnvFile(envFile);
             if (PortOpen(Require(env, "WEBMAILLITE_IMAP_PORT")) && PortOpen(Require(env, "WEBMAILLITE_SMTP_PORT")))
             {
                 return new MailServer(script, env);
             }
         }
 
-        RunScriptAsync(script, "start", new Dictionary<string, string>()).GetAwaiter().GetResult();
-        return new MailServer(script, ReadEnvFile(envFile));
-    }
-
-    private static string FindRepositoryRoot([CallerFilePath] string sourceFile = "")
-    {
-        // The test output may sit outside the repo (--artifacts-path), so also try the
-        // directory this file was compiled from.
-        var starts = new[] { AppContext.BaseDirectory, Environment.CurrentDirectory, Path.GetDirectoryName(sourceFile) ?? string.Empty };
-        foreach (var start in starts.Where(s => s.Length > 0))
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "WebmailLite.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException($"WebmailLite.sln not found above {string.Join(", ", starts)}; cannot locate scripts/mail-servers.sh.");
-    }
-
-    private static Dictionary<string, string> ReadEnvFile(string path)
-    {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in File.ReadAllLines(path))
-        {
-            var eq = line.IndexOf('=');
-            if (eq <= 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var value = line[(eq + 1)..].Trim();
-            // The script writes values with printf %q: plain for our paths, quoted otherwise.
-            if (value.Length >= 2 && value[0] == '\'' && value[^1] == '\'')
-            {
-                value = value[1..^1];
-            }
-
-            values[line[..eq].Trim()] = value;
-        }
-
-        return values;
+        RepositoryScript.RunAsync(script, "start", new Dictionary<string, string>(), ScriptTimeout).GetAwaiter().GetResult();
+        return new MailServer(script, RepositoryScript.ReadEnvFile(envFile));
     }
 
     private static string Require(IReadOnlyDictionary<string, string> env, string key) =>
@@ -378,45 +333,6 @@ public sealed class MailServer
         ["WEBMAILLITE_IMAP_PORT"] = ImapPort.ToString(CultureInfo.InvariantCulture),
         ["WEBMAILLITE_SMTP_PORT"] = SmtpPort.ToString(CultureInfo.InvariantCulture),
     };
-
-    private static async Task RunScriptAsync(string script, string command, IReadOnlyDictionary<string, string> environment)
-    {
-        var startInfo = new ProcessStartInfo("bash")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add(script);
-        startInfo.ArgumentList.Add(command);
-        foreach (var (key, value) in environment)
-        {
-            startInfo.Environment[key] = value;
-        }
-
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not run {script}.");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(ScriptTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{script} {command} did not finish within {ScriptTimeout.TotalSeconds} s.");
-        }
-
-        // The daemons are detached from our pipes, so these complete when the script exits.
-        var output = await stdout + await stderr;
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{script} {command} failed with exit code {process.ExitCode}:\n{output}");
-        }
-    }
 
     private static string NewPassword() =>
         RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);

@@ -11,6 +11,7 @@ public static class ContactsServiceCollectionExtensions
         services.AddSingleton<IContactStore, LiteDbContactStore>();
         services.AddSingleton<ContactBook>();
         services.AddSingleton<VCardExchange>();
+        services.AddSingleton<RescuedContactFormStore>();
         services.AddSingleton<IRecipientSuggestions, ContactSuggestions>();
         services.AddSingleton<ISentMessageObserver, ContactCollector>();
         return services;

@@ -34,6 +34,7 @@ public static class PageRoutes
     public const string ContactDelete = "/contacts/supprimer";
     public const string ContactsImport = "/contacts/importer";
     public const string ContactsExport = "/contacts/exporter";
+    public const string ContactSuggestions = "/contacts/suggestions";
 
     public const string Security = "/parametres/securite";
     public const string Password = "/parametres/securite/mot-de-passe";
@@ -86,6 +87,7 @@ public static class PageRoutes
         ["/Contacts/Delete"] = ContactDelete,
         ["/Contacts/Import"] = ContactsImport,
         ["/Contacts/Export"] = ContactsExport,
+        ["/Contacts/Suggestions"] = ContactSuggestions,
         ["/Settings/Security"] = Security,
         ["/Settings/ChangePassword"] = Password,
         ["/Settings/BackupAddress"] = Backup,

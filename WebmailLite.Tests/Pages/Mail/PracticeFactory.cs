@@ -11,6 +11,13 @@ namespace WebmailLite.Tests.Pages.Mail;
 /// </summary>
 public static class PracticeFactory
 {
-    public static WebmailFactory Create() => new(services: services =>
-        services.AddSingleton(provider => new PracticeStore(provider.GetRequiredService<AppDatabase>(), provider.GetRequiredService<TimeProvider>(), iterations: 1_000)));
+    /// <param name="clock">A clock the test moves (a session that expires), or the system's.</param>
+    public static WebmailFactory Create(TimeProvider? clock = null) => new(services: services =>
+    {
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+        services.AddSingleton(provider => new PracticeStore(provider.GetRequiredService<AppDatabase>(), provider.GetRequiredService<TimeProvider>(), iterations: 1_000));
+    });
 }

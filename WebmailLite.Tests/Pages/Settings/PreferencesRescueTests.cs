@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using WebmailLite.Practice;
-using WebmailLite.Storage;
 using WebmailLite.Tests.Infrastructure;
+using WebmailLite.Tests.Pages.Mail;
 
 namespace WebmailLite.Tests.Pages.Settings;
 
@@ -18,14 +18,7 @@ public sealed class PreferencesRescueTests : IDisposable
     private readonly TestClock _clock = new();
     private readonly WebmailFactory _factory;
 
-    public PreferencesRescueTests()
-    {
-        _factory = new WebmailFactory(services: services =>
-        {
-            services.AddSingleton<TimeProvider>(_clock);
-            services.AddSingleton(provider => new PracticeStore(provider.GetRequiredService<AppDatabase>(), provider.GetRequiredService<TimeProvider>(), iterations: 1_000));
-        });
-    }
+    public PreferencesRescueTests() => _factory = PracticeFactory.Create(_clock);
 
     public void Dispose() => _factory.Dispose();
 

@@ -47,6 +47,9 @@ public sealed class SignInModel(
     /// <summary>« conserve=preferences »: the « Préférences » form posted as the session ended was kept; it opens after signing in.</summary>
     public bool PreferencesKept => SessionNotice == "expiree" && FormKeptNotice == "preferences";
 
+    /// <summary>« conserve=contact »: a contact form posted as the session ended was kept; it opens after signing in.</summary>
+    public bool ContactKept => SessionNotice == "expiree" && FormKeptNotice == "contact";
+
     public FormErrors Errors { get; } = new();
 
     public bool IsPractice => signIn.IsPractice;
