@@ -20,6 +20,10 @@ public sealed class ManageAccessibilityTests(BrowserFixture browser, PracticeLiv
     public const string ListSorted = "liste triée par expéditeur";
     public const string SearchInFolder = "résultats de recherche dans le dossier";
     public const string SearchEverywhere = "résultats de recherche dans tous les dossiers";
+    public const string SearchInFolderWithoutScript = "résultats de recherche dans le dossier (sans JavaScript)";
+    public const string SearchAllSelected = "résultats de recherche, tout sélectionné (sans JavaScript)";
+    public const string SearchAfterAction = "résultats de recherche après une action (sans JavaScript, bandeau)";
+    public const string MessageFromResults = "message ouvert depuis les résultats de recherche";
     public const string SearchNothing = "recherche sans résultat";
     public const string SearchEmpty = "recherche vide (erreur)";
     public const string EraseConfirmation = "confirmation de suppression définitive";
@@ -39,11 +43,13 @@ public sealed class ManageAccessibilityTests(BrowserFixture browser, PracticeLiv
         ListWithCheckboxes, ListAfterHtmxAction, ListSelectionError, ListSelectionErrorHtmx, ListAfterAction, ListSorted, SearchInFolder, SearchEverywhere,
         SearchNothing, SearchEmpty, EraseConfirmation, EmptyConfirmation, FoldersPage, FoldersError, RenamePage,
         DeleteFolderConfirmation, DeleteFolderRefused, MessageWithToolbar, ListUnreadOnly, ListAllSelected, MarkAllReadConfirmation,
+        SearchInFolderWithoutScript, SearchAllSelected, SearchAfterAction, MessageFromResults,
     ];
 
     // States reached with JavaScript off: every column runs on the exact HTML served without JavaScript (see
     // PageChecks). The same click with JavaScript on answers in the live region instead: a state of its own.
-    private static readonly HashSet<string> WithoutScript = [ListSelectionError, ListAfterAction, ListAllSelected];
+    private static readonly HashSet<string> WithoutScript =
+        [ListSelectionError, ListAfterAction, ListAllSelected, SearchInFolderWithoutScript, SearchAllSelected, SearchAfterAction];
 
     private LiveServer Server => fixture.Server;
 
@@ -128,6 +134,39 @@ public sealed class ManageAccessibilityTests(BrowserFixture browser, PracticeLiv
                 await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
                 await Expect(page.Locator("p.found")).ToContainTextAsync("correspondent à « conseil »");
                 await Expect(page.Locator("#liste tbody input[type=checkbox]").First).ToBeVisibleAsync();
+                break;
+
+            case SearchInFolderWithoutScript:
+                await page.GotoAsync("/courrier/recherche?q=conseil");
+                await Expect(page.Locator("#liste tbody input[type=checkbox]").First).ToBeVisibleAsync();
+                await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tout sélectionner" })).ToBeVisibleAsync();
+                break;
+
+            case SearchAllSelected:
+                await page.GotoAsync("/courrier/recherche?q=conseil");
+                await page.GetByRole(AriaRole.Link, new() { Name = "Tout sélectionner" }).ClickAsync();
+                await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tout désélectionner" })).ToBeVisibleAsync();
+                await Expect(page.Locator("#liste tbody input[type=checkbox]:not(:checked)")).ToHaveCountAsync(0);
+                break;
+
+            case SearchAfterAction:
+                await page.GotoAsync("/courrier/recherche?q=conseil");
+                await page.Locator("#liste tbody input[type=checkbox]").First.CheckAsync();
+                // The toolbar folds away below 48em (a disclosure): open it when it is closed.
+                if (!await page.GetByRole(AriaRole.Button, new() { Name = "Suivre", Exact = true }).IsVisibleAsync())
+                {
+                    await page.Locator("form.sel details summary").ClickAsync();
+                }
+                await page.GetByRole(AriaRole.Button, new() { Name = "Suivre", Exact = true }).ClickAsync();
+                await Expect(status).ToContainTextAsync("1 message suivi.");
+                await Expect(page.Locator("p.found")).ToContainTextAsync("« conseil »");
+                break;
+
+            case MessageFromResults:
+                await page.GotoAsync("/courrier/recherche?q=conseil");
+                await page.Locator("#liste tbody th a").First.ClickAsync();
+                await PageActions.WaitForUrlAsync(page, url => url.AbsolutePath == "/courrier/message");
+                await Expect(page.Locator("p.back a")).ToHaveTextAsync("Retour : résultats de la recherche");
                 break;
 
             case SearchEverywhere:

@@ -26,9 +26,11 @@ public static class ContractMailboxes
         return await SignInImapAsync(account);
     }
 
-    public static async Task<IMailbox> SignInImapAsync(TestAccount account)
+    public static async Task<IMailbox> SignInImapAsync(TestAccount account, Action<MailOptions>? configure = null)
     {
-        var service = new ImapMailService(Options.Create(ImapMailServiceTests.OptionsFor(MailServer.Instance)), NullLoggerFactory.Instance);
+        var options = ImapMailServiceTests.OptionsFor(MailServer.Instance);
+        configure?.Invoke(options);
+        var service = new ImapMailService(Options.Create(options), NullLoggerFactory.Instance);
         var outcome = await service.SignInAsync(account.Identifier, account.Password, CancellationToken.None);
         Assert.Equal(SignInStatus.Success, outcome.Status);
         return outcome.Mailbox!;

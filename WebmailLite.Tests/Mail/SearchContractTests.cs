@@ -202,15 +202,67 @@ public abstract class SearchContractTests
         Assert.Equal(2, words!.Total);
     }
 
-    // Case on both mailboxes. Accents: only the practice mailbox folds them so far (PracticeSearchContractTests);
-    // Dovecot without fts answers « eleves » with nothing (measured by this suite before it was split).
+    // Case and accents on both mailboxes. Dovecot without a full-text plugin folds case only: the IMAP mailbox compares
+    // the newest Mail:Search:AccentWindow messages here (ImapSearchContractTests shows the bound).
     [Theory]
     [InlineData("ÉLÈVES")]
     [InlineData("élèves")]
     [InlineData("HÉLÈNE")]
-    public Task Search_CaseDoesNotMatter_InSubjectAndSender(string text) => FindsIgnoringCaseAsync(text);
+    [InlineData("eleves")]
+    [InlineData("ELEVES")]
+    [InlineData("helene")]
+    public Task Search_CaseAndAccentsDoNotMatter_InSubjectAndSender(string text) => FindsIgnoringCaseAsync(text);
 
-    protected async Task FindsIgnoringCaseAsync(string text)
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Search_WithoutAccents_FindsAccentedSubjectsAndSenders_PagedAndOrderedLikeTheList(bool inText)
+    {
+        var mailbox = await CreateMailboxAsync([
+            new("INBOX", Letter("Réunion des élèves délégués", "Marc Petit", "marc.petit@ac-test.fr")),
+            new("INBOX", Letter("Cantine", "Hélène Martin", "h.martin@ac-test.fr")),
+            new("INBOX", Letter("Sortie", "Marc Petit", "marc.petit@ac-test.fr", body: "Rien sur les eleves ici.")),
+            new("INBOX", Letter("Liste des eleves de 6e", "Paul Roux", "p.roux@ac-test.fr")),
+            new("INBOX", Letter("Élèves absents", "Hélène Martin", "h.martin@ac-test.fr")),
+        ]);
+        await using var closing = new MailboxClosing(mailbox);
+
+        var first = await mailbox.SearchAsync(new MessageSearch("eleves", "INBOX", InText: inText), 1, 2, None);
+        var second = await mailbox.SearchAsync(new MessageSearch("eleves", "INBOX", InText: inText), 2, 2, None);
+        var bySubject = await mailbox.SearchAsync(new MessageSearch("eleves", "INBOX", MessageSort.Subject, inText), 1, 25, None);
+        var helene = await mailbox.SearchAsync(new MessageSearch("helene", "INBOX", InText: inText), 1, 25, None);
+        var typedWithAccents = await mailbox.SearchAsync(new MessageSearch("élèves", "INBOX", InText: inText), 1, 25, None);
+        var both = await mailbox.SearchAsync(new MessageSearch("helene absents", "INBOX", InText: inText), 1, 25, None);
+
+        string[] newestFirst = inText
+            ? ["Élèves absents", "Liste des eleves de 6e", "Sortie", "Réunion des élèves délégués"]
+            : ["Élèves absents", "Liste des eleves de 6e", "Réunion des élèves délégués"];
+        Assert.Equal(newestFirst.Length, first!.Total);
+        Assert.Equal(newestFirst.Take(2), first.Messages.Select(m => m.Message.Subject));
+        Assert.Equal(newestFirst.Skip(2).Take(2), second!.Messages.Select(m => m.Message.Subject));
+        Assert.Equal((2, 2), (second.Page, second.PageCount));
+        Assert.Equal(newestFirst.Order(StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true)), bySubject!.Messages.Select(m => m.Message.Subject));
+        Assert.Equal(["Élèves absents", "Cantine"], helene!.Messages.Select(m => m.Message.Subject));
+        Assert.Equal(newestFirst, typedWithAccents!.Messages.Select(m => m.Message.Subject));
+        Assert.Equal(["Élèves absents"], both!.Messages.Select(m => m.Message.Subject));
+    }
+
+    [Fact]
+    public async Task Search_EveryFolder_WithoutAccents_FindsAccentedSubjects()
+    {
+        var mailbox = await CreateMailboxAsync([
+            new("Projets", Letter("Écoles du secteur")),
+            new("INBOX", Letter("École ouverte")),
+            new("INBOX", Letter("Cantine")),
+        ]);
+        await using var closing = new MailboxClosing(mailbox);
+
+        var result = await mailbox.SearchAsync(new MessageSearch("ecole", null), 1, 25, None);
+
+        Assert.Equal(["École ouverte", "Écoles du secteur"], result!.Messages.Select(m => m.Message.Subject));
+    }
+
+    private async Task FindsIgnoringCaseAsync(string text)
     {
         var mailbox = await CreateMailboxAsync([
             new("INBOX", Letter("Liste des Élèves de 6e", "Marc Petit", "marc.petit@ac-test.fr")),

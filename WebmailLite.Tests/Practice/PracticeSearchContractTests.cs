@@ -9,11 +9,5 @@ public sealed class PracticeSearchContractTests : SearchContractTests, IDisposab
 
     protected override Task<IMailbox> CreateMailboxAsync(IReadOnlyList<ContractSeed> seeds) => _mailboxes.CreateAsync(seeds);
 
-    [Theory]
-    [InlineData("eleves")]
-    [InlineData("ELEVES")]
-    [InlineData("helene")]
-    public Task Search_AccentsDoNotMatter_InSubjectAndSender(string text) => FindsIgnoringCaseAsync(text);
-
     public void Dispose() => _mailboxes.Dispose();
 }

@@ -27,6 +27,9 @@ public sealed class MailOptions
     /// </summary>
     public int MessagePageBytes { get; set; } = DefaultMessagePageBytes;
 
+    /// <summary>Search bounds: <c>Mail:Search:AccentWindow</c>, <c>Mail:Search:BodyTimeout</c>.</summary>
+    public MailSearchOptions Search { get; set; } = new();
+
     /// <summary>No IMAP host configured ⇒ the embedded practice mailbox.</summary>
     public bool UsePractice => string.IsNullOrWhiteSpace(Imap.Host);
 }

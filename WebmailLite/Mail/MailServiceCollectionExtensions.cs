@@ -20,6 +20,8 @@ public static class MailServiceCollectionExtensions
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateOnStart()
             .Validate(o => o.Timeout > TimeSpan.Zero && o.Timeout <= TimeSpan.FromMinutes(5), "Mail:Timeout must be between 00:00:01 and 00:05:00.")
             .Validate(o => o.PageSize is >= 1 and <= 200, "Mail:PageSize must be between 1 and 200.")
+            .Validate(o => o.Search.AccentWindow is >= 0 and <= 20_000, "Mail:Search:AccentWindow must be between 0 and 20000.")
+            .Validate(o => o.Search.BodyTimeout > TimeSpan.Zero, "Mail:Search:BodyTimeout must be positive.")
             // Below, page boundaries would come closer than the searches for a clean cut; above, a page could pass the
             // sanitizer's own length budget and be shown as text.
             .Validate(o => o.MessagePageBytes is >= Rendering.BodyPages.MinPageBytes and <= 524_288, "Mail:MessagePageBytes must be between 65536 and 524288.")

@@ -30,6 +30,27 @@ public static class SearchTerms
         return folded.ToString().Normalize(NormalizationForm.FormC).ToLowerInvariant();
     }
 
+    /// <summary>Whether <paramref name="term"/> appears in <paramref name="text"/>, accents and case ignored (both folded by <see cref="Fold"/>).</summary>
+    public static bool Contains(string? text, string term) =>
+        !string.IsNullOrEmpty(text) && Fold(text).Contains(Fold(term), StringComparison.Ordinal);
+
+    /// <summary>Whether the term is in the subject or the sender (name or address), accents and case ignored.</summary>
+    public static bool InSubjectOrSender(MessageSummary message, string term) =>
+        Contains(message.Subject, term) || Contains(message.FromName, term) || Contains(message.FromAddress, term);
+
+    /// <summary>
+    /// The same term without its accents, when it has any (« élèves » → « eleves »): a server that does not fold accents
+    /// finds « eleves » written without them only if asked for it too. <c>null</c> when folding changes nothing but case.
+    /// </summary>
+    public static string? WithoutAccents(string term)
+    {
+        var folded = Fold(term);
+        return folded == term.ToLowerInvariant() ? null : folded;
+    }
+
+    /// <summary>Whether a term has a letter, that is something written with or without an accent.</summary>
+    public static bool HasLetter(IReadOnlyList<string> terms) => terms.Any(t => t.Any(char.IsLetter));
+
     public static IReadOnlyList<string> Split(string? text)
     {
         var terms = new List<string>();

@@ -68,7 +68,7 @@ public sealed partial class PracticeMailbox
         MimeMessage? message = null;
         foreach (var term in terms)
         {
-            if (Contains(summary.FromName, term) || Contains(summary.FromAddress, term) || Contains(summary.Subject, term))
+            if (SearchTerms.InSubjectOrSender(summary, term))
             {
                 continue;
             }
@@ -91,8 +91,7 @@ public sealed partial class PracticeMailbox
         || message.BodyParts.OfType<TextPart>().Any(part => Contains(part.Text, term));
 
     // Accents and case do not matter (« eleves » finds « Élèves »): both sides folded by the one rule, SearchTerms.Fold.
-    private static bool Contains(string? text, string term) =>
-        !string.IsNullOrEmpty(text) && SearchTerms.Fold(text).Contains(SearchTerms.Fold(term), StringComparison.Ordinal);
+    private static bool Contains(string? text, string term) => SearchTerms.Contains(text, term);
 
     private static (int Current, int PageCount) Paging(int total, int page, int pageSize)
     {

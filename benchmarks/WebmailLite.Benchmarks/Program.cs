@@ -14,6 +14,13 @@ if (args.Contains("recovery"))
     return;
 }
 
+if (args.Contains("search"))
+{
+    var sizes = args.Where(a => int.TryParse(a, CultureInfo.InvariantCulture, out _)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
+    await SearchCost.RunAsync(sizes.Count > 0 ? sizes : [10_000, 100_000]);
+    return;
+}
+
 if (args.Contains("long-message"))
 {
     await LongMessageCost.RunAsync();

@@ -26,13 +26,20 @@ public sealed class EraseModel(IMailbox mailbox, MessageActions actions) : PageM
     [FromQuery(Name = "tri")]
     public string? SortToken { get; set; }
 
+    /// <summary>Search results the deletion was asked from: back there instead of the folder (<see cref="ReturnUrls"/>).</summary>
+    [FromQuery(Name = ReturnUrls.Key)]
+    public string? ReturnUrl { get; set; }
+
     public MailFolder? Folder { get; private set; }
 
     public IReadOnlyList<MessageSummary> Messages { get; private set; } = [];
 
     public bool Allowed => Folder is not null && MessageActions.DeletesForGood(Folder);
 
-    public string BackUrl => ListUrls.List(FolderName, PageNumber, SortTokens.Parse(SortToken));
+    public string BackUrl => ReturnUrls.Accept(ReturnUrl) ?? ListUrls.List(FolderName, PageNumber, SortTokens.Parse(SortToken));
+
+    /// <summary>Whether the way back is to search results (the links then say so).</summary>
+    public bool BackToResults => ReturnUrls.Accept(ReturnUrl) is not null;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

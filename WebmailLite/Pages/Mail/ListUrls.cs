@@ -35,7 +35,7 @@ public static class ListUrls
         PageRoutes.MarkAllRead + (folder == MailUrls.Inbox ? QueryString.Empty : QueryString.Create("dossier", folder));
 
     /// <summary>A search: in <paramref name="folder"/>, or in every folder (then <paramref name="folder"/> is where the person came from).</summary>
-    public static string Search(string text, string folder, bool everyFolder, int page = 1, MessageSort sort = MessageSort.Newest, bool inText = false)
+    public static string Search(string text, string folder, bool everyFolder, int page = 1, MessageSort sort = MessageSort.Newest, bool inText = false, bool selectAll = false)
     {
         var query = QueryString.Create("q", text);
         if (folder != MailUrls.Inbox)
@@ -50,18 +50,26 @@ public static class ListUrls
         {
             query = query.Add("texte", "1");
         }
-        return PageRoutes.Search + Context(query, page, sort);
+        query = Context(query, page, sort);
+        if (selectAll)
+        {
+            query = query.Add("tout", "1");
+        }
+        return PageRoutes.Search + query;
     }
 
-    /// <summary>The confirmation page for deleting these messages for good; back to the list at this page and order.</summary>
-    public static string Erase(string folder, IEnumerable<uint> uids, int page, MessageSort sort)
+    /// <summary>
+    /// The confirmation page for deleting these messages for good; back to the list at this page and order, or to
+    /// <paramref name="back"/> (search results, see <see cref="ReturnUrls"/>).
+    /// </summary>
+    public static string Erase(string folder, IEnumerable<uint> uids, int page, MessageSort sort, string? back = null)
     {
         var query = QueryString.Create("dossier", folder);
         foreach (var uid in uids.Distinct())
         {
             query = query.Add("u", uid.ToString(CultureInfo.InvariantCulture));
         }
-        return PageRoutes.Erase + Context(query, page, sort);
+        return PageRoutes.Erase + ReturnUrls.Add(Context(query, page, sort), back);
     }
 
     public static string Empty(string folder) => PageRoutes.Empty + QueryString.Create("dossier", folder);

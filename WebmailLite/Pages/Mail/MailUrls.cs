@@ -23,7 +23,8 @@ public static class MailUrls
     }
 
     /// <param name="bodyPage">The page of a long body (« Afficher la suite »), from 1; the first is left out.</param>
-    public static string Message(string folder, uint uid, bool remoteImages = false, int bodyPage = 1)
+    /// <param name="back">Where the message's actions return to instead of its folder (<see cref="ReturnUrls"/>).</param>
+    public static string Message(string folder, uint uid, bool remoteImages = false, int bodyPage = 1, string? back = null)
     {
         var query = QueryString.Create("dossier", folder).Add("uid", uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (remoteImages)
@@ -34,7 +35,7 @@ public static class MailUrls
         {
             query = query.Add(BodyPageKey, bodyPage.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        return PageRoutes.Message + query;
+        return PageRoutes.Message + ReturnUrls.Add(query, back);
     }
 
     /// <summary>The query key of the page of a long body: « suite=2 » is its second page.</summary>

@@ -22,6 +22,13 @@ public sealed class MessageModel(IMailbox mailbox, MessageRenderer renderer, Mes
 
     public bool ShowRemote => Images == "distantes";
 
+    /// <summary>Search results the message was opened from: the way back, and where its actions return (<see cref="ReturnUrls"/>).</summary>
+    [FromQuery(Name = ReturnUrls.Key)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>The accepted way back to search results, or <c>null</c> (then the folder's list).</summary>
+    public string? Back => ReturnUrls.Accept(ReturnUrl);
+
     /// <summary>« suite=N »: page N of a long body, from 1 (absent: the first).</summary>
     [FromQuery(Name = MailUrls.BodyPageKey)]
     public string? BodyPage { get; set; }
@@ -81,8 +88,9 @@ public sealed class MessageModel(IMailbox mailbox, MessageRenderer renderer, Mes
     }
 
     /// <summary>
-    /// The message's toolbar. Back to the message when it stays where it is (followed or not); back to its folder when
-    /// it left (moved, trash, junk) or was marked unread (opening it again would mark it read).
+    /// The message's toolbar. Back to the message when it stays where it is (followed or not); back to its folder — or
+    /// to the search results it was opened from — when it left (moved, trash, junk) or was marked unread (opening it
+    /// again would mark it read).
     /// </summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -99,7 +107,7 @@ public sealed class MessageModel(IMailbox mailbox, MessageRenderer renderer, Mes
         var result = await actions.RunAsync(folder, action, [Uid], Destination, folders, cancellationToken);
         if (result.NeedsConfirmation)
         {
-            return Redirect(ListUrls.Erase(folder.FullName, [Uid], 1, MessageSort.Newest));
+            return Redirect(ListUrls.Erase(folder.FullName, [Uid], 1, MessageSort.Newest, Back));
         }
         if (result.Errors.Any)
         {
@@ -108,8 +116,8 @@ public sealed class MessageModel(IMailbox mailbox, MessageRenderer renderer, Mes
         }
         StatusBanner.Set(TempData, result.Status);
         return Redirect(action is MessageAction.Flag or MessageAction.Unflag or MessageAction.Read
-            ? MailUrls.Message(folder.FullName, Uid)
-            : ListUrls.List(folder.FullName));
+            ? MailUrls.Message(folder.FullName, Uid, back: Back)
+            : Back ?? ListUrls.List(folder.FullName));
     }
 
     /// <summary>Digits only, from 1, at most six of them (a 512 MB body in 64 KB pages): anything else is no page.</summary>

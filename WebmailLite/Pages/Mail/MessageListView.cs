@@ -4,7 +4,8 @@ namespace WebmailLite.Pages.Mail;
 
 /// <summary>
 /// What <c>_MessageList</c> renders: the table of a folder page or of search results, and its pager. The same markup
-/// is the whole page's list and the fragment htmx swaps in, so both paths show exactly the same rows.
+/// is the whole page's list and the fragment htmx swaps in, so both paths show exactly the same rows. <c>Back</c>: where
+/// a message opened from these rows returns after an action (search results; <c>null</c> for a folder's own list).
 /// </summary>
 public sealed record MessageListView(
     string Caption,
@@ -17,7 +18,8 @@ public sealed record MessageListView(
     bool Selectable,
     IReadOnlySet<uint> Selected,
     bool ShowFolder = false,
-    bool SelectionInvalid = false)
+    bool SelectionInvalid = false,
+    string? Back = null)
 {
     /// <summary>The « Messages » heading just above the table: where the list pages' skip link lands.</summary>
     public const string HeadingId = "messages";

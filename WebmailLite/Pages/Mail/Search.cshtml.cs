@@ -41,6 +41,12 @@ public sealed class SearchModel(
     [FromQuery(Name = "tri")]
     public string? SortToken { get; set; }
 
+    /// <summary>« Tout sélectionner » without JavaScript, as on the list: the results come back with the page ticked.</summary>
+    [FromQuery(Name = "tout")]
+    public string? SelectAllToken { get; set; }
+
+    public bool SelectAll => SelectAllToken == "1";
+
     [BindProperty(Name = "action")]
     public string? Action { get; set; }
 
@@ -66,8 +72,16 @@ public sealed class SearchModel(
 
     public IReadOnlySet<uint> Selected { get; private set; } = new HashSet<uint>();
 
-    /// <summary>Results in one folder can be ticked and acted on like the list; across folders, each message is opened first.</summary>
+    /// <summary>
+    /// Results in one folder can be ticked and acted on like the list. Across folders they cannot: a UID names a message
+    /// only within its folder, and the same button means different things per folder (« Supprimer » is « to the trash »
+    /// in one, « for good, after a confirmation » in the trash). The page links instead to the same search in each
+    /// folder of its results, where they can be ticked (<see cref="ResultFolders"/>).
+    /// </summary>
     public bool Selectable => !EveryFolder && Results is { Messages.Count: > 0 };
+
+    /// <summary>The search ended past Mail:Search:BodyTimeout: the page says so and how to narrow it.</summary>
+    public bool TooLong { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -88,9 +102,12 @@ public sealed class SearchModel(
             Errors.Add(TextField, text["Err_SearchEmpty"]);
             return Page();
         }
-        await SearchAsync(cancellationToken);
+        if (!await SearchAsync(cancellationToken))
+        {
+            return Page();
+        }
         Status = StatusBanner.TakeStatus(TempData);
-        Selected = StatusBanner.TakeSelection(TempData);
+        Selected = SelectAll ? Results!.Messages.Select(m => m.Message.Uid).ToHashSet() : StatusBanner.TakeSelection(TempData);
         return Page();
     }
 
@@ -110,12 +127,13 @@ public sealed class SearchModel(
         var result = await actions.RunAsync(folder, action, Uids, Destination, Folders, cancellationToken);
         if (result.NeedsConfirmation)
         {
-            return Redirect(ListUrls.Erase(folder.FullName, Uids, 1, MessageSort.Newest));
+            // The confirmation (WCAG 3.3.4) comes back here, to the same results, either way.
+            return Redirect(ListUrls.Erase(folder.FullName, Uids, 1, MessageSort.Newest, back: Here(PageNumber)));
         }
         if (!result.Errors.Any && !Request.IsHtmx())
         {
             StatusBanner.Set(TempData, result.Status, result.KeepSelection ? Uids : null);
-            return Redirect(ListUrls.Search(Text!, folder.FullName, everyFolder: false, PageNumber, Sort, InText));
+            return Redirect(Here(PageNumber));
         }
         Errors = result.Errors;
         Selected = result.KeepSelection ? Uids.ToHashSet() : new HashSet<uint>();
@@ -123,7 +141,10 @@ public sealed class SearchModel(
         {
             Folders = await mailbox.GetFoldersAsync(cancellationToken);
         }
-        await SearchAsync(cancellationToken);
+        if (!await SearchAsync(cancellationToken))
+        {
+            return Page();
+        }
         if (Request.IsHtmx())
         {
             var status = result.Errors.Any ? string.Join(" ", result.Errors.All.Select(e => e.Message)) : result.Status;
@@ -141,6 +162,7 @@ public sealed class SearchModel(
         var folder = Folder!.FullName;
         var every = EveryFolder;
         var inText = InText;
+        var here = Here(results.Page);
         return new MessageListView(
             text["Search_Caption", count, results.Page, results.PageCount],
             results.Messages,
@@ -152,8 +174,30 @@ public sealed class SearchModel(
             Selectable,
             Selected,
             ShowFolder: EveryFolder,
-            SelectionInvalid: Errors.For(MessageActions.SelectionField) is not null);
+            SelectionInvalid: Errors.For(MessageActions.SelectionField) is not null,
+            Back: here);
     }
+
+    /// <summary>These results (query, scope, folder, page, order): where their form posts and every action comes back to.</summary>
+    public string Here(int page) => ListUrls.Search(Text!, Folder!.FullName, EveryFolder, page, Results?.Sort ?? Sort, InText);
+
+    /// <summary>« Tout sélectionner » and the toolbar, as on the list.</summary>
+    public BulkTools Tools()
+    {
+        var results = Results!;
+        var allSelected = results.Messages.Count > 0 && results.Messages.All(m => Selected.Contains(m.Message.Uid));
+        var selectAll = ListUrls.Search(Text!, Folder!.FullName, everyFolder: false, results.Page, results.Sort, InText, selectAll: true);
+        return new BulkTools(Bar(), selectAll, Here(results.Page), allSelected);
+    }
+
+    /// <summary>Across folders: each folder of this page's results, and the same search there (where results can be ticked).</summary>
+    public IReadOnlyList<(MailFolder Folder, string Url)> ResultFolders() =>
+        Results!.Messages.Select(m => m.Folder).DistinctBy(f => f.FullName)
+            .Select(f => (f, ListUrls.Search(Text!, f.FullName, everyFolder: false, inText: InText)))
+            .ToList();
+
+    /// <summary>After « trop long »: the same words in the subject and the sender only (always fast).</summary>
+    public string HeadersOnlyUrl() => ListUrls.Search(Text!, Folder!.FullName, EveryFolder, sort: Sort);
 
     /// <summary>« 3 messages correspondent à « conseil » dans « Boîte de réception ». »</summary>
     /// <summary>The page's title, and the one htmx is given after an action (<c>_ListUpdate</c>).</summary>
@@ -199,9 +243,21 @@ public sealed class SearchModel(
         return Folder is not null;
     }
 
-    private async Task SearchAsync(CancellationToken cancellationToken)
+    /// <summary>Runs the search; <c>false</c> when it took too long (then the error is on the form, the words kept in it).</summary>
+    private async Task<bool> SearchAsync(CancellationToken cancellationToken)
     {
         var search = new MessageSearch(Text!, EveryFolder ? null : Folder!.FullName, Sort, InText);
-        Results = await mailbox.SearchAsync(search, Math.Max(1, PageNumber), await preferences.PageSizeAsync(mailbox.Identifier, cancellationToken), cancellationToken);
+        var pageSize = await preferences.PageSizeAsync(mailbox.Identifier, cancellationToken);
+        try
+        {
+            Results = await mailbox.SearchAsync(search, Math.Max(1, PageNumber), pageSize, cancellationToken);
+            return true;
+        }
+        catch (SearchTooLongException)
+        {
+            TooLong = true;
+            Errors.Add(TextField, text[EveryFolder ? "Err_SearchTooLong_All" : "Err_SearchTooLong"]);
+            return false;
+        }
     }
 }
