@@ -3,13 +3,17 @@ using Xunit.Abstractions;
 
 namespace WebmailLite.Tests.Browser;
 
-/// <summary>A message read on a phone (360 × 740, JavaScript off): its attachment and the first line of its text on the first screen.</summary>
+/// <summary>
+/// The practice message with an attachment: on a phone (360 × 740, JavaScript off) its attachment and the first line of
+/// its text on the first screen; axe at every width, JavaScript on and off; « Autres actions » by keyboard.
+/// </summary>
 [Collection(PracticeBrowserCollection.Name)]
 [Trait("Category", "Browser")]
 public sealed class PhoneMessageTests(BrowserFixture browser, PracticeLiveServer practice, ITestOutputHelper output)
 {
     private const int PhoneWidth = 360;
     private const int PhoneHeight = 740;
+    private const string WithAttachment = "Note de service : mouvement intra-académique 2026";
 
     [Fact]
     public async Task Message_At360x740WithoutJavaScript_AttachmentAndFirstLineOfTextOnTheFirstScreen()
@@ -18,9 +22,7 @@ public sealed class PhoneMessageTests(BrowserFixture browser, PracticeLiveServer
         await using var _ = context;
         var page = await context.NewPageAsync();
         await page.SetViewportSizeAsync(PhoneWidth, PhoneHeight);
-        await PageActions.SignInAsync(page, PracticeSeed.Identifier, PracticeSeed.Password);
-        var href = await page.Locator("#liste tbody th a", new() { HasText = "Note de service : mouvement intra-académique 2026" }).GetAttributeAsync("href");
-        await page.GotoAsync(href!);
+        await OpenWithAttachmentAsync(page);
 
         // The bottom of the body's first line box: a range over its first character.
         var firstLineBottom = await page.EvaluateAsync<double>("""
@@ -42,5 +44,47 @@ public sealed class PhoneMessageTests(BrowserFixture browser, PracticeLiveServer
 
         Assert.True(attachment.Y + attachment.Height <= PhoneHeight, $"The attachment ends at {attachment.Y + attachment.Height:0} px, below the first screen.");
         Assert.True(firstLineBottom <= PhoneHeight, $"The first line of text ends at {firstLineBottom:0} px, below the first screen ({PhoneHeight} px).");
+    }
+
+    [Fact]
+    public async Task MessageWithAttachment_NoViolationsAtEveryWidth_JavaScriptOnAndOff()
+    {
+        var (context, page) = await browser.NewPageAsync(practice.Server, PageChecks.DesktopWidth);
+        await using var _ = context;
+        var (noScriptContext, noScriptPage) = await browser.NewPageAsync(practice.Server, PageChecks.DesktopWidth, javaScript: false);
+        await using var __ = noScriptContext;
+        await OpenWithAttachmentAsync(page);
+        await OpenWithAttachmentAsync(noScriptPage);
+
+        var failures = new List<string>();
+        await PageChecks.AssertAllWidthsAsync(page, "« message avec pièce jointe »", failures);
+        await PageChecks.AssertAllWidthsWithoutScriptAsync(browser, practice.Server, noScriptPage, "« message avec pièce jointe »", failures);
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>« Autres actions » above the text takes the keyboard to the toolbar after it: the next Tab is in it.</summary>
+    [Fact]
+    public async Task OtherActions_ByKeyboard_TheNextTabIsInTheToolbarAfterTheText()
+    {
+        var (context, page) = await browser.NewPageAsync(practice.Server, PageChecks.DesktopWidth, javaScript: false);
+        await using var _ = context;
+        await OpenWithAttachmentAsync(page);
+        var more = page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Autres actions" });
+
+        await more.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+
+        Assert.EndsWith("#actions", page.Url, StringComparison.Ordinal);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement?.closest('#actions') !== null"),
+            "After « Autres actions » and one Tab, focus is not in the toolbar: " + await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML ?? 'nothing'"));
+    }
+
+    private static async Task OpenWithAttachmentAsync(Microsoft.Playwright.IPage page)
+    {
+        await PageActions.SignInAsync(page, PracticeSeed.Identifier, PracticeSeed.Password);
+        var href = await page.Locator("#liste tbody th a", new() { HasText = WithAttachment }).GetAttributeAsync("href");
+        await page.GotoAsync(href!);
     }
 }

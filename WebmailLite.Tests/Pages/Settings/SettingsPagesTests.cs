@@ -78,7 +78,7 @@ public sealed class SettingsPagesTests
 
         Assert.NotNull(mail.Query("header a[href='/parametres/securite']"));
         Assert.Equal("Sécurité du compte", page.Text("h1"));
-        Assert.Equal(["Adresse de secours", "Questions personnelles", "Mot de passe"], page.QueryAll("h2").Select(h => h.TextContent));
+        Assert.Equal(["Adresse de secours", "Questions personnelles", "Mot de passe"], page.QueryAll("main h2").Select(h => h.TextContent));
         Assert.Contains("Aucune adresse de secours", page.Html);
         Assert.Equal("Ajouter une adresse de secours", page.Text("a[href='/parametres/securite/adresse-de-secours']"));
         Assert.Null(page.Query("a[href='/parametres/securite/adresse-de-secours/retirer']"));

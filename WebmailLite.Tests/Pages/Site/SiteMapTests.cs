@@ -17,6 +17,7 @@ public sealed class SiteMapTests : IClassFixture<SiteMapTests.Fixture>
     {
         [PageRoutes.SignOut] = "a button in the header",
         [PageRoutes.Error] = "shown when something breaks",
+        [PageRoutes.Session] = "where a page goes by itself when the session ends, and the time-limit warning's data",
         [PageRoutes.Language] = "the language link in the footer",
         [PageRoutes.Message] = "one message, from a list",
         [PageRoutes.Part] = "one attachment, from a message",
