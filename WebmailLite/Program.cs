@@ -3,6 +3,7 @@ using WebmailLite.Contacts;
 using WebmailLite.Guide;
 using WebmailLite.Infrastructure;
 using WebmailLite.Mail;
+using WebmailLite.Operations;
 using WebmailLite.Practice;
 using WebmailLite.Preferences;
 using WebmailLite.Recovery;
@@ -27,10 +28,12 @@ builder.Services.AddPreferences();
 builder.Services.AddWebmailWeb(builder.Configuration);
 builder.Services.AddGuide();
 builder.Services.AddContacts();
+builder.Services.AddOperations(builder.Configuration);
 
 var app = builder.Build();
 
 app.UseWebmailPipeline();
+app.MapOperations();
 app.Run();
 
 /// <summary>Entry point, visible to the test host.</summary>
