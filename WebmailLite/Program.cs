@@ -4,6 +4,7 @@ using WebmailLite.Contacts;
 using WebmailLite.Guide;
 using WebmailLite.Infrastructure;
 using WebmailLite.Mail;
+using WebmailLite.Operations;
 using WebmailLite.Practice;
 using WebmailLite.Preferences;
 using WebmailLite.Recovery;
@@ -29,10 +30,12 @@ builder.Services.AddWebmailWeb(builder.Configuration);
 builder.Services.AddGuide();
 builder.Services.AddContacts();
 builder.Services.AddAccessibilityStatement(builder.Configuration);
+builder.Services.AddOperations(builder.Configuration);
 
 var app = builder.Build();
 
 app.UseWebmailPipeline();
+app.MapOperations();
 app.Run();
 
 /// <summary>Entry point, visible to the test host.</summary>

@@ -18,7 +18,7 @@ public sealed class AccountsOptionsValidatorTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static ValidateOptionsResult Validate(AccountsOptions options, string? imapHost = "127.0.0.1", string? domain = "ac-test.fr") =>
-        new AccountsOptionsValidator(Options.Create(new MailOptions { Imap = new ServerEndpoint { Host = imapHost }, AddressDomain = domain }))
+        new AccountsOptionsValidator(Options.Create(new MailOptions { Imap = new ImapEndpoint { Host = imapHost }, AddressDomain = domain }))
             .Validate(null, options);
 
     private AccountsOptions Complete() => new()

@@ -3,7 +3,10 @@ using System.Net.Sockets;
 
 namespace WebmailLite.Tests.Infrastructure;
 
-/// <summary>A loopback TCP relay to the real server that can cut every connection at once, like a restart would.</summary>
+/// <summary>
+/// A loopback TCP relay to the real server that can cut every connection at once, like a restart would, or hold the
+/// server's replies back, like a slow server: a command then stays in progress until they are let through.
+/// </summary>
 public sealed class DroppingProxy : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
@@ -13,6 +16,7 @@ public sealed class DroppingProxy : IAsyncDisposable
     private readonly int _port;
     private Task _accepting = Task.CompletedTask;
     private int _accepted;
+    private volatile TaskCompletionSource _replies = Open();
 
     private DroppingProxy(string host, int port)
     {
@@ -30,6 +34,18 @@ public sealed class DroppingProxy : IAsyncDisposable
         proxy._listener.Start();
         proxy._accepting = proxy.AcceptAsync();
         return proxy;
+    }
+
+    /// <summary>From now on, what the server sends waits in the proxy until <see cref="LetRepliesThrough"/>.</summary>
+    public void HoldReplies() => _replies = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void LetRepliesThrough() => _replies.TrySetResult();
+
+    private static TaskCompletionSource Open()
+    {
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        return open;
     }
 
     public void CutAll()
@@ -70,17 +86,28 @@ public sealed class DroppingProxy : IAsyncDisposable
         }
     }
 
-    private static async Task RelayAsync(Socket client, Socket upstream)
+    private async Task RelayAsync(Socket client, Socket upstream)
     {
-        using var toServer = new NetworkStream(client, ownsSocket: true);
-        using var toClient = new NetworkStream(upstream, ownsSocket: true);
+        using var clientSide = new NetworkStream(client, ownsSocket: true);
+        using var serverSide = new NetworkStream(upstream, ownsSocket: true);
         try
         {
-            await Task.WhenAny(toServer.CopyToAsync(toClient), toClient.CopyToAsync(toServer));
+            await Task.WhenAny(clientSide.CopyToAsync(serverSide), RepliesAsync(serverSide, clientSide));
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {
             // Cut.
+        }
+    }
+
+    private async Task RepliesAsync(Stream serverSide, Stream clientSide)
+    {
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await serverSide.ReadAsync(buffer)) > 0)
+        {
+            await _replies.Task;
+            await clientSide.WriteAsync(buffer.AsMemory(0, read));
         }
     }
 }

@@ -108,6 +108,40 @@ public sealed class MailServer
         return changed;
     }
 
+    /// <summary>
+    /// How many IMAP connections Dovecot holds for <paramref name="account"/> (its own count, from <c>doveadm who</c>),
+    /// once it equals <paramref name="expected"/> or <paramref name="within"/> has passed: a process ends a moment
+    /// after its LOGOUT, so an exact count is waited for, not read once.
+    /// </summary>
+    public async Task<int> ImapConnectionsAsync(TestAccount account, int expected, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var count = await CountImapConnectionsAsync(account.Identifier);
+            if (count == expected || DateTime.UtcNow >= deadline)
+            {
+                return count;
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task<int> CountImapConnectionsAsync(string identifier)
+    {
+        var startInfo = new ProcessStartInfo("doveadm") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-c", Path.Combine(MailDirectory, "dovecot.conf"), "who", "-1", identifier })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not run doveadm.");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        // One line per connection after the header: « username proto pid ip ».
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Count(line => line.StartsWith(identifier + " ", StringComparison.Ordinal) && line.Contains(" imap ", StringComparison.Ordinal));
+    }
+
     /// <summary>An authenticated IMAP connection (PLAIN only, 10 s timeout). Dispose it when done.</summary>
     public async Task<ImapClient> ConnectImapAsync(TestAccount account, CancellationToken cancellationToken = default)
     {

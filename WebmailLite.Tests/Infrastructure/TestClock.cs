@@ -1,6 +1,6 @@
 namespace WebmailLite.Tests.Infrastructure;
 
-/// <summary>A clock the test moves by hand (timers still run on real time).</summary>
+/// <summary>A clock the test moves by hand, its timestamps too (timers still run on real time).</summary>
 public sealed class TestClock(DateTimeOffset start) : TimeProvider
 {
     private DateTimeOffset _now = start;
@@ -10,6 +10,10 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
     }
 
     public override DateTimeOffset GetUtcNow() => _now;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp() => _now.UtcTicks;
 
     public void Advance(TimeSpan by) => _now += by;
 }

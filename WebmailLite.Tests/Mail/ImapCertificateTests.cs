@@ -31,7 +31,7 @@ public sealed class ImapCertificateTests
         var server = ServeOneAsync(listener, X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null));
         var options = new MailOptions
         {
-            Imap = new ServerEndpoint { Host = "127.0.0.1", Port = ((IPEndPoint)listener.LocalEndpoint).Port, Security = TransportSecurity.SslOnConnect },
+            Imap = new ImapEndpoint { Host = "127.0.0.1", Port = ((IPEndPoint)listener.LocalEndpoint).Port, Security = TransportSecurity.SslOnConnect },
             Timeout = TimeSpan.FromSeconds(5),
         };
 

@@ -26,7 +26,7 @@ public sealed class ImapMailServiceTests
 
     internal static MailOptions OptionsFor(string host, int port, TimeSpan? timeout = null) => new()
     {
-        Imap = new ServerEndpoint { Host = host, Port = port, Security = TransportSecurity.None },
+        Imap = new ImapEndpoint { Host = host, Port = port, Security = TransportSecurity.None },
         // Long enough for a loaded CI machine, short enough that a hung server fails a test quickly.
         Timeout = timeout ?? TimeSpan.FromSeconds(10),
     };

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using WebmailLite.Mail;
+using WebmailLite.Operations;
 using WebmailLite.Storage;
 
 namespace WebmailLite.Accounts;
@@ -19,7 +20,8 @@ namespace WebmailLite.Accounts;
 /// the unknown clients, never the owner's usual browser. Only a refusal of the credentials is a failure: a server that
 /// is down, or refuses one more session, is neither counted nor told as a wrong password.
 /// </remarks>
-public sealed class SignInService(IMailService mail, AttemptLimiter limiter, DeviceTokens devices, IOptions<SignInThrottleOptions> options)
+/// <param name="metrics">Counts the attempts by outcome for the operators; none in unit tests.</param>
+public sealed class SignInService(IMailService mail, AttemptLimiter limiter, DeviceTokens devices, IOptions<SignInThrottleOptions> options, SignInMetrics? metrics = null)
 {
     private readonly AttemptPolicy _unknownClient = UnknownClientPolicy(options.Value);
     private readonly AttemptPolicy _knownDevice = KnownDevicePolicy(options.Value);
@@ -41,6 +43,13 @@ public sealed class SignInService(IMailService mail, AttemptLimiter limiter, Dev
     /// </summary>
     public async Task<SignInResult> SignInAsync(string identifier, string password, SignInClient client, bool rememberDevice, CancellationToken cancellationToken)
     {
+        var (result, outcome) = await AttemptAsync(identifier, password, client, rememberDevice, cancellationToken);
+        metrics?.Attempted(outcome);
+        return result;
+    }
+
+    private async Task<(SignInResult Result, string Outcome)> AttemptAsync(string identifier, string password, SignInClient client, bool rememberDevice, CancellationToken cancellationToken)
+    {
         // Forged, expired or another identifier's: an unknown client, exactly as without a cookie.
         var device = devices.DeviceOf(client.DeviceToken, identifier);
         var (policy, name, address) = device is null ? (_unknownClient, identifier, client.Address) : (_knownDevice, device, null);
@@ -49,7 +58,7 @@ public sealed class SignInService(IMailService mail, AttemptLimiter limiter, Dev
         var wait = limiter.WaitBefore(policy, name, address);
         if (wait > TimeSpan.Zero)
         {
-            return SignInResult.TooManyAttempts(wait);
+            return (SignInResult.TooManyAttempts(wait), "too_many_attempts");
         }
         var outcome = await mail.SignInAsync(identifier, password, cancellationToken);
         switch (outcome.Status)
@@ -58,16 +67,16 @@ public sealed class SignInService(IMailService mail, AttemptLimiter limiter, Dev
                 // Not the address's failures: others share it. Nor, from a known device, the identifier's: what strangers
                 // did from elsewhere still holds for the unknown clients.
                 limiter.Forget(policy, name);
-                return SignInResult.SignedIn(outcome.Mailbox!, rememberDevice ? devices.Issue(identifier) : null);
+                return (SignInResult.SignedIn(outcome.Mailbox!, rememberDevice ? devices.Issue(identifier) : null), "success");
             case SignInStatus.BadCredentials:
                 limiter.Record(policy, name, address);
-                return SignInResult.BadCredentials;
+                return (SignInResult.BadCredentials, "bad_credentials");
             case SignInStatus.TooManySessions:
                 // Dovecot says LIMIT only after the password checked out: counting it would lock the owner out for
                 // having too many tabs open.
-                return SignInResult.TooManySessions;
+                return (SignInResult.TooManySessions, "too_many_sessions");
             default:
-                return SignInResult.Unavailable;
+                return (SignInResult.Unavailable, "unavailable");
         }
     }
 

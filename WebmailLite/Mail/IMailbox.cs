@@ -25,6 +25,17 @@ public partial interface IMailbox
     /// </summary>
     ValueTask CloseAsync();
 
+    /// <summary>
+    /// Closes the connection to the mail server when nothing has used it for <paramref name="idleFor"/> or longer, and
+    /// keeps the session: the next operation reconnects with the credentials held in memory, as after a dropped
+    /// connection, and the person notices nothing. Never waits for an operation in progress (that mailbox is not idle).
+    /// <c>true</c> when a connection was closed. Mailboxes without a server connection have nothing to release.
+    /// </summary>
+    ValueTask<bool> ReleaseIdleConnectionAsync(TimeSpan idleFor) => ValueTask.FromResult(false);
+
+    /// <summary>Whether the mailbox holds a connection to the mail server at this moment (for the operators' metrics).</summary>
+    bool HoldsConnection => false;
+
     /// <summary>Every selectable folder with its unread and total counts, the inbox first, then special-use folders, then the rest by name.</summary>
     Task<IReadOnlyList<MailFolder>> GetFoldersAsync(CancellationToken cancellationToken);
 

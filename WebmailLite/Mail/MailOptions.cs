@@ -4,7 +4,7 @@ public sealed class MailOptions
 {
     public const string Section = "Mail";
 
-    public ServerEndpoint Imap { get; set; } = new() { Port = 993, Security = TransportSecurity.SslOnConnect };
+    public ImapEndpoint Imap { get; set; } = new() { Port = 993, Security = TransportSecurity.SslOnConnect };
     public ServerEndpoint Smtp { get; set; } = new() { Port = 587, Security = TransportSecurity.StartTls };
 
     /// <summary>Upper bound for connecting and for each command: a silent server never hangs a request.</summary>
@@ -34,11 +34,22 @@ public sealed class MailOptions
     public bool UsePractice => string.IsNullOrWhiteSpace(Imap.Host);
 }
 
-public sealed class ServerEndpoint
+public class ServerEndpoint
 {
     public string? Host { get; set; }
     public int Port { get; set; }
     public TransportSecurity Security { get; set; }
+}
+
+public sealed class ImapEndpoint : ServerEndpoint
+{
+    /// <summary>
+    /// A session's IMAP connection is closed after this long without use, and reopened at the next click with the
+    /// password held in memory: the mail server then holds a process only for the people who are active, not for every
+    /// signed-in session (15 minutes idle on a shared computer, an hour on a personal one). Zero keeps connections open
+    /// for the whole session. The reconnection costs one login (a password verification on the server): see the README.
+    /// </summary>
+    public TimeSpan IdleRelease { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 /// <summary>How the connection is protected. Certificates are always validated by the operating system's trust store.</summary>

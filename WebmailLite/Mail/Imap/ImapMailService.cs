@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace WebmailLite.Mail.Imap;
 
-public sealed class ImapMailService(IOptions<MailOptions> options, ILoggerFactory loggerFactory) : IMailService
+/// <param name="time">The clock of idle release (<see cref="ImapEndpoint.IdleRelease"/>); the system's by default.</param>
+public sealed class ImapMailService(IOptions<MailOptions> options, ILoggerFactory loggerFactory, TimeProvider? time = null) : IMailService
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<ImapMailService>();
 
@@ -23,7 +24,7 @@ public sealed class ImapMailService(IOptions<MailOptions> options, ILoggerFactor
         }
 
         var settings = options.Value;
-        var mailbox = new ImapMailbox(settings, identifier, password, loggerFactory.CreateLogger<ImapMailbox>());
+        var mailbox = new ImapMailbox(settings, identifier, password, time ?? TimeProvider.System, loggerFactory.CreateLogger<ImapMailbox>());
         try
         {
             await mailbox.SignInAsync(cancellationToken);

@@ -33,9 +33,12 @@ public sealed partial class ImapMailbox : IMailbox
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ImapClient? _client;
     private IMailFolder? _openFolder;
+    private readonly TimeProvider _time;
+    // When the connection last finished an operation (TimeProvider's timestamp: monotonic, unaffected by clock changes).
+    private long _lastUsed;
     private volatile bool _disposed;
 
-    internal ImapMailbox(MailOptions options, string identifier, string password, ILogger logger)
+    internal ImapMailbox(MailOptions options, string identifier, string password, TimeProvider time, ILogger logger)
     {
         _host = options.Imap.Host ?? throw new ArgumentException("No IMAP host configured.", nameof(options));
         _port = options.Imap.Port;
@@ -51,11 +54,15 @@ public sealed partial class ImapMailbox : IMailbox
         // can be re-established without asking the person again.
         _credential = new NetworkCredential(identifier, password);
         _options = options;
+        _time = time;
+        _lastUsed = time.GetTimestamp();
         _logger = logger;
         Identifier = identifier;
     }
 
     public string Identifier { get; }
+
+    public bool HoldsConnection => _client is { IsConnected: true };
 
     internal string Endpoint => $"{_host}:{_port}";
 
@@ -76,6 +83,7 @@ public sealed partial class ImapMailbox : IMailbox
         }
         finally
         {
+            _lastUsed = _time.GetTimestamp();
             _gate.Release();
         }
     }
@@ -159,18 +167,9 @@ public sealed partial class ImapMailbox : IMailbox
             }
 
             _disposed = true;
-            if (entered && _client is { IsConnected: true } client)
+            if (entered)
             {
-                using var bound = new CancellationTokenSource(LogoutBound);
-                try
-                {
-                    await client.DisconnectAsync(quit: true, bound.Token);
-                }
-                catch (Exception e)
-                {
-                    // Logging out is a courtesy to the server; the socket is closed below whatever happens.
-                    _logger.LogDebug(e, "IMAP logout from {Endpoint} did not complete", Endpoint);
-                }
+                await LogOutAsync();
             }
 
             DropClient();
@@ -181,6 +180,51 @@ public sealed partial class ImapMailbox : IMailbox
             {
                 _gate.Release();
             }
+        }
+    }
+
+    public async ValueTask<bool> ReleaseIdleConnectionAsync(TimeSpan idleFor)
+    {
+        // A mailbox in use is not idle: never wait for it, never interrupt it.
+        if (!_gate.Wait(0))
+        {
+            return false;
+        }
+
+        try
+        {
+            if (_disposed || _client is null || _time.GetElapsedTime(_lastUsed) < idleFor)
+            {
+                return false;
+            }
+
+            await LogOutAsync();
+            DropClient();
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    // Inside the gate. Logging out is a courtesy to the server (its process ends at once rather than at its own idle
+    // timeout); the caller drops the socket whatever happens.
+    private async Task LogOutAsync()
+    {
+        if (_client is not { IsConnected: true } client)
+        {
+            return;
+        }
+
+        using var bound = new CancellationTokenSource(LogoutBound);
+        try
+        {
+            await client.DisconnectAsync(quit: true, bound.Token);
+        }
+        catch (Exception e)
+        {
+            _logger.LogDebug(e, "IMAP logout from {Endpoint} did not complete", Endpoint);
         }
     }
 
@@ -315,6 +359,7 @@ public sealed partial class ImapMailbox : IMailbox
         }
         finally
         {
+            _lastUsed = _time.GetTimestamp();
             _gate.Release();
         }
     }

@@ -144,6 +144,19 @@ public sealed class OutboxStore
     }
 
     /// <summary>
+    /// For the operators: how many messages wait to leave (waiting or being sent) and when the oldest of them was
+    /// written; <c>null</c> when none waits. Refused, interrupted and taken-back messages wait for their owner, not for
+    /// the server, and are not counted.
+    /// </summary>
+    public (int Count, DateTime? OldestCreatedAt) Backlog()
+    {
+        var waiting = _items.Find(i => i.State == OutboxState.Waiting || i.State == OutboxState.Sending || i.State == OutboxState.Accepted)
+            .Select(i => i.CreatedAt)
+            .ToList();
+        return (waiting.Count, waiting.Count == 0 ? null : waiting.Min());
+    }
+
+    /// <summary>
     /// Messages a background pass may take now: waiting and due; being sent by an attempt whose lease ran out (a crash
     /// or restart: to be settled, see <see cref="OutboxSender"/>); accepted but not yet copied to Envoyés, and due.
     /// </summary>

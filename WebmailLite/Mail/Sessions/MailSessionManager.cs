@@ -116,6 +116,33 @@ public sealed class MailSessionManager(
         return expired.Count;
     }
 
+    /// <summary>
+    /// Closes the IMAP connections of the sessions whose mailbox has not been used for <paramref name="idleFor"/>; the
+    /// sessions stay signed in and reconnect at their next click. Returns how many connections were closed.
+    /// </summary>
+    public async Task<int> ReleaseIdleConnectionsAsync(TimeSpan idleFor)
+    {
+        var released = 0;
+        foreach (var session in _sessions.Values)
+        {
+            try
+            {
+                if (await session.Mailbox.ReleaseIdleConnectionAsync(idleFor))
+                {
+                    released++;
+                }
+            }
+            catch (Exception ex)
+            {
+                logger.LogInformation("Releasing an idle mail connection failed: {Error}", ex.GetType().Name);
+            }
+        }
+        return released;
+    }
+
+    /// <summary>How many sessions hold a connection to the mail server at this moment.</summary>
+    public int OpenConnections => _sessions.Values.Count(s => s.Mailbox.HoldsConnection);
+
     public async ValueTask DisposeAsync()
     {
         foreach (var id in _sessions.Keys.ToList())

@@ -5,8 +5,9 @@ using WebmailLite.Storage;
 namespace WebmailLite.Mail.Sessions;
 
 /// <summary>
-/// Ends idle and over-age sessions (logging them out of IMAP); prunes old attempt counters, ended-session records and
-/// compose forms kept past their retention.
+/// Ends idle and over-age sessions (logging them out of IMAP) and closes the IMAP connections of sessions idle for
+/// <see cref="ImapEndpoint.IdleRelease"/>; prunes old attempt counters, ended-session records and compose forms kept
+/// past their retention.
 /// </summary>
 public sealed class MailSessionSweeper(
     MailSessionManager sessions,
@@ -14,12 +15,23 @@ public sealed class MailSessionSweeper(
     SessionRecordStore sessionRecords,
     RescuedComposeStore rescued,
     IOptions<MailSessionOptions> options,
+    IOptions<MailOptions> mailOptions,
     TimeProvider time,
     ILogger<MailSessionSweeper> logger) : BackgroundService
 {
+    /// <summary>
+    /// Every sweep interval, and at least twice per idle-release period: a connection is then closed between one and
+    /// one and a half times <see cref="ImapEndpoint.IdleRelease"/> after its last use.
+    /// </summary>
+    internal static TimeSpan Period(MailSessionOptions sessionOptions, ImapEndpoint imap) =>
+        imap.IdleRelease > TimeSpan.Zero && imap.IdleRelease / 2 < sessionOptions.SweepInterval
+            ? imap.IdleRelease / 2
+            : sessionOptions.SweepInterval;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
+        var idleRelease = mailOptions.Value.Imap.IdleRelease;
+        using var timer = new PeriodicTimer(Period(options.Value, mailOptions.Value.Imap), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
@@ -28,6 +40,14 @@ public sealed class MailSessionSweeper(
                 if (ended > 0)
                 {
                     logger.LogInformation("Ended {Count} expired session(s)", ended);
+                }
+                if (idleRelease > TimeSpan.Zero)
+                {
+                    var released = await sessions.ReleaseIdleConnectionsAsync(idleRelease);
+                    if (released > 0)
+                    {
+                        logger.LogDebug("Closed {Count} idle IMAP connection(s)", released);
+                    }
                 }
                 // No window in use is longer than a day.
                 attempts.Prune(TimeSpan.FromDays(1));
