@@ -48,36 +48,68 @@ public sealed partial class OperationsEndpointsTests
         Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
     }
 
+    /// <summary>
+    /// The app started as its own process, as in production: OpenTelemetry listens to meters process-wide, and in the
+    /// test process every other test's app has a « WebmailLite » meter of the same name (and disposes it when it stops,
+    /// which silences that name for every listener).
+    /// </summary>
     [Fact]
     public async Task Metrics_CountSignInsSessionsAndImapConnections_AndNameNobody()
     {
         var account = await MailServer.Instance.CreateAccountAsync("metriques");
+        var folder = Directory.CreateTempSubdirectory("webmaillite-metrics-");
+        try
+        {
+            var settings = new Dictionary<string, string?>(WebmailFactory.DovecotSettings(new() { ["Storage:Path"] = Path.Combine(folder.FullName, "webmaillite.db") }));
+            foreach (var (key, value) in WebmailFactory.TestCostSettings)
+            {
+                settings[key] = value;
+            }
+            using var app = AppProcess.Start(AppProcess.BuildOutput(), folder.FullName, settings);
+            await app.WaitUntilListeningAsync();
+            using var scraper = app.NewClient();
+            using var stranger = app.NewClient();
+            using var person = app.NewClient();
+            await stranger.SignInAsync(account.Identifier, "pas-le-bon-mot-de-passe");
+            using (var signIn = await person.SignInAsync(account.Identifier, account.Password))
+            {
+                Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+            }
+
+            var signedIn = await ScrapeAsync(scraper);
+
+            Assert.Equal(1, Value(signedIn, "webmaillite_signins_total", "outcome=\"success\""));
+            Assert.Equal(1, Value(signedIn, "webmaillite_signins_total", "outcome=\"bad_credentials\""));
+            Assert.Equal(1, Value(signedIn, "webmaillite_sessions"));
+            Assert.Equal(1, Value(signedIn, "webmaillite_imap_connections"));
+            Assert.Equal(0, Value(signedIn, "webmaillite_outbox_messages"));
+            Assert.Contains("http_server_request_duration_seconds_bucket", signedIn, StringComparison.Ordinal);
+            Assert.DoesNotContain(account.Identifier, signedIn, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Idle release seen by the operators: the session stays, its IMAP connection goes; the next click brings it back.</summary>
+    [Fact]
+    public async Task IdleRelease_TheSessionStays_ItsConnectionGoes_AndTheNextClickBringsItBack()
+    {
+        var account = await MailServer.Instance.CreateAccountAsync("liberer-page");
         using var server = Dovecot();
-        using var scraper = server.NewClient();
-        using var stranger = server.NewClient();
-        await stranger.SignInAsync(account.Identifier, "pas-le-bon-mot-de-passe");
         using var person = await server.SignedInAsync(account.Identifier, account.Password);
+        var sessions = server.Services.GetRequiredService<MailSessionManager>();
+        Assert.Equal(1, await MailServer.Instance.ImapConnectionsAsync(account, expected: 1));
 
-        var signedIn = await ScrapeAsync(scraper);
-
-        Assert.Equal(1, Value(signedIn, "webmaillite_signins_total", "outcome=\"success\""));
-        Assert.Equal(1, Value(signedIn, "webmaillite_signins_total", "outcome=\"bad_credentials\""));
-        Assert.Equal(1, Value(signedIn, "webmaillite_sessions"));
-        Assert.Equal(1, Value(signedIn, "webmaillite_imap_connections"));
-        Assert.Equal(0, Value(signedIn, "webmaillite_outbox_messages"));
-        Assert.Contains("http_server_request_duration_seconds_bucket", signedIn, StringComparison.Ordinal);
-        Assert.DoesNotContain(account.Identifier, signedIn, StringComparison.OrdinalIgnoreCase);
-
-        // Idle release: the session stays, its IMAP connection goes; the next click brings it back.
-        await server.Services.GetRequiredService<MailSessionManager>().ReleaseIdleConnectionsAsync(TimeSpan.Zero);
-        var released = await ScrapeAsync(scraper);
+        await sessions.ReleaseIdleConnectionsAsync(TimeSpan.Zero);
+        Assert.Equal((1, 0), (sessions.Count, sessions.OpenConnections));
+        Assert.Equal(0, await MailServer.Instance.ImapConnectionsAsync(account, expected: 0));
         using var inbox = await person.GetAsync("/courrier");
-        var clickedAgain = await ScrapeAsync(scraper);
 
-        Assert.Equal(1, Value(released, "webmaillite_sessions"));
-        Assert.Equal(0, Value(released, "webmaillite_imap_connections"));
         Assert.Equal(HttpStatusCode.OK, inbox.StatusCode);
-        Assert.Equal(1, Value(clickedAgain, "webmaillite_imap_connections"));
+        Assert.Equal(1, sessions.OpenConnections);
+        Assert.Equal(1, await MailServer.Instance.ImapConnectionsAsync(account, expected: 1));
     }
 
     [Fact]
