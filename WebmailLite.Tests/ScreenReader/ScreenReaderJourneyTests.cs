@@ -46,7 +46,8 @@ public sealed class ScreenReaderJourneyTests(ScreenReaderRig rig, RecoveryLiveSe
             await TabToAsync("#Input_Password", "Mot de passe");
             await rig.Keys.TypeAsync("pas le bon");
             var heard = await PressForPageAsync("Return", "/", "Erreur : Se connecter");
-            await Speech.WaitForInOrderAsync(heard, "Il y a un problème", "L'identifiant académique ou le mot de passe est incorrect", LastLine);
+            // « Erreur : » and the message as two words (the hidden prefix's space once got lost: « Erreur :L'identifiant »).
+            await Speech.WaitForInOrderAsync(heard, "Il y a un problème", "L'identifiant académique ou le mot de passe est incorrect", "Erreur : L'identifiant académique", LastLine);
 
             // The right one: the inbox's title, its heading, the table by its caption, each row with its state first (in
             // the box's name, which Orca says in place of the cells that make it), then the subject as a link.

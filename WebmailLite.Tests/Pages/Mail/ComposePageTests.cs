@@ -102,7 +102,7 @@ public sealed class ComposePageTests : IDisposable
         Assert.Contains("« Dupont <dupont@ac-entrainement> »", links[2].Text);
         // The same messages beside the field, tied to it.
         Assert.Equal(2, result.QueryAll("#Input_To-error p").Length);
-        Assert.Equal("Erreur :", result.Query("#Input_To-error p .vh")!.TextContent);
+        Assert.Equal("Erreur : ", result.Query("#Input_To-error p .vh")!.TextContent);
         var to = result.Query("#Input_To")!;
         Assert.Equal("true", to.GetAttribute("aria-invalid"));
         Assert.Equal("Input_To-hint Input_To-error", to.GetAttribute("aria-describedby"));
