@@ -99,20 +99,15 @@ public sealed class EditModel(
     }
 
     /// <summary>The session ended before this post arrived (chosen by <see cref="KeptFormPageModel"/>): keep the form for its owner.</summary>
-    public async Task<IActionResult> OnPostKeepAsync()
+    public Task<IActionResult> OnPostKeepAsync() => KeepForOwnerAsync(async () =>
     {
-        if (SessionCookie.Current(HttpContext) is not null)
-        {
-            return BadRequest();
-        }
         var ended = await rescue.FindVerifiedEndedSessionAsync(HttpContext);
         if (ended is not null)
         {
             keptForms.Keep(ended.Identifier, Id, Input.ToFields());
         }
-        SessionCookie.Delete(HttpContext);
-        return LocalRedirect(ended is not null ? Request.PathBase + KeptSignInUrl(Id) : SessionAuthenticationHandler.SignInUrl(Request, expired: true));
-    }
+        return ended is not null;
+    }, KeptSignInUrl(Id));
 
     public sealed class InputModel
     {

@@ -168,16 +168,8 @@ public sealed class ComposeModel(
     /// The session ended before this post arrived (chosen by <see cref="KeptFormPageModel"/>, never by the
     /// query string): keep everything for its owner, and send them to sign in.
     /// </summary>
-    public async Task<IActionResult> OnPostKeepAsync(CancellationToken cancellationToken)
-    {
-        if (SessionCookie.Current(HttpContext) is not null)
-        {
-            return BadRequest();
-        }
-        var kept = await rescue.TryKeepAsync(HttpContext, Input.ToFields(), Input.FormId, Input.Remove, Input.Uploads(), cancellationToken);
-        SessionCookie.Delete(HttpContext);
-        return LocalRedirect(kept ? Request.PathBase + KeptSignInUrl : SessionAuthenticationHandler.SignInUrl(Request, expired: true));
-    }
+    public Task<IActionResult> OnPostKeepAsync(CancellationToken cancellationToken) =>
+        KeepForOwnerAsync(() => rescue.TryKeepAsync(HttpContext, Input.ToFields(), Input.FormId, Input.Remove, Input.Uploads(), cancellationToken), KeptSignInUrl);
 
     private PageResult ShowAgain(IMailbox mailbox, ComposeSubmission submission, ComposeOutcome outcome)
     {

@@ -100,20 +100,15 @@ public sealed class PreferencesModel(
     }
 
     /// <summary>The session ended before this post arrived (chosen by <see cref="KeptFormPageModel"/>): keep the form for its owner.</summary>
-    public async Task<IActionResult> OnPostKeepAsync()
+    public Task<IActionResult> OnPostKeepAsync() => KeepForOwnerAsync(async () =>
     {
-        if (SessionCookie.Current(HttpContext) is not null)
-        {
-            return BadRequest();
-        }
         var ended = await rescue.FindVerifiedEndedSessionAsync(HttpContext);
         if (ended is not null)
         {
             keptForms.Keep(ended.Identifier, Input.ToFields());
         }
-        SessionCookie.Delete(HttpContext);
-        return LocalRedirect(ended is not null ? Request.PathBase + KeptSignInUrl : SessionAuthenticationHandler.SignInUrl(Request, expired: true));
-    }
+        return ended is not null;
+    }, KeptSignInUrl);
 
     /// <summary>Every issue has its field and message, and no default: a new one without its message does not build.</summary>
 #pragma warning disable CS8524 // Only unnamed values (a cast int) are left out; every named one has its message.

@@ -38,4 +38,20 @@ public abstract class KeptFormPageModel : PageModel
         }
         await next();
     }
+
+    /// <summary>
+    /// What every <c>OnPostKeepAsync</c> does around its own way of keeping: refused while a session is live (the handler
+    /// is only for a dead one); <paramref name="keepAsync"/> keeps the form and says whether its owner was known; the dead
+    /// cookie goes; then to sign-in, and back to the kept form (<paramref name="keptSignInUrl"/>) when it was kept.
+    /// </summary>
+    protected async Task<IActionResult> KeepForOwnerAsync(Func<Task<bool>> keepAsync, string keptSignInUrl)
+    {
+        if (SessionCookie.Current(HttpContext) is not null)
+        {
+            return BadRequest();
+        }
+        var kept = await keepAsync();
+        SessionCookie.Delete(HttpContext);
+        return LocalRedirect(kept ? Request.PathBase + keptSignInUrl : SessionAuthenticationHandler.SignInUrl(Request, expired: true));
+    }
 }
