@@ -32,5 +32,10 @@ public sealed class AccountsOptions
     /// <summary>The local part used when <see cref="SystemSender"/> is not set (then @<c>Mail:AddressDomain</c>).</summary>
     public const string DefaultSenderLocalPart = "ne-pas-repondre";
 
+    /// <summary>The académie's LDAP directory (<c>Accounts:Ldap:Url</c> set): used instead of a passwd-file.</summary>
+    public Ldap.LdapOptions Ldap { get; set; } = new();
+
     public bool UsesPasswdFile => !string.IsNullOrWhiteSpace(PasswdFile);
+
+    public bool UsesLdap => Ldap.IsSet;
 }

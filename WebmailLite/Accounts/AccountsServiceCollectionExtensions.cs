@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using WebmailLite.Accounts.Ldap;
+using WebmailLite.Contacts;
 using WebmailLite.Practice;
 
 namespace WebmailLite.Accounts;
@@ -7,8 +9,8 @@ namespace WebmailLite.Accounts;
 public static class AccountsServiceCollectionExtensions
 {
     /// <summary>
-    /// Sign-in (within its attempt limits) and the account directory: Dovecot's passwd-file when <c>Accounts:PasswdFile</c> is set,
-    /// otherwise the practice directory. System mail (<see cref="ISystemMail"/>) comes with the mail server chosen in
+    /// Sign-in (within its attempt limits) and the account directory: the académie's LDAP directory when <c>Accounts:Ldap:Url</c> is
+    /// set, Dovecot's passwd-file when <c>Accounts:PasswdFile</c> is, otherwise the practice directory. System mail (<see cref="ISystemMail"/>) comes with the mail server chosen in
     /// <c>Program.cs</c>: over SMTP with <c>Accounts:SystemAccount</c> (<c>AddImapServer</c>), or into the practice
     /// mailboxes (<c>AddPractice</c>).
     /// </summary>
@@ -27,13 +29,22 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AccountsOptions>, AccountsOptionsValidator>();
 
         var accounts = section.Get<AccountsOptions>() ?? new AccountsOptions();
-        if (accounts.UsesPasswdFile)
+        if (accounts.UsesLdap)
+        {
+            services.AddSingleton<LdapConnector>();
+            services.AddSingleton<StaffDirectory>();
+            services.AddHostedService<StaffDirectoryLoader>();
+            services.AddSingleton<IAccountDirectory, LdapAccountDirectory>();
+            // Colleagues from the directory beside the person's contacts (AddContacts registers those alone otherwise).
+            services.AddSingleton<IRecipientSuggestions, DirectorySuggestions>();
+        }
+        else if (accounts.UsesPasswdFile)
         {
             services.AddSingleton<IAccountDirectory, PasswdFileAccountDirectory>();
         }
         else
         {
-            // With a mail server but no passwd-file (an LDAP directory is not supported yet), this store is empty:
+            // With a mail server but neither a directory nor a passwd-file, this store is empty:
             // recovery then knows no account, and its answers read the same as for an unknown identifier.
             services.TryAddSingleton<PracticeStore>();
             services.AddSingleton<IAccountDirectory, PracticeAccountDirectory>();

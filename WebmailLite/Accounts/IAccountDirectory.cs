@@ -1,8 +1,8 @@
 namespace WebmailLite.Accounts;
 
 /// <summary>
-/// What recovery needs from the identity store. Implementations: the Dovecot passwd-file
-/// (<c>Accounts:PasswdFile</c>) and the practice directory. Pages never call <see cref="ExistsAsync"/> to decide
+/// What recovery needs from the identity store. Implementations: the académie's LDAP directory
+/// (<c>Accounts:Ldap</c>), the Dovecot passwd-file (<c>Accounts:PasswdFile</c>) and the practice directory. Pages never call <see cref="ExistsAsync"/> to decide
 /// what to show: every recovery answer reads the same whether or not the account exists.
 /// </summary>
 public interface IAccountDirectory
@@ -35,5 +35,19 @@ public interface IAccountDirectory
     /// Sets a new password, effective for the mail server at once. Returns <c>false</c> when the account does not
     /// exist. Concurrent calls never corrupt the store.
     /// </summary>
+    /// <exception cref="DirectoryPasswordRefusedException">The directory's own password policy refused it; nothing changed.</exception>
     Task<bool> SetPasswordAsync(string identifier, string newPassword, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The person's name, school and account state, for the assistance desk (never shown on a public page), or
+    /// <c>null</c> when unknown or when the directory holds no such data (passwd-file, practice).
+    /// </summary>
+    Task<DirectoryPerson?> PersonAsync(string identifier, CancellationToken cancellationToken) => Task.FromResult<DirectoryPerson?>(null);
+
+    /// <summary>
+    /// Whether the directory marks this account disabled or deleted <em>and</em> <paramref name="password"/> is its
+    /// password. Asked only after the mail server refused a sign-in: a stranger learns nothing about the account's
+    /// state, and its owner learns why, instead of « wrong password ».
+    /// </summary>
+    Task<bool> ProvesClosedAccountAsync(string identifier, string password, CancellationToken cancellationToken) => Task.FromResult(false);
 }

@@ -10,6 +10,7 @@ public sealed record SignInResult(SignInResultStatus Status, IMailbox? Mailbox =
     public static SignInResult BadCredentials { get; } = new(SignInResultStatus.BadCredentials);
     public static SignInResult Unavailable { get; } = new(SignInResultStatus.Unavailable);
     public static SignInResult TooManySessions { get; } = new(SignInResultStatus.TooManySessions);
+    public static SignInResult AccountClosed { get; } = new(SignInResultStatus.AccountClosed);
     public static SignInResult SignedIn(IMailbox mailbox, IssuedDeviceToken? device) => new(SignInResultStatus.SignedIn, mailbox, Device: device);
     public static SignInResult TooManyAttempts(TimeSpan wait) => new(SignInResultStatus.TooManyAttempts, Wait: wait);
 }

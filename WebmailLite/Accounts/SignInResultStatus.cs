@@ -15,4 +15,10 @@ public enum SignInResultStatus
 
     /// <summary>The mail server refused one more session for this person: not counted as a failure, the person can act on it (sign out elsewhere).</summary>
     TooManySessions,
+
+    /// <summary>
+    /// The mail server refused the account, and the directory says it is disabled or deleted, and the password given is
+    /// its password: only then is the person told the account is closed, and pointed to the letter to the rectorat.
+    /// </summary>
+    AccountClosed,
 }

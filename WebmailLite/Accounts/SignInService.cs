@@ -21,7 +21,8 @@ namespace WebmailLite.Accounts;
 /// is down, or refuses one more session, is neither counted nor told as a wrong password.
 /// </remarks>
 /// <param name="metrics">Counts the attempts by outcome for the operators; none in unit tests.</param>
-public sealed class SignInService(IMailService mail, AttemptLimiter limiter, DeviceTokens devices, IOptions<SignInThrottleOptions> options, SignInMetrics? metrics = null)
+/// <param name="accounts">The account directory, asked whether a refused account is closed (see <see cref="SignInResultStatus.AccountClosed"/>); none in unit tests.</param>
+public sealed class SignInService(IMailService mail, AttemptLimiter limiter, DeviceTokens devices, IOptions<SignInThrottleOptions> options, SignInMetrics? metrics = null, IAccountDirectory? accounts = null)
 {
     private readonly AttemptPolicy _unknownClient = UnknownClientPolicy(options.Value);
     private readonly AttemptPolicy _knownDevice = KnownDevicePolicy(options.Value);
@@ -69,7 +70,12 @@ public sealed class SignInService(IMailService mail, AttemptLimiter limiter, Dev
                 limiter.Forget(policy, name);
                 return (SignInResult.SignedIn(outcome.Mailbox!, rememberDevice ? devices.Issue(identifier) : null), "success");
             case SignInStatus.BadCredentials:
+                // Counted even when the password then proves a closed account: that answer is no way around the limits.
                 limiter.Record(policy, name, address);
+                if (accounts is not null && await accounts.ProvesClosedAccountAsync(identifier, password, cancellationToken))
+                {
+                    return (SignInResult.AccountClosed, "account_closed");
+                }
                 return (SignInResult.BadCredentials, "bad_credentials");
             case SignInStatus.TooManySessions:
                 // Dovecot says LIMIT only after the password checked out: counting it would lock the owner out for

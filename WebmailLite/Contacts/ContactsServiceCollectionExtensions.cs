@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using WebmailLite.Mail.Outbox;
 using WebmailLite.Preferences;
 
@@ -5,14 +6,18 @@ namespace WebmailLite.Contacts;
 
 public static class ContactsServiceCollectionExtensions
 {
-    /// <summary>« Contacts »: the store, the pages' workflows, suggestions for recipient fields, and collecting on send. Needs <c>AddStorage()</c>.</summary>
+    /// <summary>
+    /// « Contacts »: the store, the pages' workflows, suggestions for recipient fields (the person's contacts, unless
+    /// <c>AddAccounts</c> registered the académie directory's), and collecting on send. Needs <c>AddStorage()</c>.
+    /// </summary>
     public static IServiceCollection AddContacts(this IServiceCollection services)
     {
         services.AddSingleton<IContactStore, LiteDbContactStore>();
         services.AddSingleton<ContactBook>();
         services.AddSingleton<VCardExchange>();
         services.AddSingleton<RescuedContactFormStore>();
-        services.AddSingleton<IRecipientSuggestions, ContactSuggestions>();
+        services.AddSingleton<ContactSuggestions>();
+        services.TryAddSingleton<IRecipientSuggestions>(provider => provider.GetRequiredService<ContactSuggestions>());
         services.AddSingleton<ISentMessageObserver, ContactCollector>();
         return services;
     }

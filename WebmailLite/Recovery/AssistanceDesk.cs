@@ -25,6 +25,13 @@ public sealed class AssistanceDesk(
     public Task<string?> AccountOfAsync(AssistanceTicketStore.AssistanceTicket ticket, CancellationToken cancellationToken) =>
         directory.CanonicalIdentifierAsync(ticket.Identifier, cancellationToken);
 
+    /// <summary>
+    /// The name, school and state the académie's directory holds for the ticket's identifier, so the agent can check
+    /// what the caller says (never the NUMEN: the directory does not hold it); <c>null</c> without a directory.
+    /// </summary>
+    public Task<DirectoryPerson?> PersonOfAsync(AssistanceTicketStore.AssistanceTicket ticket, CancellationToken cancellationToken) =>
+        directory.PersonAsync(ticket.Identifier, cancellationToken);
+
     public IReadOnlyList<RecoveryAudit.AuditEntry> AuditOf(AssistanceTicketStore.AssistanceTicket ticket) => audit.For(ticket.Identifier, 50);
 
     /// <summary>

@@ -111,4 +111,13 @@ public enum PasswordProblem
     Common,
     ContainsIdentifier,
     ControlCharacters,
+
+    /// <summary>The académie's directory refused it: one of the last passwords of this account.</summary>
+    RecentlyUsed,
+
+    /// <summary>The académie's directory refused it: the password was changed too recently to change again yet.</summary>
+    ChangedTooRecently,
+
+    /// <summary>The académie's directory refused it for a rule of its own (length, quality) the app does not know.</summary>
+    RefusedByDirectory,
 }

@@ -167,6 +167,13 @@ public sealed class RecoveryService(
         {
             written = await directory.SetPasswordAsync(canonical, newPassword!, CancellationToken.None);
         }
+        catch (DirectoryPasswordRefusedException refused)
+        {
+            // The directory's own policy (e.g. a password used recently): the person chooses another with the same grant.
+            grants.Restore(grant);
+            audit.Record(canonical, AuditEvent.PasswordChanged, method, AuditOutcome.Failure, detail: "DirectoryPolicy:" + refused.Problem);
+            return new ResetOutcome(ResetStatus.Refused, refused.Problem);
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or TimeoutException)
         {
             // The directory could not be written (locked, permissions): nothing changed, the grant is given back.

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using WebmailLite.Contacts;
 using WebmailLite.Infrastructure;
 using WebmailLite.Mail.Outbox;
 
@@ -16,6 +17,7 @@ namespace WebmailLite.Mail.Compose;
 /// </summary>
 public sealed class ComposeSubmission(
     IMailbox mailbox,
+    IRecipientSuggestions names,
     OutboxSender outbox,
     OutboxStore outboxStore,
     ComposeAttachmentStore attachments,
@@ -164,10 +166,14 @@ public sealed class ComposeSubmission(
         form.Remove = [];
         await ReceiveFilesAsync(formId, files, errors, cancellationToken);
 
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        form.To = await ResolveNamesAsync(form.To, ComposeField.To, text["Field_To"], errors, named, cancellationToken);
+        form.Cc = await ResolveNamesAsync(form.Cc, ComposeField.Cc, text["Field_Cc"], errors, named, cancellationToken);
+        form.Bcc = await ResolveNamesAsync(form.Bcc, ComposeField.Bcc, text["Field_Bcc"], errors, named, cancellationToken);
         var addresses = new ComposeAddresses(Recipients.Parse(form.To), Recipients.Parse(form.Cc), Recipients.Parse(form.Bcc));
-        AddAddressErrors(errors, ComposeField.To, text["Field_To"], addresses.To);
-        AddAddressErrors(errors, ComposeField.Cc, text["Field_Cc"], addresses.Cc);
-        AddAddressErrors(errors, ComposeField.Bcc, text["Field_Bcc"], addresses.Bcc);
+        AddAddressErrors(errors, ComposeField.To, text["Field_To"], addresses.To, named);
+        AddAddressErrors(errors, ComposeField.Cc, text["Field_Cc"], addresses.Cc, named);
+        AddAddressErrors(errors, ComposeField.Bcc, text["Field_Bcc"], addresses.Bcc, named);
         var count = addresses.To.Valid.Count + addresses.Cc.Valid.Count + addresses.Bcc.Valid.Count;
         // A draft may have no recipient yet; an invalid address still stops it, since a draft cannot hold it and
         // dropping it would lose what was typed (the form comes back with it and the error instead).
@@ -242,9 +248,60 @@ public sealed class ComposeSubmission(
         }
     }
 
-    private void AddAddressErrors(List<ComposeError> errors, ComposeField field, string label, ParsedRecipients parsed)
+    /// <summary>
+    /// A name typed instead of an address (« helene dup »), found among the person's contacts and the académie's
+    /// directory, the way suggestions find it as one types, so that it works without JavaScript too. One person: the
+    /// field gets « Hélène Dupont &lt;adresse&gt; » and the form comes back to be checked, never sent to someone the
+    /// person did not see. Several: they are listed to choose from. None: the usual « not an address » error.
+    /// </summary>
+    private async Task<string?> ResolveNamesAsync(string? field, ComposeField which, string label, List<ComposeError> errors, HashSet<string> named, CancellationToken cancellationToken)
     {
-        foreach (var invalid in parsed.Invalid)
+        if (string.IsNullOrWhiteSpace(field))
+        {
+            return field;
+        }
+        var pieces = Recipients.Split(field).ToList();
+        var changed = false;
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var piece = pieces[i];
+            if (piece.Contains('@', StringComparison.Ordinal) || piece.Length < MinNameLength || Recipients.TryParseOne(piece, out _))
+            {
+                continue;
+            }
+            var found = await names.SuggestAsync(mailbox.Identifier, piece, MaxNameChoices + 1, cancellationToken);
+            if (found.Count == 0)
+            {
+                continue;
+            }
+            named.Add(piece);
+            var typed = HeaderText.Clean(piece);
+            if (found.Count == 1)
+            {
+                pieces[i] = found[0].Text;
+                changed = true;
+                errors.Add(new ComposeError(which, text["Err_NameFound", label, typed, found[0].Text]));
+            }
+            else
+            {
+                var choices = string.Join(" ; ", found.Take(MaxNameChoices).Select(s => s.Text));
+                errors.Add(new ComposeError(which, found.Count > MaxNameChoices
+                    ? text["Err_NameManyMore", label, typed, choices, MaxNameChoices]
+                    : text["Err_NameMany", label, typed, found.Count, choices]));
+            }
+        }
+        return changed ? string.Join(", ", pieces) : field;
+    }
+
+    /// <summary>Shorter, a name would match half the académie.</summary>
+    public const int MinNameLength = 3;
+
+    /// <summary>People listed when a name matches several: more, and the person should type more of it.</summary>
+    public const int MaxNameChoices = 5;
+
+    private void AddAddressErrors(List<ComposeError> errors, ComposeField field, string label, ParsedRecipients parsed, HashSet<string> named)
+    {
+        foreach (var invalid in parsed.Invalid.Where(i => !named.Contains(i)))
         {
             // Quoted as typed (control characters made visible as spaces), so the person recognises it.
             errors.Add(new ComposeError(field, text["Err_InvalidAddress", label, HeaderText.Clean(invalid)]));

@@ -79,7 +79,7 @@ public static class Recipients
     }
 
     /// <summary>Splits on commas and semicolons outside quotes and angle brackets (« "Dupont, Jean" &lt;j@x.fr&gt; » is one).</summary>
-    private static IEnumerable<string> Split(string text)
+    public static IEnumerable<string> Split(string text)
     {
         var current = new StringBuilder();
         var quoted = false;

@@ -118,6 +118,10 @@ public sealed class SignInModel(
                 // One message whether the account exists or not: the page must not reveal which identifiers are real.
                 Errors.Add(IdentifierField, text["Err_BadCredentials"], GuideLinks.BadCredentials);
                 return Page();
+            case SignInResultStatus.AccountClosed:
+                // Said only to whoever gave the account's right password (see SignInService): what to do now is write to the rectorat.
+                Errors.Add(null, text["Err_AccountClosed"], GuideLinks.UnknownAccount);
+                return Page();
             case SignInResultStatus.TooManySessions:
                 // Not a field's fault, and not the password's: say what it is and what to do.
                 Errors.Add(null, text["Err_TooManySessions"], GuideLinks.TooManySessions);

@@ -33,6 +33,9 @@ public sealed class TicketModel(IMailbox mailbox, AssistanceDesk desk, IOptions<
     /// <summary>The account the request's identifier matches, or null: the desk, unlike the public pages, may know.</summary>
     public string? Account { get; private set; }
 
+    /// <summary>What the académie's directory says of the identifier, or null (no directory, or unknown there).</summary>
+    public WebmailLite.Accounts.DirectoryPerson? Person { get; private set; }
+
     public IReadOnlyList<RecoveryAudit.AuditEntry> Audit { get; private set; } = [];
 
     /// <summary>Set only on the response to « Donner un code ».</summary>
@@ -123,6 +126,7 @@ public sealed class TicketModel(IMailbox mailbox, AssistanceDesk desk, IOptions<
         }
         Ticket = ticket;
         Account = await desk.AccountOfAsync(ticket, cancellationToken);
+        Person = await desk.PersonOfAsync(ticket, cancellationToken);
         Audit = desk.AuditOf(ticket);
         return true;
     }

@@ -85,6 +85,9 @@ public sealed class NewPasswordModel(
         PasswordProblem.Common => text["Err_PasswordCommon"],
         PasswordProblem.ContainsIdentifier => text["Err_PasswordIdentifier"],
         PasswordProblem.ControlCharacters => text["Err_PasswordControl"],
+        PasswordProblem.RecentlyUsed => text["Err_PasswordRecentlyUsed"],
+        PasswordProblem.ChangedTooRecently => text["Err_PasswordChangedTooRecently"],
+        PasswordProblem.RefusedByDirectory => text["Err_PasswordRefusedByDirectory"],
         _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, null),
     };
 

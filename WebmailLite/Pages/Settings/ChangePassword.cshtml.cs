@@ -106,6 +106,9 @@ public sealed class ChangePasswordModel(
         PasswordProblem.Common => text["Err_New_Common"],
         PasswordProblem.ContainsIdentifier => text["Err_New_ContainsIdentifier"],
         PasswordProblem.ControlCharacters => text["Err_New_ControlCharacters"],
+        PasswordProblem.RecentlyUsed => text["Err_New_RecentlyUsed"],
+        PasswordProblem.ChangedTooRecently => text["Err_New_ChangedTooRecently"],
+        PasswordProblem.RefusedByDirectory => text["Err_New_RefusedByDirectory"],
     };
 #pragma warning restore CS8524
 

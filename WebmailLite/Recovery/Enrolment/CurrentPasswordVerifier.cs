@@ -28,7 +28,8 @@ public sealed class CurrentPasswordVerifier(SignInService signIn, RecoveryAudit 
         {
             case SignInResultStatus.TooManyAttempts:
                 return new CurrentPasswordCheck(CurrentPasswordStatus.TooManyAttempts, result.Wait);
-            case SignInResultStatus.BadCredentials:
+            // A session's own account closed meanwhile: its password no longer opens anything.
+            case SignInResultStatus.BadCredentials or SignInResultStatus.AccountClosed:
                 audit.Record(identifier, auditEvent, RecoveryMethod.SignedIn, AuditOutcome.Failure, detail: "WrongCurrentPassword");
                 return new CurrentPasswordCheck(CurrentPasswordStatus.Wrong);
             case SignInResultStatus.Unavailable:

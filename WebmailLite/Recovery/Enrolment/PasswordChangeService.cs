@@ -45,7 +45,17 @@ public sealed class PasswordChangeService(
                 return new PasswordChange(PasswordChangeStatus.Unavailable, [], null);
         }
 
-        if (!await directory.SetPasswordAsync(identifier, next!, cancellationToken))
+        bool written;
+        try
+        {
+            written = await directory.SetPasswordAsync(identifier, next!, cancellationToken);
+        }
+        catch (DirectoryPasswordRefusedException refused)
+        {
+            audit.Record(identifier, AuditEvent.PasswordChanged, RecoveryMethod.SignedIn, AuditOutcome.Failure, detail: "DirectoryPolicy:" + refused.Problem);
+            return new PasswordChange(PasswordChangeStatus.Refused, [], refused.Problem);
+        }
+        if (!written)
         {
             audit.Record(identifier, AuditEvent.PasswordChanged, RecoveryMethod.SignedIn, AuditOutcome.Failure, detail: "DirectoryRefused");
             return new PasswordChange(PasswordChangeStatus.Unavailable, [], null);
