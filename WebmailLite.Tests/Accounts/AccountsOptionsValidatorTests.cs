@@ -117,4 +117,66 @@ public sealed class AccountsOptionsValidatorTests : IDisposable
     {
         Assert.True(Validate(Complete(), imapHost: null).Failed);
     }
+    private static AccountsOptions CompleteLdap(string url = "ldaps://annuaire.ac-test.fr") => new()
+    {
+        SystemAccount = new SystemAccountOptions { Identifier = "ne-pas-repondre", Password = "secret" },
+        SystemSender = "Messagerie académique <ne-pas-repondre@ac-test.fr>",
+        Ldap = new WebmailLite.Accounts.Ldap.LdapOptions
+        {
+            Url = url,
+            BaseDn = "ou=people,dc=ac-test,dc=fr",
+            BindDn = "cn=webmail,ou=services,dc=ac-test,dc=fr",
+            BindPassword = "secret",
+        },
+    };
+
+    [Fact]
+    public void Validate_ACompleteLdapSetUp_Succeeds()
+    {
+        Assert.True(Validate(CompleteLdap()).Succeeded);
+        var startTls = CompleteLdap("ldap://annuaire.ac-test.fr");
+        startTls.Ldap.StartTls = true;
+        Assert.True(Validate(startTls).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("ldap://annuaire.ac-test.fr", false, "in clear")]
+    [InlineData("ldap://annuaire.ac-test.fr:389", true, "in clear")]
+    [InlineData("http://annuaire.ac-test.fr", false, "ldap://host")]
+    [InlineData("annuaire.ac-test.fr", false, "ldap://host")]
+    public void Validate_AnLdapUrlThatWouldSendPasswordsInClear_OrIsNotLdap_Fails(string url, bool allowLoopback, string expected)
+    {
+        var options = CompleteLdap(url);
+        options.Ldap.AllowPlainTextOnLoopback = allowLoopback;
+
+        Assert.Contains(expected, Validate(options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_PlainLdapOnLoopback_OnlyWhenAllowed()
+    {
+        var options = CompleteLdap("ldap://127.0.0.1:10389");
+        Assert.True(Validate(options).Failed);
+        options.Ldap.AllowPlainTextOnLoopback = true;
+        Assert.True(Validate(options).Succeeded);
+    }
+
+    [Fact]
+    public void Validate_LdapWithoutBindPasswordBaseOrSystemAccount_OrBesideAPasswdFile_FailsNamingEach()
+    {
+        var options = CompleteLdap();
+        options.Ldap.BindPassword = null;
+        options.Ldap.BaseDn = "";
+        options.Ldap.IdentifierFilter = "(uid=x)";
+        options.Ldap.StateAttribute = "acAccountState";
+        options.SystemAccount = new SystemAccountOptions();
+        options.PasswdFile = _passwd;
+
+        var message = Validate(options).FailureMessage;
+
+        foreach (var expected in new[] { "BindPassword", "BaseDn", "{0}", "DisabledValues", "Accounts:SystemAccount", "both set" })
+        {
+            Assert.Contains(expected, message, StringComparison.Ordinal);
+        }
+    }
 }

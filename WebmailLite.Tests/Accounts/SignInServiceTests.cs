@@ -88,4 +88,26 @@ public sealed class SignInServiceTests : IDisposable
 
         Assert.Equal(TimeSpan.Zero, _signIn.WaitBefore("cmartin", School));
     }
+
+    [Fact]
+    public async Task AClosedAccount_ToldOnlyWithItsRightPassword_AndStillCountedAsAFailure()
+    {
+        var accounts = new WebmailLite.Tests.Recovery.FakeAccountDirectory();
+        accounts.Closed["lparti"] = "le bon";
+        var options = Options.Create(new SignInThrottleOptions { MaxFailuresPerIdentifier = 3, MaxFailuresPerAddress = 5, Window = TimeSpan.FromMinutes(15) });
+        var signIn = new SignInService(_mail, new AttemptLimiter(new AttemptStore(_database, _clock)),
+            new DeviceTokens(new EphemeralDataProtectionProvider(), options, _clock), options, accounts: accounts);
+
+        var wrong = await signIn.SignInAsync("lparti", "pas le bon", School, CancellationToken.None);
+        var right = await signIn.SignInAsync("LPARTI", "le bon", School, CancellationToken.None);
+        var unknown = await signIn.SignInAsync("personne", "le bon", School, CancellationToken.None);
+        var blocked = await signIn.SignInAsync("lparti", "le bon", School, CancellationToken.None);
+
+        Assert.Equal(SignInResultStatus.BadCredentials, wrong.Status);
+        Assert.Equal(SignInResultStatus.AccountClosed, right.Status);
+        Assert.Equal(SignInResultStatus.BadCredentials, unknown.Status);
+        // The third failure for « lparti »: the closed account's answer is no way around the limit.
+        Assert.Equal(SignInResultStatus.AccountClosed, blocked.Status);
+        Assert.Equal(SignInResultStatus.TooManyAttempts, (await signIn.SignInAsync("lparti", "le bon", School, CancellationToken.None)).Status);
+    }
 }

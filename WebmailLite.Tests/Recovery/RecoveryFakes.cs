@@ -57,6 +57,12 @@ internal sealed class FakeAccountDirectory : IAccountDirectory
         return Task.FromResult(true);
     }
 
+    /// <summary>Accounts the directory marks closed, with their password (unknown to every other member, as with LDAP).</summary>
+    public Dictionary<string, string> Closed { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public Task<bool> ProvesClosedAccountAsync(string identifier, string password, CancellationToken cancellationToken) =>
+        Task.FromResult(Closed.TryGetValue(identifier.Trim(), out var right) && right == password);
+
     internal sealed class Account(string identifier, string? contact, string? address)
     {
         public string Identifier { get; } = identifier;

@@ -263,6 +263,20 @@ public sealed partial class RecoveryServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ResetPassword_RefusedByTheDirectorysOwnPolicy_IsRefusedWithItsReason_TheGrantKept()
+    {
+        var grant = await GrantForAsync("cmartin", "camille.martin@laposte.net");
+        _rig.Directory.FailWith = new WebmailLite.Accounts.DirectoryPasswordRefusedException(PasswordProblem.RecentlyUsed);
+
+        var refused = await _rig.Service.ResetPasswordAsync("cmartin", grant, "la mer est calme ce soir", None);
+
+        Assert.Equal(new ResetOutcome(ResetStatus.Refused, PasswordProblem.RecentlyUsed), refused);
+        Assert.True(_rig.Service.HasGrant("cmartin", grant));
+        _rig.Directory.FailWith = null;
+        Assert.Equal(ResetStatus.Changed, (await _rig.Service.ResetPasswordAsync("cmartin", grant, "un tout autre mot de passe", None)).Status);
+    }
+
+    [Fact]
     public async Task ResetPassword_ConsumesTheGrantOnce()
     {
         var grant = await GrantForAsync("cmartin", "camille.martin@laposte.net");

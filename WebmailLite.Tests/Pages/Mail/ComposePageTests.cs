@@ -116,6 +116,55 @@ public sealed class ComposePageTests : IDisposable
     }
 
     [Fact]
+    public async Task Send_ANameInsteadOfAnAddress_OnePersonFound_PutInTheField_ThenSentOnTheNextPress()
+    {
+        var contacts = _factory.Services.GetRequiredService<WebmailLite.Contacts.IContactStore>();
+        await contacts.AddAsync(PracticeSeed.Identifier, new WebmailLite.Contacts.ContactDraft("Julien Bernard", [Julien], ""), default);
+        var client = await SignInAsync();
+        var page = await HtmlPage.GetAsync(client, "/courrier/ecrire");
+
+        // Without JavaScript nothing suggests as one types: the name typed is looked up when the form is sent.
+        var result = await HtmlPage.LoadAsync(await PostAsync(page, client, new()
+        {
+            ["Input.To"] = "julien bern",
+            ["Input.Subject"] = "Trouvé par son nom",
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Equal("Julien Bernard <" + Julien + ">", result.Query("#Input_To")!.GetAttribute("value"));
+        Assert.Equal("À : « julien bern » a été remplacé par Julien Bernard <" + Julien + ">. Vérifiez que c'est la bonne personne, puis envoyez de nouveau.",
+            result.Text("#Input_To-error p").Replace("Erreur : ", "", StringComparison.Ordinal));
+        Assert.DoesNotContain(Store.ReadNewestFirst(PracticeSeed.SecondIdentifier, "INBOX", 0, 50), m => m.Subject == "Trouvé par son nom");
+
+        var sent = await PostAsync(result, client, []);
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal("Trouvé par son nom", LatestIn(PracticeSeed.SecondIdentifier, "INBOX").Subject);
+    }
+
+    [Fact]
+    public async Task Send_ANameOfSeveralPeople_ListsThemToChoose_KeepsTheName_AShortOneIsJustNotAnAddress()
+    {
+        var contacts = _factory.Services.GetRequiredService<WebmailLite.Contacts.IContactStore>();
+        await contacts.AddAsync(PracticeSeed.Identifier, new WebmailLite.Contacts.ContactDraft("Hélène Dupont", ["helene.dupont@ac-exemple.fr"], ""), default);
+        await contacts.AddAsync(PracticeSeed.Identifier, new WebmailLite.Contacts.ContactDraft("Hélène Martin", ["helene.martin@ac-exemple.fr"], ""), default);
+        var client = await SignInAsync();
+        var page = await HtmlPage.GetAsync(client, "/courrier/ecrire");
+
+        var result = await HtmlPage.LoadAsync(await PostAsync(page, client, new()
+        {
+            ["Input.To"] = Julien + ", helene",
+            ["Input.Cc"] = "he",
+        }));
+
+        Assert.Equal(Julien + ", helene", result.Query("#Input_To")!.GetAttribute("value"));
+        var error = result.Text("#Input_To-error p");
+        Assert.Contains("2 personnes correspondent à « helene » : Hélène Dupont <helene.dupont@ac-exemple.fr> ; Hélène Martin <helene.martin@ac-exemple.fr>.", error);
+        Assert.Single(result.QueryAll("#Input_To-error p"));
+        Assert.Contains("« he » n'est pas une adresse valide", result.Text("#Input_Cc-error p"));
+    }
+
+    [Fact]
     public async Task Send_NoRecipient_OneErrorOnTo()
     {
         var client = await SignInAsync();
