@@ -131,32 +131,39 @@ people_ldif() {
   awk -v base="$BASE_DN" -v domain="$DOMAIN" -v hash="$SEED_HASH" -f "$TEMPLATES/people.awk" "$@"
 }
 
+# KEY='VALUE' lines: single quotes, which both `.` (mail-servers.sh) and the fixtures'
+# RepositoryScript.ReadEnvFile understand (printf %q would backslash the commas of DNs).
+kv() {
+  [[ $2 != *"'"* ]] || die "a value of the env file may not contain a single quote: $1"
+  printf "%s='%s'\n" "$1" "$2"
+}
+
 write_env() {
   local tmp
   tmp=$(mktemp "$DIR/env.XXXXXX")
   {
-    printf 'WEBMAILLITE_LDAP_DIR=%q\n' "$DIR"
-    printf 'WEBMAILLITE_LDAP_PORT=%q\n' "$PORT"
-    printf 'WEBMAILLITE_LDAP_URL=%q\n' "ldap://127.0.0.1:$PORT"
-    printf 'WEBMAILLITE_LDAP_BASE_DN=%q\n' "$BASE_DN"
-    printf 'WEBMAILLITE_LDAP_PEOPLE_DN=%q\n' "$PEOPLE_DN"
-    printf 'WEBMAILLITE_LDAP_MAIL_DOMAIN=%q\n' "$DOMAIN"
-    printf 'WEBMAILLITE_LDAP_APP_DN=%q\n' "$APP_DN"
-    printf 'WEBMAILLITE_LDAP_APP_PASSWORD=%q\n' "$APP_PASSWORD"
-    printf 'WEBMAILLITE_LDAP_DOVECOT_DN=%q\n' "$DOVECOT_DN"
-    printf 'WEBMAILLITE_LDAP_DOVECOT_PASSWORD=%q\n' "$DOVECOT_PASSWORD"
-    printf 'WEBMAILLITE_LDAP_ADMIN_DN=%q\n' "$ADMIN_DN"
-    printf 'WEBMAILLITE_LDAP_ADMIN_PASSWORD=%q\n' "$ADMIN_PASSWORD"
-    printf 'WEBMAILLITE_LDAP_POLICY_DN=%q\n' "$POLICY_DN"
-    printf 'WEBMAILLITE_LDAP_SEED_PASSWORD=%q\n' "$SEED_PASSWORD"
+    kv WEBMAILLITE_LDAP_DIR "$DIR"
+    kv WEBMAILLITE_LDAP_PORT "$PORT"
+    kv WEBMAILLITE_LDAP_URL "ldap://127.0.0.1:$PORT"
+    kv WEBMAILLITE_LDAP_BASE_DN "$BASE_DN"
+    kv WEBMAILLITE_LDAP_PEOPLE_DN "$PEOPLE_DN"
+    kv WEBMAILLITE_LDAP_MAIL_DOMAIN "$DOMAIN"
+    kv WEBMAILLITE_LDAP_APP_DN "$APP_DN"
+    kv WEBMAILLITE_LDAP_APP_PASSWORD "$APP_PASSWORD"
+    kv WEBMAILLITE_LDAP_DOVECOT_DN "$DOVECOT_DN"
+    kv WEBMAILLITE_LDAP_DOVECOT_PASSWORD "$DOVECOT_PASSWORD"
+    kv WEBMAILLITE_LDAP_ADMIN_DN "$ADMIN_DN"
+    kv WEBMAILLITE_LDAP_ADMIN_PASSWORD "$ADMIN_PASSWORD"
+    kv WEBMAILLITE_LDAP_POLICY_DN "$POLICY_DN"
+    kv WEBMAILLITE_LDAP_SEED_PASSWORD "$SEED_PASSWORD"
     # The search filter for an identifier and the attribute names, as Accounts:Ldap:* expects them.
-    printf 'WEBMAILLITE_LDAP_USER_FILTER=%q\n' '(&(objectClass=inetOrgPerson)(uid={0}))'
-    printf 'WEBMAILLITE_LDAP_ATTR_IDENTIFIER=uid\n'
-    printf 'WEBMAILLITE_LDAP_ATTR_ADDRESS=mail\n'
-    printf 'WEBMAILLITE_LDAP_ATTR_CONTACT=acContactMail\n'
-    printf 'WEBMAILLITE_LDAP_ATTR_DISPLAY_NAME=displayName\n'
-    printf 'WEBMAILLITE_LDAP_ATTR_SCHOOL=ou\n'
-    printf 'WEBMAILLITE_LDAP_ATTR_STATE=acAccountState\n'
+    kv WEBMAILLITE_LDAP_USER_FILTER '(&(objectClass=inetOrgPerson)(uid={0}))'
+    kv WEBMAILLITE_LDAP_ATTR_IDENTIFIER uid
+    kv WEBMAILLITE_LDAP_ATTR_ADDRESS mail
+    kv WEBMAILLITE_LDAP_ATTR_CONTACT acContactMail
+    kv WEBMAILLITE_LDAP_ATTR_DISPLAY_NAME displayName
+    kv WEBMAILLITE_LDAP_ATTR_SCHOOL ou
+    kv WEBMAILLITE_LDAP_ATTR_STATE acAccountState
   } >"$tmp"
   chmod 644 "$tmp"
   if cmp -s "$tmp" "$DIR/env"; then rm -f "$tmp"; else mv -f "$tmp" "$DIR/env"; fi
