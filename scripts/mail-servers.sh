@@ -13,6 +13,8 @@
 # `start` is idempotent. A start from stopped empties the mailboxes and the passwd-file
 # (test accounts are random and per run; 10,000-message benchmarks would otherwise pile up
 # in /tmp); restart-imap keeps them. Writes $DIR/env (KEY=VALUE) for the test fixtures.
+# When the directory rig (scripts/directory-server.sh, WEBMAILLITE_LDAP_DIR) is running at
+# `start`, Dovecot also authenticates its people (LDAP passdb and userdb after the passwd-file).
 # Needs root (Dovecot switches to the mail uid, Postfix must start as root).
 set -euo pipefail
 
@@ -139,8 +141,9 @@ require_root() {
   getent passwd postfix >/dev/null || die "system user 'postfix' is missing (is postfix installed?)"
 }
 
-# Renders template $1 into $2; replaces $2 only when the content changed, because Postfix
-# stalls about 2.5 s after main.cf is rewritten. Sets CHANGED=1 when it wrote.
+# Renders template $1 into $2 (extra sed expressions may follow); replaces $2 only when the
+# content changed, because Postfix stalls about 2.5 s after main.cf is rewritten. Sets
+# CHANGED=1 when it wrote.
 render() {
   local template=$1 dest=$2 tmp
   tmp=$(mktemp "$dest.XXXXXX")
@@ -148,7 +151,7 @@ render() {
     -e "s|@IMAP_PORT@|$IMAP_PORT|g" \
     -e "s|@SMTP_ADDRESS@|127.0.0.1:$SMTP_PORT|g" \
     -e "s|@DOMAIN@|$DOMAIN|g" \
-    "$template" >"$tmp"
+    "${@:3}" "$template" >"$tmp"
   chmod 644 "$tmp"
   if cmp -s "$tmp" "$dest"; then
     rm -f "$tmp"
@@ -175,6 +178,7 @@ generate_config() {
 
   CHANGED=0
   render "$TEMPLATES/dovecot.conf.in" "$DOVECOT_CONF"
+  configure_directory
   DOVECOT_CHANGED=$CHANGED
   CHANGED=0
   render "$TEMPLATES/main.cf.in" "$POSTFIX_DIR/main.cf"
@@ -189,9 +193,53 @@ generate_config() {
     printf 'WEBMAILLITE_SMTP_PORT=%q\n' "$SMTP_PORT"
     printf 'WEBMAILLITE_MAIL_DOMAIN=%q\n' "$DOMAIN"
     printf 'WEBMAILLITE_PASSWD_FILE=%q\n' "$DIR/users"
+    # Whether Dovecot also authenticates against the directory rig (and which one).
+    if ((DIRECTORY)); then printf 'WEBMAILLITE_MAIL_LDAP_ENV=%q\n' "$LDAP_ENV"; fi
   } >"$tmp"
   chmod 644 "$tmp"
   if cmp -s "$tmp" "$DIR/env"; then rm -f "$tmp"; else mv -f "$tmp" "$DIR/env"; fi
+}
+
+# The académie's directory (scripts/directory-server.sh): Dovecot's LDAP passdb and userdb are
+# configured when that rig is running now, from its env file; otherwise their files are removed
+# and Dovecot knows the passwd-file only, as before issue 14. Decided at each start: a
+# directory started later is picked up by the next `start` (which restarts Dovecot when its
+# configuration changed), so scripts/test.sh starts the directory first.
+LDAP_ENV=${WEBMAILLITE_LDAP_DIR:-/tmp/webmaillite-ldap}/env
+DIRECTORY=0
+LDAP_FILES=(dovecot-ldap.conf dovecot-ldap-passdb.conf.ext dovecot-ldap-userdb.conf.ext)
+
+directory_running() {
+  [[ -r $LDAP_ENV ]] || return 1
+  # Our own file, written by directory-server.sh with printf %q.
+  # shellcheck disable=SC1090
+  . "$LDAP_ENV"
+  [[ ${WEBMAILLITE_LDAP_PORT:-} =~ ^[0-9]+$ ]] && port_open "$WEBMAILLITE_LDAP_PORT"
+}
+
+configure_directory() {
+  local file
+  if directory_running; then
+    DIRECTORY=1
+    local values=(
+      -e "s|@LDAP_ENV@|$LDAP_ENV|g"
+      -e "s|@LDAP_URL@|$WEBMAILLITE_LDAP_URL|g"
+      -e "s|@LDAP_DOVECOT_DN@|$WEBMAILLITE_LDAP_DOVECOT_DN|g"
+      -e "s|@LDAP_DOVECOT_PASSWORD@|$WEBMAILLITE_LDAP_DOVECOT_PASSWORD|g"
+      -e "s|@LDAP_PEOPLE_DN@|$WEBMAILLITE_LDAP_PEOPLE_DN|g"
+    )
+    for file in "${LDAP_FILES[@]}"; do
+      render "$TEMPLATES/$file.in" "$DIR/$file" "${values[@]}"
+    done
+  else
+    DIRECTORY=0
+    for file in "${LDAP_FILES[@]}"; do
+      if [[ -e $DIR/$file ]]; then
+        rm -f "$DIR/$file"
+        CHANGED=1
+      fi
+    done
+  fi
 }
 
 ensure_data_dirs() {

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The one test command (CI runs it through .ci/run). On a fresh Debian 12, as root: installs
-# the mail servers, Chromium and the screen reader (Orca under Xvfb) when missing, starts the
-# private mail servers and the screen-reader rig, runs the whole suite, stops what it started,
-# and exits with the suite's exit code.
+# the mail servers, the directory (OpenLDAP), Chromium and the screen reader (Orca under Xvfb)
+# when missing, starts the private directory, mail servers and screen-reader rig, runs the whole
+# suite, stops what it started, and exits with the suite's exit code.
 # Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Infrastructure").
 set -euo pipefail
 
@@ -14,6 +14,8 @@ say() { echo "test.sh: $*"; }
 
 # --- System packages --------------------------------------------------------------------
 PACKAGES=(dovecot-imapd dovecot-lmtpd postfix chromium)
+# The académie's directory (scripts/directory-server.sh) and Dovecot authenticating against it.
+PACKAGES+=(slapd ldap-utils dovecot-ldap)
 # Orca, the display it runs on, the accessibility bus and real key events (scripts/screen-reader.sh).
 # Without their recommends: no speech synthesizer, no sound (Orca's speech goes to a log file).
 SCREEN_READER_PACKAGES=(orca xvfb at-spi2-core python3-pyatspi dbus-x11 xdotool)
@@ -45,8 +47,10 @@ if ((${#missing[@]} + ${#missing_screen_reader[@]} > 0)); then
   export DEBIAN_FRONTEND=noninteractive
   # The tests run their own Postfix; the system one stays unconfigured.
   echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
-  # Exit code 101 tells the packages' maintainer scripts not to start the system Dovecot and
-  # Postfix (they would only take ports and memory); the tests run private instances.
+  # Likewise no system directory: the tests build their own cn=config and database.
+  echo "slapd slapd/no_configuration boolean true" | debconf-set-selections
+  # Exit code 101 tells the packages' maintainer scripts not to start the system Dovecot,
+  # Postfix and slapd (they would only take ports and memory); the tests run private instances.
   if [[ ! -e $POLICY_RC ]]; then
     printf '#!/bin/sh\nexit 101\n' >"$POLICY_RC"
     chmod 755 "$POLICY_RC"
@@ -70,9 +74,12 @@ command -v dotnet >/dev/null || {
 }
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-# --- Mail servers and screen reader -----------------------------------------------------
-# The private Dovecot and Postfix, and Orca following Chromium on a private display (for the
-# ScreenReader tests). Rigs that were already running (a developer's session) are left running
+# --- Directory, mail servers and screen reader -----------------------------------------
+# The private slapd, the private Dovecot (authenticating against it too) and Postfix, and Orca
+# following Chromium on a private display (for the ScreenReader tests). The directory starts
+# first: Dovecot gets its LDAP passdb only when the directory is up when the mail servers
+# start, and stops last, since an unreachable LDAP passdb turns every refused login into a
+# temporary failure (see scripts/mail-servers/dovecot-ldap.conf.in). Rigs that were already running (a developer's session) are left running
 # afterwards; the others are stopped, last started first.
 started_rigs=()
 start_rig() {
@@ -90,6 +97,7 @@ stop_rigs() {
 }
 trap stop_rigs EXIT
 trap 'exit 130' INT TERM
+start_rig scripts/directory-server.sh
 start_rig scripts/mail-servers.sh
 start_rig scripts/screen-reader.sh
 

@@ -54,6 +54,7 @@ public sealed class MailServer
         SmtpPort = int.Parse(Require(env, "WEBMAILLITE_SMTP_PORT"), CultureInfo.InvariantCulture);
         Domain = Require(env, "WEBMAILLITE_MAIL_DOMAIN");
         PasswdFile = Require(env, "WEBMAILLITE_PASSWD_FILE");
+        DirectoryEnvFile = env.TryGetValue("WEBMAILLITE_MAIL_LDAP_ENV", out var directoryEnv) && directoryEnv.Length > 0 ? directoryEnv : null;
     }
 
     public static MailServer Instance => LazyInstance.Value;
@@ -71,6 +72,12 @@ public sealed class MailServer
     public string PasswdFile { get; }
 
     public string MailDirectory { get; }
+
+    /// <summary>
+    /// The env file of the directory rig Dovecot also authenticates against (LDAP passdb and userdb after the
+    /// passwd-file), or null when the mail servers started without it. See <see cref="DirectoryServer"/>.
+    /// </summary>
+    public string? DirectoryEnvFile { get; }
 
     /// <summary>
     /// The SMTP account the app sends system mail with (<c>Accounts:SystemAccount</c>), « ne-pas-repondre-xxxxxx »,
@@ -331,6 +338,14 @@ public sealed class MailServer
             {
                 return new MailServer(script, env);
             }
+        }
+
+        // The directory first: Dovecot includes its LDAP passdb only if it runs when the mail servers start, and
+        // restarting Dovecot later would break other tests' connections. Skipped where slapd is not installed
+        // (scripts/test.sh installs it): the passwd-file accounts work without it.
+        if (File.Exists("/usr/sbin/slapd"))
+        {
+            DirectoryServer.EnsureRunning();
         }
 
         RepositoryScript.RunAsync(script, "start", new Dictionary<string, string>(), ScriptTimeout).GetAwaiter().GetResult();
