@@ -21,6 +21,13 @@ if (args.Contains("search"))
     return;
 }
 
+if (args.Contains("directory"))
+{
+    var people = args.Where(a => int.TryParse(a, CultureInfo.InvariantCulture, out _)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).DefaultIfEmpty(50_000).First();
+    await DirectoryCost.RunAsync(people);
+    return;
+}
+
 if (args.Contains("long-message"))
 {
     await LongMessageCost.RunAsync();

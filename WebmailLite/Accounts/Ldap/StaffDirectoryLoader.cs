@@ -22,6 +22,14 @@ public sealed class StaffDirectoryLoader(LdapConnector connector, StaffDirectory
             {
                 await Task.Run(Load, stoppingToken);
             }
+            catch (DirectoryOperationException e) when (e.Response?.ResultCode is ResultCode.SizeLimitExceeded or ResultCode.AdminLimitExceeded)
+            {
+                // A configuration matter for the directory's administrator, not a passing failure: say what to change.
+                logger.LogError("The directory stopped the staff directory's paged read at its size limit: give the app's account "
+                    + "(Accounts:Ldap:BindDn) an unlimited total for paged searches (OpenLDAP: olcLimits size.prtotal=unlimited; "
+                    + "Active Directory: MaxPageSize is per page and needs nothing). Suggestions keep the previous read");
+                next = RetryAfterFailure;
+            }
             catch (Exception e) when (e is LdapException or DirectoryOperationException or TimeoutException)
             {
                 logger.LogWarning("The staff directory could not be read ({Error}); suggestions keep the previous read", e.Message);
