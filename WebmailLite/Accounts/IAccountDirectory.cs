@@ -45,6 +45,12 @@ public interface IAccountDirectory
     Task<DirectoryPerson?> PersonAsync(string identifier, CancellationToken cancellationToken) => Task.FromResult<DirectoryPerson?>(null);
 
     /// <summary>
+    /// The name and address a signed-in person sends as, when the directory holds them (LDAP: display name and mail
+    /// attribute); <c>null</c> otherwise, and the address is made from the identifier (<c>Mail:AddressDomain</c>).
+    /// </summary>
+    Task<MimeKit.MailboxAddress?> SenderAsync(string identifier, CancellationToken cancellationToken) => Task.FromResult<MimeKit.MailboxAddress?>(null);
+
+    /// <summary>
     /// Whether the directory marks this account disabled or deleted <em>and</em> <paramref name="password"/> is its
     /// password. Asked only after the mail server refused a sign-in: a stranger learns nothing about the account's
     /// state, and its owner learns why, instead of « wrong password ».

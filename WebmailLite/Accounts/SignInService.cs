@@ -68,11 +68,15 @@ public sealed class SignInService(IMailService mail, AttemptLimiter limiter, Dev
                 // Not the address's failures: others share it. Nor, from a known device, the identifier's: what strangers
                 // did from elsewhere still holds for the unknown clients.
                 limiter.Forget(policy, name);
+                if (accounts is not null && await SenderOfAsync(identifier, cancellationToken) is { } sender)
+                {
+                    outcome.Mailbox!.UseDirectorySender(sender);
+                }
                 return (SignInResult.SignedIn(outcome.Mailbox!, rememberDevice ? devices.Issue(identifier) : null), "success");
             case SignInStatus.BadCredentials:
                 // Counted even when the password then proves a closed account: that answer is no way around the limits.
                 limiter.Record(policy, name, address);
-                if (accounts is not null && await accounts.ProvesClosedAccountAsync(identifier, password, cancellationToken))
+                if (await ProvesClosedAccountAsync(identifier, password, cancellationToken))
                 {
                     return (SignInResult.AccountClosed, "account_closed");
                 }
@@ -83,6 +87,35 @@ public sealed class SignInService(IMailService mail, AttemptLimiter limiter, Dev
                 return (SignInResult.TooManySessions, "too_many_sessions");
             default:
                 return (SignInResult.Unavailable, "unavailable");
+        }
+    }
+
+    /// <summary>
+    /// The directory's name and address for the From. A directory that does not answer leaves the address made from
+    /// the identifier: the person is signed in, and can read and write, whatever the directory does.
+    /// </summary>
+    private async Task<MimeKit.MailboxAddress?> SenderOfAsync(string identifier, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await accounts!.SenderAsync(identifier, cancellationToken);
+        }
+        catch (DirectoryUnavailableException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether the directory says the account is closed and the password is its own; a directory that does not answer says nothing.</summary>
+    private async Task<bool> ProvesClosedAccountAsync(string identifier, string password, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return accounts is not null && await accounts.ProvesClosedAccountAsync(identifier, password, cancellationToken);
+        }
+        catch (DirectoryUnavailableException)
+        {
+            return false;
         }
     }
 

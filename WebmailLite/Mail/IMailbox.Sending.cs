@@ -13,6 +13,15 @@ public partial interface IMailbox
     MailboxAddress? SenderAddress { get; }
 
     /// <summary>
+    /// The name and address the académie's directory gives this account (« Hélène Dupont &lt;helene.dupont@…&gt; »),
+    /// set once at sign-in: the From then uses them rather than the address made from the identifier. Ignored by the
+    /// practice mailbox, whose people have their own.
+    /// </summary>
+    void UseDirectorySender(MailboxAddress sender)
+    {
+    }
+
+    /// <summary>
     /// Submits the message to every To, Cc and Bcc recipient (the Bcc header itself is never transmitted). One new
     /// connection per call, every step bounded by <c>Mail:Timeout</c>. Either every recipient is accepted or
     /// nothing is sent.

@@ -28,7 +28,8 @@ public sealed class ErrorModel : PageModel
         {
             RetryUrl = feature.Path + Request.QueryString;
         }
-        MailUnavailable = error is MailUnavailableException;
+        // The académie's directory not answering is, for the person, the same service unavailable.
+        MailUnavailable = error is MailUnavailableException or Accounts.DirectoryUnavailableException;
         IsNotFound = code == StatusCodes.Status404NotFound;
         Response.StatusCode = MailUnavailable ? StatusCodes.Status503ServiceUnavailable
             : code is >= 400 and < 600 ? code.Value

@@ -174,7 +174,7 @@ public sealed class RecoveryService(
             audit.Record(canonical, AuditEvent.PasswordChanged, method, AuditOutcome.Failure, detail: "DirectoryPolicy:" + refused.Problem);
             return new ResetOutcome(ResetStatus.Refused, refused.Problem);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or TimeoutException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or TimeoutException or DirectoryUnavailableException)
         {
             // The directory could not be written (locked, permissions): nothing changed, the grant is given back.
             grants.Restore(grant);

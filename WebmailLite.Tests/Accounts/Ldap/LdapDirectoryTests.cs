@@ -228,7 +228,33 @@ public sealed class LdapDirectoryTests : IDisposable
         Assert.Equal($"Hélène Quérïn{tag} <{colleague.Address}>", back.Query("#Input_To")!.GetAttribute("value"));
         var sent = await back.SubmitAsync(client, "form.compose", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        await mail.WaitForMessageAsync(colleague.Account, subject);
+        var delivered = await mail.WaitForMessageAsync(colleague.Account, subject);
+        // Sent as the directory names the sender, from the directory's address (not uid@domain).
+        var from = delivered.From.Mailboxes.Single();
+        Assert.Equal(("Paul Envoyeur", sender.Address), (from.Name, from.Address));
+    }
+
+    [Fact]
+    public async Task DirectoryDown_RecoverySaysTheServiceIsUnavailable_SignInStillWorks_WithTheIdentifiersAddress()
+    {
+        var person = await Directory.CreatePersonAsync("Inès Panne", "Collège Mignet, Aix");
+        var factory = Factory(new() { ["Accounts:Ldap:Url"] = "ldap://127.0.0.1:9", ["Accounts:Ldap:Timeout"] = "00:00:02" });
+        var client = factory.NewClient();
+
+        var method = await RecoveryFlow.StartAsync(client, person.Identifier);
+        await RecoveryFlow.ChooseAsync(client, method, "ContactMail");
+        var byMail = await HtmlPage.GetAsync(client, "/mot-de-passe-oublie/courriel");
+        var failed = await HtmlPage.LoadAsync(await byMail.SubmitAsync(client, "main form"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.Status);
+        Assert.DoesNotContain("LdapException", failed.Document.Body!.TextContent);
+        Assert.Equal("fr", failed.Document.DocumentElement.GetAttribute("lang"));
+        Assert.NotNull(failed.Query("h1"));
+
+        // Dovecot has its own connection to the directory: the mail service works, From made from the identifier.
+        var signedIn = await factory.SignedInAsync(person.Identifier, person.Password);
+        var compose = await HtmlPage.GetAsync(signedIn, "/courrier/ecrire");
+        Assert.Contains($"{person.Identifier}@{Directory.Domain}", compose.Document.Body!.TextContent);
     }
 
     /// <summary>The staff directory is read at start; people created by a test since are there after one more read.</summary>

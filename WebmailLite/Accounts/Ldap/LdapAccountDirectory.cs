@@ -32,13 +32,19 @@ public sealed class LdapAccountDirectory(LdapConnector connector, StaffDirectory
     public async Task<DirectoryPerson?> PersonAsync(string identifier, CancellationToken cancellationToken) =>
         (await FindAsync(identifier, cancellationToken))?.Person;
 
+    public async Task<MimeKit.MailboxAddress?> SenderAsync(string identifier, CancellationToken cancellationToken) =>
+        await FindAsync(identifier, cancellationToken) is { State: AccountState.Active, AccountAddress: { } address } found
+        && Mail.Compose.Recipients.TryParseOne(address, out var mailbox)
+            ? new MimeKit.MailboxAddress(found.Person.DisplayName ?? "", mailbox.Address)
+            : null;
+
     public async Task<bool> ProvesClosedAccountAsync(string identifier, string password, CancellationToken cancellationToken)
     {
         if (await FindAsync(identifier, cancellationToken) is not { State: not AccountState.Active } found)
         {
             return false;
         }
-        return await Task.Run(() => connector.CanBind(found.Dn, password), cancellationToken);
+        return await RunAsync(() => connector.CanBind(found.Dn, password), cancellationToken);
     }
 
     /// <summary>
@@ -53,7 +59,7 @@ public sealed class LdapAccountDirectory(LdapConnector connector, StaffDirectory
         {
             return false;
         }
-        await Task.Run(() =>
+        await RunAsync(() =>
         {
             using var connection = connector.OpenAsApp();
             var request = new ExtendedRequest(LdapPasswordPolicy.PasswordModifyOid, LdapPasswordPolicy.PasswordModifyValue(found.Dn, newPassword));
@@ -73,6 +79,7 @@ public sealed class LdapAccountDirectory(LdapConnector connector, StaffDirectory
                     found.Person.Identifier, error?.ToString() ?? "no policy control", e.Response.ErrorMessage);
                 throw new DirectoryPasswordRefusedException(LdapPasswordPolicy.ProblemOf(error), error?.ToString());
             }
+            return true;
         }, CancellationToken.None);
         logger.LogInformation("Password changed in the directory for {Identifier}", found.Person.Identifier);
         return true;
@@ -85,7 +92,7 @@ public sealed class LdapAccountDirectory(LdapConnector connector, StaffDirectory
         {
             return null;
         }
-        return await Task.Run(() =>
+        return await RunAsync(() =>
         {
             using var connection = connector.OpenAsApp();
             var filter = Options.IdentifierFilter.Replace("{0}", LdapConnector.Escape(identifier), StringComparison.Ordinal);
@@ -106,6 +113,22 @@ public sealed class LdapAccountDirectory(LdapConnector connector, StaffDirectory
                 state);
             return new Found(entry.DistinguishedName, person, LdapConnector.Value(entry, Options.AccountAddressAttribute), LdapConnector.Value(entry, Options.ContactAddressAttribute));
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a blocking LDAP exchange off the request's thread; a directory that does not answer becomes
+    /// <see cref="DirectoryUnavailableException"/> (the password policy's refusal stays what it is).
+    /// </summary>
+    private static async Task<T> RunAsync<T>(Func<T> exchange, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Task.Run(exchange, cancellationToken);
+        }
+        catch (Exception e) when (e is LdapException or DirectoryOperationException or DirectoryException)
+        {
+            throw new DirectoryUnavailableException("The académie's directory did not answer: " + e.Message, e);
+        }
     }
 
     private sealed record Found(string Dn, DirectoryPerson Person, string? AccountAddress, string? ContactAddress)

@@ -6,7 +6,11 @@ namespace WebmailLite.Mail.Imap;
 /// <summary>Sending over SMTP with the session's own credentials, which never leave this object.</summary>
 public sealed partial class ImapMailbox
 {
-    public MailboxAddress? SenderAddress => SenderAddresses.For(Identifier, _options.AddressDomain);
+    private MailboxAddress? _directorySender;
+
+    public MailboxAddress? SenderAddress => _directorySender ?? SenderAddresses.For(Identifier, _options.AddressDomain);
+
+    public void UseDirectorySender(MailboxAddress sender) => _directorySender = sender;
 
     public Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
