@@ -16,6 +16,8 @@ say() { echo "test.sh: $*"; }
 PACKAGES=(dovecot-imapd dovecot-lmtpd postfix chromium)
 # The académie's directory (scripts/directory-server.sh) and Dovecot authenticating against it.
 PACKAGES+=(slapd ldap-utils dovecot-ldap)
+# PostgreSQL for Storage:Provider=PostgreSQL (scripts/postgres-server.sh runs a private cluster).
+PACKAGES+=(postgresql)
 # Orca, the display it runs on, the accessibility bus and real key events (scripts/screen-reader.sh).
 # Without their recommends: no speech synthesizer, no sound (Orca's speech goes to a log file).
 SCREEN_READER_PACKAGES=(orca xvfb at-spi2-core python3-pyatspi dbus-x11 xdotool)
@@ -97,6 +99,7 @@ stop_rigs() {
 }
 trap stop_rigs EXIT
 trap 'exit 130' INT TERM
+start_rig scripts/postgres-server.sh
 start_rig scripts/directory-server.sh
 start_rig scripts/mail-servers.sh
 start_rig scripts/screen-reader.sh

@@ -29,7 +29,7 @@ public sealed class SignInServiceTests : IDisposable
             MaxFailuresPerAddress = 5,
             Window = TimeSpan.FromMinutes(15),
         });
-        _signIn = new SignInService(_mail, new AttemptLimiter(new AttemptStore(_database, _clock)),
+        _signIn = new SignInService(_mail, new AttemptLimiter(new LiteDbAttemptStore(_database, _clock)),
             new DeviceTokens(new EphemeralDataProtectionProvider(), options, _clock), options);
         _directory.Add("cmartin", "cmartin@ac-test.fr", "le bon");
     }
@@ -95,7 +95,7 @@ public sealed class SignInServiceTests : IDisposable
         var accounts = new WebmailLite.Tests.Recovery.FakeAccountDirectory();
         accounts.Closed["lparti"] = "le bon";
         var options = Options.Create(new SignInThrottleOptions { MaxFailuresPerIdentifier = 3, MaxFailuresPerAddress = 5, Window = TimeSpan.FromMinutes(15) });
-        var signIn = new SignInService(_mail, new AttemptLimiter(new AttemptStore(_database, _clock)),
+        var signIn = new SignInService(_mail, new AttemptLimiter(new LiteDbAttemptStore(_database, _clock)),
             new DeviceTokens(new EphemeralDataProtectionProvider(), options, _clock), options, accounts: accounts);
 
         var wrong = await signIn.SignInAsync("lparti", "pas le bon", School, CancellationToken.None);

@@ -32,13 +32,13 @@ internal sealed class RecoveryRig : IAsyncDisposable
         Enrolments = new EnrolmentStore(Database, Clock);
         Answers = new AnswerHasher(options);
         Tickets = new AssistanceTicketStore(Database, Clock);
-        Throttle = new RecoveryThrottle(new AttemptLimiter(new AttemptStore(Database, Clock)), options);
+        Throttle = new RecoveryThrottle(new AttemptLimiter(new LiteDbAttemptStore(Database, Clock)), options);
         Audit = new RecoveryAudit(Database, Clock);
         Policy = new PasswordPolicy(options);
         Mailer = new RecoveryMailer(Mail, MailerLog);
         Sessions = new MailSessionManager(
             Microsoft.Extensions.Options.Options.Create(new MailSessionOptions()),
-            new SessionRecordStore(Database, Clock), Clock, NullLogger<MailSessionManager>.Instance);
+            new LiteDbSessionRecordStore(Database, Clock), Clock, NullLogger<MailSessionManager>.Instance);
         var localizer = new StringLocalizer<RecoveryText>(new ResourceManagerStringLocalizerFactory(
             Microsoft.Extensions.Options.Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance));
         Questions = new SuggestedQuestions(localizer);

@@ -468,7 +468,7 @@ public sealed partial class RecoveryServiceTests : IAsyncLifetime
             await _rig.Service.AnswerQuestionAsync("cmartin", 2, "Rue des Lilas", firstAnswerRight: false, IPAddress.Parse("192.0.2." + i), None);
         }
 
-        var attempts = _rig.Database.Collection<WebmailLite.Storage.AttemptStore.Attempt>("attempts");
+        var attempts = _rig.Database.Collection<WebmailLite.Storage.LiteDbAttemptStore.Attempt>("attempts");
         var before = attempts.Count();
 
         var blocked = await _rig.Service.AnswerQuestionAsync("cmartin", 1, "Médor", false, Client, None);

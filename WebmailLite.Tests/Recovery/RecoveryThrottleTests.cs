@@ -134,7 +134,7 @@ public sealed class RecoveryThrottleTests : IAsyncLifetime
     {
         _rig.Throttle.Record(RecoveryStep.CodeRequest, "camille.martin", Home);
 
-        var keys = _rig.Database.Collection<AttemptStore.Attempt>("attempts").FindAll().Select(a => a.Key).ToList();
+        var keys = _rig.Database.Collection<LiteDbAttemptStore.Attempt>("attempts").FindAll().Select(a => a.Key).ToList();
 
         Assert.Equal(2, keys.Count);
         Assert.All(keys, key => Assert.DoesNotContain("martin", key, StringComparison.OrdinalIgnoreCase));

@@ -40,7 +40,7 @@ public sealed class EnrolmentHarness : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(Database);
-        services.AddSingleton<AttemptStore>();
+        services.AddSingleton<IAttemptStore, LiteDbAttemptStore>();
         services.AddSingleton<AttemptLimiter>();
         services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         services.AddLocalization(options => options.ResourcesPath = "Resources");
@@ -48,7 +48,7 @@ public sealed class EnrolmentHarness : IAsyncDisposable
         services.AddSingleton<SignInService>();
         services.AddOptions<SignInThrottleOptions>();
         services.AddOptions<MailSessionOptions>();
-        services.AddSingleton<SessionRecordStore>();
+        services.AddSingleton<ISessionRecordStore, LiteDbSessionRecordStore>();
         services.AddSingleton<MailSessionManager>();
         services.AddSingleton<IAccountDirectory>(Directory);
         services.AddSingleton<IMailService>(new FakeMailService(Directory));

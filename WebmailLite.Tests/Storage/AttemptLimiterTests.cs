@@ -15,11 +15,11 @@ public sealed class AttemptLimiterTests : IDisposable
     private readonly TestClock _clock = new(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
     private readonly AttemptLimiter _limiter;
 
-    public AttemptLimiterTests() => _limiter = new AttemptLimiter(new AttemptStore(_database, _clock));
+    public AttemptLimiterTests() => _limiter = new AttemptLimiter(new LiteDbAttemptStore(_database, _clock));
 
     public void Dispose() => _database.Dispose();
 
-    private List<string> StoredKeys() => [.. _database.Collection<AttemptStore.Attempt>("attempts").FindAll().Select(a => a.Key)];
+    private List<string> StoredKeys() => [.. _database.Collection<LiteDbAttemptStore.Attempt>("attempts").FindAll().Select(a => a.Key)];
 
     [Fact]
     public void PerName_TheLimitThenTheTimeUntilTheOldestLeaves_WhateverTheCaseAndSpaces()

@@ -28,7 +28,7 @@ public sealed class StoredKeysTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    private List<string> AttemptKeys() => [.. _database.Collection<AttemptStore.Attempt>("attempts").FindAll().Select(a => a.Key)];
+    private List<string> AttemptKeys() => [.. _database.Collection<LiteDbAttemptStore.Attempt>("attempts").FindAll().Select(a => a.Key)];
 
     private RecoverySecret SecretWithKnownKey()
     {
@@ -51,7 +51,7 @@ public sealed class StoredKeysTests : IDisposable
     {
         var directory = new FakeDirectory();
         var options = Options.Create(new SignInThrottleOptions());
-        var signIn = new SignInService(new FakeMailService(directory), new AttemptLimiter(new AttemptStore(_database, _clock)),
+        var signIn = new SignInService(new FakeMailService(directory), new AttemptLimiter(new LiteDbAttemptStore(_database, _clock)),
             new DeviceTokens(new EphemeralDataProtectionProvider(), options, _clock), options);
 
         await signIn.SignInAsync(" CMartin ", "pas le bon", IPAddress.Parse("192.0.2.7"), CancellationToken.None);
@@ -62,7 +62,7 @@ public sealed class StoredKeysTests : IDisposable
     [Fact]
     public void RecoveryAttempts_AreCountedUnderTheKeysOfBefore()
     {
-        var throttle = new RecoveryThrottle(new AttemptLimiter(new AttemptStore(_database, _clock)), Options.Create(new RecoveryOptions()));
+        var throttle = new RecoveryThrottle(new AttemptLimiter(new LiteDbAttemptStore(_database, _clock)), Options.Create(new RecoveryOptions()));
 
         throttle.Record(RecoveryStep.CodeRequest, "Camille.Martin", IPAddress.Parse("2a01:cb00::1"));
         throttle.Record(RecoveryStep.WrongCode, "camille.martin", null);

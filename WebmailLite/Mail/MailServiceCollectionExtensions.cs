@@ -4,6 +4,7 @@ using WebmailLite.Mail.Imap;
 using WebmailLite.Mail.Outbox;
 using WebmailLite.Mail.Sending;
 using WebmailLite.Mail.Sessions;
+using WebmailLite.Storage;
 
 namespace WebmailLite.Mail;
 
@@ -50,7 +51,7 @@ public static class MailServiceCollectionExtensions
         // Thread-safe, built once: the sanitizer's configuration is not cheap.
         services.AddSingleton<Rendering.MessageRenderer>();
 
-        services.AddSingleton<SessionRecordStore>();
+        services.AddStore<ISessionRecordStore, LiteDbSessionRecordStore, PostgresSessionRecordStore>();
         services.AddSingleton<MailSessionManager>();
         services.AddHostedService<MailSessionSweeper>();
         services.AddHttpContextAccessor();

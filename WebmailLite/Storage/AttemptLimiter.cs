@@ -8,7 +8,7 @@ namespace WebmailLite.Storage;
 /// use brings its <see cref="AttemptPolicy"/>. Names are counted as <see cref="Owner.Of"/> spells them (« CMartin » is
 /// « cmartin ») and stored hashed: the counter needs no name, and counts unknown identifiers exactly like known ones.
 /// </summary>
-public sealed class AttemptLimiter(AttemptStore attempts)
+public sealed class AttemptLimiter(IAttemptStore attempts)
 {
     /// <summary>
     /// How long the caller must wait before trying again: until the oldest counted attempt of every exhausted limit

@@ -104,7 +104,7 @@ public sealed class ImapIdleReleaseTests : IDisposable
     public async Task TheManager_ReleasesOnlyTheSessionsIdleLongEnough()
     {
         var (active, idle) = (await Server.CreateAccountAsync("liberer-actif"), await Server.CreateAccountAsync("liberer-inactif"));
-        var sessions = new MailSessionManager(Options.Create(new MailSessionOptions()), new SessionRecordStore(_database, _clock), _clock, NullLogger<MailSessionManager>.Instance);
+        var sessions = new MailSessionManager(Options.Create(new MailSessionOptions()), new LiteDbSessionRecordStore(_database, _clock), _clock, NullLogger<MailSessionManager>.Instance);
         await using var ending = sessions;
         var idleSession = sessions.Create(await SignInAsync(idle), sharedComputer: true);
         var activeSession = sessions.Create(await SignInAsync(active), sharedComputer: true);

@@ -10,7 +10,7 @@ namespace WebmailLite.Mail.Sessions;
 /// </summary>
 public sealed class MailSessionManager(
     IOptions<MailSessionOptions> options,
-    SessionRecordStore records,
+    ISessionRecordStore records,
     TimeProvider time,
     ILogger<MailSessionManager> logger) : IAsyncDisposable
 {

@@ -11,8 +11,8 @@ namespace WebmailLite.Mail.Sessions;
 /// </summary>
 public sealed class MailSessionSweeper(
     MailSessionManager sessions,
-    AttemptStore attempts,
-    SessionRecordStore sessionRecords,
+    IAttemptStore attempts,
+    ISessionRecordStore sessionRecords,
     RescuedComposeStore rescued,
     IOptions<MailSessionOptions> options,
     IOptions<MailOptions> mailOptions,

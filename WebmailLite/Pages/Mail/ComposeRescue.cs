@@ -13,7 +13,7 @@ namespace WebmailLite.Pages.Mail;
 /// it again, whole, after signing in — what Roundcube loses (its issues #5719, #7554).
 /// </summary>
 /// <remarks>
-/// <para>Whose form is it? The browser still sends the ended session's cookie; <see cref="SessionRecordStore"/>
+/// <para>Whose form is it? The browser still sends the ended session's cookie; <see cref="ISessionRecordStore"/>
 /// remembers (for a day, by the SHA-256 of the id) which identifier that session belonged to, in LiteDB, so this works
 /// after a restart too. The form is kept for that identifier alone, encrypted (<see cref="RescuedComposeStore"/>).</para>
 /// <para>Did it come from this site, from that session? The antiforgery token in the form was issued to the session's
@@ -26,7 +26,7 @@ namespace WebmailLite.Pages.Mail;
 /// behalf either way: the form only comes back to the compose page, to be checked and sent by them.</para>
 /// </remarks>
 public sealed class ComposeRescue(
-    SessionRecordStore sessionRecords,
+    ISessionRecordStore sessionRecords,
     RescuedComposeStore rescued,
     ComposeAttachmentStore attachments,
     IAntiforgery antiforgery,

@@ -6,12 +6,27 @@ namespace WebmailLite.Storage;
 /// Sliding-window counters of attempts, keyed by a purpose-prefixed key such as <c>signin:id:…</c> or
 /// <c>signin:ip:…</c>. The limits themselves are <see cref="AttemptLimiter"/>'s.
 /// </summary>
-public sealed class AttemptStore
+public interface IAttemptStore
+{
+    void Record(string key);
+
+    /// <summary>How many attempts under <paramref name="key"/> fall inside the window, and when the oldest of them leaves it.</summary>
+    WindowCount Count(string key, TimeSpan window);
+
+    /// <summary>Removes the attempts of one key, e.g. an identifier's failures after it signed in successfully.</summary>
+    void Clear(string key);
+
+    /// <summary>Drops attempts older than any window in use, so the store stays small; returns how many.</summary>
+    int Prune(TimeSpan olderThan);
+}
+
+/// <summary>The attempts in LiteDB (one instance).</summary>
+public sealed class LiteDbAttemptStore : IAttemptStore
 {
     private readonly ILiteCollection<Attempt> _attempts;
     private readonly TimeProvider _time;
 
-    public AttemptStore(AppDatabase database, TimeProvider time)
+    public LiteDbAttemptStore(AppDatabase database, TimeProvider time)
     {
         _time = time;
         _attempts = database.Collection<Attempt>("attempts");
@@ -21,7 +36,6 @@ public sealed class AttemptStore
 
     public void Record(string key) => _attempts.Insert(new Attempt { Key = key, At = _time.GetUtcNow().UtcDateTime });
 
-    /// <summary>How many attempts under <paramref name="key"/> fall inside the window, and when the oldest of them leaves it.</summary>
     public WindowCount Count(string key, TimeSpan window)
     {
         var now = _time.GetUtcNow().UtcDateTime;
@@ -37,10 +51,8 @@ public sealed class AttemptStore
         return new WindowCount(inWindow.Count, inWindow.Min() + window - now);
     }
 
-    /// <summary>Removes the attempts of one key, e.g. an identifier's failures after it signed in successfully.</summary>
     public void Clear(string key) => _attempts.DeleteMany(a => a.Key == key);
 
-    /// <summary>Drops attempts older than any window in use, so the collection stays small.</summary>
     public int Prune(TimeSpan olderThan)
     {
         var limit = _time.GetUtcNow().UtcDateTime - olderThan;

@@ -7,21 +7,35 @@ namespace WebmailLite.Mail.Sessions;
 /// Which identifier a session id belonged to, remembered in LiteDB for <see cref="MailSessionOptions.EndedSessionMemory"/>
 /// after the session ended. Sessions live in memory only, so once one has expired (or the app restarted) this is the
 /// only way to know whose compose form an expired cookie just posted, and to keep that form for that person alone.
-/// Keyed by the SHA-256 of the id: the file never holds a usable session id, and never a password.
+/// Keyed by the SHA-256 of the id: the store never holds a usable session id, and never a password.
 /// </summary>
-public sealed class SessionRecordStore
+public interface ISessionRecordStore
+{
+    /// <summary>A session has started: remembered until its absolute limit plus <paramref name="memory"/>, in case the app stops without ending it.</summary>
+    void Remember(MailSession session, TimeSpan memory);
+
+    /// <summary>A session has ended (expired, signed out, app stopping): remembered <paramref name="memory"/> from now.</summary>
+    void MarkEnded(string sessionId, TimeSpan memory);
+
+    /// <summary>The identifier the session <paramref name="sessionId"/> belonged to, while it is remembered; else <c>null</c>.</summary>
+    string? IdentifierOf(string? sessionId);
+
+    int Prune();
+}
+
+/// <summary>The session records in LiteDB (one instance).</summary>
+public sealed class LiteDbSessionRecordStore : ISessionRecordStore
 {
     private readonly ILiteCollection<SessionRecord> _records;
     private readonly TimeProvider _time;
 
-    public SessionRecordStore(AppDatabase database, TimeProvider time)
+    public LiteDbSessionRecordStore(AppDatabase database, TimeProvider time)
     {
         _records = database.Collection<SessionRecord>("session_records");
         _records.EnsureIndex(r => r.KeepUntil);
         _time = time;
     }
 
-    /// <summary>A session has started: remembered until its absolute limit plus <paramref name="memory"/>, in case the app stops without ending it.</summary>
     public void Remember(MailSession session, TimeSpan memory) => _records.Upsert(new SessionRecord
     {
         Id = Key(session.Id),
@@ -30,7 +44,6 @@ public sealed class SessionRecordStore
         KeepUntil = (session.AbsoluteExpiry + memory).UtcDateTime,
     });
 
-    /// <summary>A session has ended (expired, signed out, app stopping): remembered <paramref name="memory"/> from now.</summary>
     public void MarkEnded(string sessionId, TimeSpan memory)
     {
         var record = _records.FindById(Key(sessionId));
@@ -42,7 +55,6 @@ public sealed class SessionRecordStore
         }
     }
 
-    /// <summary>The identifier the session <paramref name="sessionId"/> belonged to, while it is remembered; else <c>null</c>.</summary>
     public string? IdentifierOf(string? sessionId)
     {
         if (string.IsNullOrEmpty(sessionId) || sessionId.Length > 100)
@@ -59,7 +71,7 @@ public sealed class SessionRecordStore
         return _records.DeleteMany(r => r.KeepUntil <= now);
     }
 
-    private static string Key(string sessionId) => HashedKey.Of(sessionId);
+    internal static string Key(string sessionId) => HashedKey.Of(sessionId);
 
     public sealed class SessionRecord
     {
