@@ -18,6 +18,8 @@ PACKAGES=(dovecot-imapd dovecot-lmtpd postfix chromium)
 PACKAGES+=(slapd ldap-utils dovecot-ldap)
 # PostgreSQL for Storage:Provider=PostgreSQL (scripts/postgres-server.sh runs a private cluster).
 PACKAGES+=(postgresql)
+# HAProxy in front of several instances (scripts/load-balancer.sh, started by the cluster tests).
+PACKAGES+=(haproxy)
 # Orca, the display it runs on, the accessibility bus and real key events (scripts/screen-reader.sh).
 # Without their recommends: no speech synthesizer, no sound (Orca's speech goes to a log file).
 SCREEN_READER_PACKAGES=(orca xvfb at-spi2-core python3-pyatspi dbus-x11 xdotool)
