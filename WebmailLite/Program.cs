@@ -1,5 +1,6 @@
 using WebmailLite.Accessibility;
 using WebmailLite.Accounts;
+using WebmailLite.Branding;
 using WebmailLite.Contacts;
 using WebmailLite.Guide;
 using WebmailLite.Infrastructure;
@@ -13,6 +14,7 @@ using WebmailLite.Storage;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppFolder.ContentRoot(args) });
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddBranding(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration, builder.Environment);
 builder.Services.AddMail(builder.Configuration);
 if (MailServerChoice.UsePractice(builder.Configuration, builder.Environment))
@@ -36,6 +38,7 @@ var app = builder.Build();
 
 app.UseWebmailPipeline();
 app.MapOperations();
+app.MapBranding();
 app.Run();
 
 /// <summary>Entry point, visible to the test host.</summary>
