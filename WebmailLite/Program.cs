@@ -29,7 +29,7 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRecovery(builder.Configuration);
 builder.Services.AddPreferences();
 builder.Services.AddWebmailWeb(builder.Configuration);
-builder.Services.AddGuide();
+builder.Services.AddGuide(builder.Configuration);
 builder.Services.AddContacts();
 builder.Services.AddAccessibilityStatement(builder.Configuration);
 builder.Services.AddOperations(builder.Configuration);
