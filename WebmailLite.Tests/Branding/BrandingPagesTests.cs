@@ -14,7 +14,7 @@ namespace WebmailLite.Tests.Branding;
 public sealed class BrandingPagesTests : IClassFixture<BrandingPagesTests.Fixture>
 {
     private const string Organisation = "Académie d'Aix-Marseille";
-    private const string ServiceName = "Messagerie académique";
+    private const string ServiceName = "Messagerie des personnels";
     private const string Product = "WebmailLite";
     /// <summary>Every page type, not every message: three addresses per path (page 2, another folder) are plenty.</summary>
     private const int PerPath = 3;
@@ -120,6 +120,14 @@ public sealed class BrandingPagesTests : IClassFixture<BrandingPagesTests.Fixtur
         Assert.Equal($"Se connecter – {ServiceName} – {Organisation}", page.Title);
         Assert.Equal($"{ServiceName} {Organisation}", page.Text("header .brand"));
         Assert.Null(page.Query("header img"));
+    }
+
+    [Fact]
+    public async Task AccessibilityStatement_IsAboutTheService()
+    {
+        var page = await HtmlPage.GetAsync(_fixture.Factory.NewClient(), "/accessibilite");
+
+        Assert.Contains($"s'applique au service « {ServiceName} »", page.Text("main"), StringComparison.Ordinal);
     }
 
     [Fact]
