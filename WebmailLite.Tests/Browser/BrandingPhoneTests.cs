@@ -57,6 +57,20 @@ public sealed class BrandingPhoneTests(BrowserFixture browser, PracticeLiveServe
         Assert.Equal(0, await page.Locator(".org-foot").CountAsync());
     }
 
+    /// <summary>The names in the header and the foot change no contrast, landmark or reflow: axe at 1280 and 320 px.</summary>
+    [Fact]
+    public async Task Branded_SignInAndInbox_HaveNoWcagViolations_AndNoSidewaysScrolling()
+    {
+        var (context, page) = await browser.NewPageAsync(branded.Server);
+        await using var _ = context;
+        await page.GotoAsync("/");
+        await PageChecks.AssertAllWidthsAsync(page, "branded sign-in");
+
+        await page.SetViewportSizeAsync(PageChecks.DesktopWidth, 800);
+        await PageActions.SignInAsync(page, PracticeSeed.Identifier, PracticeSeed.Password);
+        await PageChecks.AssertAllWidthsAsync(page, "branded inbox");
+    }
+
     private async Task<double> HeaderHeightAsync(LiveServer server, int width)
     {
         var context = await browser.NewContextAsync(server, width, javaScript: false);
