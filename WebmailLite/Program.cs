@@ -1,5 +1,6 @@
 using WebmailLite.Accessibility;
 using WebmailLite.Accounts;
+using WebmailLite.Branding;
 using WebmailLite.Contacts;
 using WebmailLite.Guide;
 using WebmailLite.Infrastructure;
@@ -13,6 +14,7 @@ using WebmailLite.Storage;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppFolder.ContentRoot(args) });
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddBranding(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration, builder.Environment);
 builder.Services.AddMail(builder.Configuration);
 if (MailServerChoice.UsePractice(builder.Configuration, builder.Environment))
@@ -27,7 +29,7 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRecovery(builder.Configuration);
 builder.Services.AddPreferences();
 builder.Services.AddWebmailWeb(builder.Configuration);
-builder.Services.AddGuide();
+builder.Services.AddGuide(builder.Configuration);
 builder.Services.AddContacts();
 builder.Services.AddAccessibilityStatement(builder.Configuration);
 builder.Services.AddOperations(builder.Configuration);
@@ -36,6 +38,7 @@ var app = builder.Build();
 
 app.UseWebmailPipeline();
 app.MapOperations();
+app.MapBranding();
 app.Run();
 
 /// <summary>Entry point, visible to the test host.</summary>

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Draws the guide's illustrations: schematic SVGs of WebmailLite's screens, one per language.
+"""Draws the guide's illustrations: schematic SVGs of the webmail's screens, one per language.
 
 Each figure is a list of elements drawn top to bottom on a 320 x 200 canvas (GuideIllustration.ViewBox). What the
 step is about is circled in red ("mark"). Plain shapes, presentation attributes only (no style, no script, no
@@ -54,7 +54,12 @@ class Canvas:
                 f'<rect width="{W}" height="{H}" fill="#fff" stroke="{LINE}"/>{body}</svg>\n')
 
 
-def draw(title, elements, app="WebmailLite"):
+# The header says the default service name (Branding:ServiceName), never the product's: staff see the académie's
+# name on the pages, and the drawings must look like them.
+APP = {"fr": "Messagerie académique", "en": "Académie webmail"}
+
+
+def draw(title, elements, app):
     c = Canvas(title)
     c.rect(0, 0, W, 22, fill=BAR, stroke=None)
     c.text(10, 15, app, 11, True, "#fff")
@@ -238,9 +243,9 @@ FIGURES = {
         "« Account security » page: Backup address, Personal questions, Change the password",
         [("h1", "Account security"), ("gap", 6), ("h1!", "Backup address"), ("h1!", "Personal questions"), ("h1", "Change the password")]),
     "deconnexion": (
-        "En-tête de WebmailLite une fois connecté : le bouton « Se déconnecter » en haut à droite",
+        "En-tête de la messagerie une fois connecté : le bouton « Se déconnecter » en haut à droite",
         [("topright!", "Se déconnecter"), ("h1", "Boîte de réception"), ("text", "Connecté : cmartin", INK), ("gap", 60), ("text", "Ordinateur partagé : déconnexion automatique…", MUTED)],
-        "WebmailLite's header once signed in: the « Sign out » button at the top right",
+        "The webmail's header once signed in: the « Sign out » button at the top right",
         [("topright!", "Sign out"), ("h1", "Inbox"), ("text", "Signed in: cmartin", INK), ("gap", 60), ("text", "Shared computer: you are signed out after…", MUTED)]),
 }
 
@@ -249,6 +254,6 @@ if __name__ == "__main__":
         for lang, title, elements in (("fr", fr_title, fr), ("en", en_title, en)):
             os.makedirs(os.path.join(ROOT, lang), exist_ok=True)
             with open(os.path.join(ROOT, lang, name + ".svg"), "w", encoding="utf-8") as f:
-                f.write(draw(title, elements))
+                f.write(draw(title, elements, APP[lang]))
     if PROBLEMS:
         raise SystemExit("\n".join(PROBLEMS))

@@ -52,11 +52,35 @@ public sealed class GuideBrowserTests(BrowserFixture browser, PracticeLiveServer
         await page.FillAsync("#Input_Numen", "12E3456789ABC");
         await page.FillAsync("#Input_Identifier", "cmartin");
         await page.FillAsync("#Input_School", "Collège Jean Jaurès, Albi");
+        await page.FillAsync("#Input_PostalAddress", "12 rue des Lilas\n81000 Albi");
+        await page.FillAsync("#Input_Phone", "06 12 34 56 78");
+        await page.FillAsync("#Input_Email", "camille.martin@exemple.fr");
         await page.FillAsync("#Input_Message", "Mon compte semble supprimé depuis la rentrée.");
         await page.ClickAsync("main form button[type=submit]");
 
         await Microsoft.Playwright.Assertions.Expect(page.Locator("article.letter")).ToContainTextAsync("12E3456789ABC");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("article.letter .from")).ToContainTextAsync("06 12 34 56 78");
+        // This server sets no Guide:Rectorat: the page says where to find the address.
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#adresse-inconnue")).ToBeVisibleAsync();
         await PageChecks.AssertAllWidthsAsync(page, $"letter, filled in ({language})");
+    }
+
+    /// <summary>The form in its error state (an e-mail address without « @ »): summary, field error, no violation.</summary>
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("en")]
+    public async Task LetterWithAnInvalidEmail_HasNoWcagViolations_At1280And320Px(string language)
+    {
+        var (context, page) = await browser.NewPageAsync(Server, PageChecks.DesktopWidth);
+        await using var _ = context;
+        await UseLanguageAsync(context, language, Server);
+        await page.GotoAsync(GuideLinks.Letter);
+
+        await page.FillAsync("#Input_Email", "camille.martin");
+        await page.ClickAsync("main form button[type=submit]");
+
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#Input_Email-error")).ToBeVisibleAsync();
+        await PageChecks.AssertAllWidthsAsync(page, $"letter, e-mail error ({language})");
     }
 
     /// <summary>The letter prints alone: the form, header, footer and instructions are hidden by the print stylesheet.</summary>

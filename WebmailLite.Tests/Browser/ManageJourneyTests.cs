@@ -114,7 +114,7 @@ public sealed class ManageJourneyTests(BrowserFixture browser, DovecotLiveServer
 
         await Expect(liveRegion).ToHaveTextAsync("1 message marqué comme lu.");
         // htmx takes the fragment's top-level <title>: the tab says the outcome first, as after a full page load.
-        await Expect(page).ToHaveTitleAsync("1 message marqué comme lu – Boîte de réception – WebmailLite");
+        await Expect(page).ToHaveTitleAsync("1 message marqué comme lu – Boîte de réception – Messagerie académique");
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page was reloaded instead of swapped");
         Assert.True(await button.EvaluateAsync<bool>("b => b === document.activeElement"), "the focus left the button pressed");
         await Expect(page.Locator("#liste tbody tr.u")).ToHaveCountAsync(2);
@@ -131,7 +131,7 @@ public sealed class ManageJourneyTests(BrowserFixture browser, DovecotLiveServer
         // Nothing ticked: said in the live region, nothing else changes.
         await page.GetByRole(AriaRole.Button, new() { Name = "Suivre", Exact = true }).ClickAsync();
         await Expect(liveRegion).ToHaveTextAsync("Cochez au moins un message.");
-        await Expect(page).ToHaveTitleAsync("Erreur : Boîte de réception – WebmailLite");
+        await Expect(page).ToHaveTitleAsync("Erreur : Boîte de réception – Messagerie académique");
         await Expect(Rows(page)).ToHaveCountAsync(2);
         await Axe.AssertNoViolationsAsync(page, "liste après des actions htmx");
 

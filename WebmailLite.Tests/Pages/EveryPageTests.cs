@@ -70,7 +70,7 @@ public sealed class EveryPageTests : IClassFixture<EveryPageTests.Fixture>
 
         Assert.True(page.Status is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{url}: {page.Status}");
         Assert.Equal("fr", page.Document.DocumentElement.GetAttribute("lang"));
-        Assert.EndsWith(" – WebmailLite", page.Title);
+        Assert.EndsWith(" – Messagerie académique", page.Title);
         Assert.Single(page.QueryAll("h1"));
         Assert.NotNull(page.Query("header"));
         Assert.NotNull(page.Query("main#contenu"));

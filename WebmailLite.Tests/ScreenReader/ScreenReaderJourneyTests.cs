@@ -55,7 +55,7 @@ public sealed class ScreenReaderJourneyTests(ScreenReaderRig rig, RecoveryLiveSe
             await rig.Keys.TypeAsync(account.Password);
             heard = await PressForPageAsync("Return", "/courrier", "Boîte de réception");
             await Speech.WaitForInOrderAsync(heard,
-                "Boîte de réception – WebmailLite",
+                "Boîte de réception – Messagerie académique",
                 "Boîte de réception", "en-tête niveau 1",
                 "Boîte de réception : 2 messages, page 1 sur 1", "tableau avec 3 lignes",
                 "Non lu " + TestMessages.ThirdSubject + " Chloé Petit 14 mars 2024", "case à cocher", TestMessages.ThirdSubject, "lien",

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Markdig;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using WebmailLite.Branding;
 using WebmailLite.Infrastructure;
 using WebmailLite.Mail;
 using WebmailLite.Mail.Sessions;
@@ -30,10 +31,12 @@ public sealed partial class AccessibilityStatement
     private readonly MailOptions _mail;
     private readonly MailSessionOptions _session;
     private readonly IStringLocalizer<SiteText> _text;
+    private readonly ServiceBrand _brand;
     private readonly ConcurrentDictionary<string, string> _html = new(StringComparer.Ordinal);
 
-    public AccessibilityStatement(ConformanceTable table, IStringLocalizer<SiteText> text, IOptions<AccessibilityOptions> options, IOptions<MailOptions> mail, IOptions<MailSessionOptions> session)
+    public AccessibilityStatement(ConformanceTable table, IStringLocalizer<SiteText> text, IOptions<AccessibilityOptions> options, IOptions<MailOptions> mail, IOptions<MailSessionOptions> session, ServiceBrand brand)
     {
+        _brand = brand;
         _table = table;
         _text = text;
         _options = options.Value;
@@ -66,7 +69,7 @@ public sealed partial class AccessibilityStatement
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["organisation"] = Escape(_options.Organisation),
-            ["service"] = Escape("WebmailLite"),
+            ["service"] = Escape(_brand.ServiceName),
             ["state"] = State,
             ["rate"] = _table.RatePercent.ToString(culture),
             ["compliant"] = _table.Count(RgaaStatus.Compliant).ToString(culture),

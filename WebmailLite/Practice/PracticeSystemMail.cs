@@ -15,12 +15,14 @@ public sealed class PracticeSystemMail : ISystemMail
     private readonly PracticeStore _store;
     private readonly ILogger<PracticeSystemMail> _logger;
 
-    public PracticeSystemMail(PracticeStore store, IOptions<AccountsOptions> accounts, IOptions<MailOptions> mail, ILogger<PracticeSystemMail> logger)
+    public PracticeSystemMail(PracticeStore store, IOptions<AccountsOptions> accounts, IOptions<MailOptions> mail, ILogger<PracticeSystemMail> logger, WebmailLite.Branding.ServiceBrand? brand = null)
     {
         _store = store;
         _logger = logger;
-        Sender = SystemSenderAddress.Resolve(accounts.Value.SystemSender, mail.Value.AddressDomain, PracticeSeed.Domain)
-            ?? new MailboxAddress(AccountsOptions.DefaultSenderName, AccountsOptions.DefaultSenderLocalPart + "@" + PracticeSeed.Domain);
+        // The service's name as the pages show it (Branding:ServiceName), unless Accounts:SystemSender names one.
+        var senderName = brand?.ServiceNameFrench ?? AccountsOptions.DefaultSenderName;
+        Sender = SystemSenderAddress.Resolve(accounts.Value.SystemSender, mail.Value.AddressDomain, PracticeSeed.Domain, senderName)
+            ?? new MailboxAddress(senderName, AccountsOptions.DefaultSenderLocalPart + "@" + PracticeSeed.Domain);
     }
 
     public MailboxAddress Sender { get; }

@@ -18,7 +18,7 @@ public sealed class SignInPageTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal("fr", page.Document.DocumentElement.GetAttribute("lang"));
-        Assert.Equal("Se connecter – WebmailLite", page.Title);
+        Assert.Equal("Se connecter – Messagerie académique", page.Title);
         Assert.Equal("Identifiant académique (obligatoire)", page.Text("label[for=Input_Identifier]"));
         Assert.Equal("Mot de passe (obligatoire)", page.Text("label[for=Input_Password]"));
         Assert.Equal("username", page.Query("#Input_Identifier")!.GetAttribute("autocomplete"));

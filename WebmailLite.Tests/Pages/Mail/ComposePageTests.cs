@@ -447,7 +447,7 @@ public sealed class ComposePageTests : IDisposable
 
         Assert.True(page.Status is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{url}: {page.Status}");
         Assert.Equal("fr", page.Document.DocumentElement.GetAttribute("lang"));
-        Assert.EndsWith(" – WebmailLite", page.Title);
+        Assert.EndsWith(" – Messagerie académique", page.Title);
         Assert.Single(page.QueryAll("h1"));
         Assert.NotNull(page.Query("main#contenu"));
         Assert.NotNull(page.Query("footer nav a[href='/aide']"));

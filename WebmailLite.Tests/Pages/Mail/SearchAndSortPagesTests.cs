@@ -47,7 +47,7 @@ public sealed class SearchAndSortPagesTests : IDisposable
         var page = await HtmlPage.LoadAsync(await inbox.SubmitAsync(client, "form[role=search]", new Dictionary<string, string> { ["q"] = "conseil" }));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal("Recherche « conseil » – WebmailLite", page.Title);
+        Assert.Equal("Recherche « conseil » – Messagerie académique", page.Title);
         Assert.Equal("Résultats de la recherche", page.Text("h1"));
         Assert.Matches(@"^\d+ messages correspondent à « conseil » dans « Boîte de réception »\.$", page.Text("p.found"));
         Assert.Matches(@"^Résultats : \d+ messages, page 1 sur 1$", page.Text("caption"));

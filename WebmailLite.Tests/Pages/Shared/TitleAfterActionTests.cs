@@ -78,7 +78,7 @@ public sealed partial class TitleAfterActionTests : IDisposable
         var response = await form.SubmitAsync(client, "main form[method=post]");
         var after = await HtmlPage.GetAsync(client, response.Headers.Location!.OriginalString);
 
-        Assert.Equal(FirstSentence(after.Text("main [role=status] .banner")) + " – Préférences – WebmailLite", after.Title);
+        Assert.Equal(FirstSentence(after.Text("main [role=status] .banner")) + " – Préférences – Messagerie académique", after.Title);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed partial class TitleAfterActionTests : IDisposable
     {
         var page = await HtmlPage.GetAsync(_factory.NewClient(), "/?session=fermee");
 
-        Assert.Equal("Vous êtes déconnecté – Se connecter – WebmailLite", page.Title);
+        Assert.Equal("Vous êtes déconnecté – Se connecter – Messagerie académique", page.Title);
     }
 
     private static string FirstSentence(string text) => text.Split(". ")[0].TrimEnd('.');

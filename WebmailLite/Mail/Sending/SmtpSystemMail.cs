@@ -16,15 +16,17 @@ public sealed class SmtpSystemMail : ISystemMail
     private readonly SystemAccountOptions _account;
     private readonly ILogger<SmtpSystemMail> _logger;
 
-    public SmtpSystemMail(IOptions<AccountsOptions> accounts, IOptions<MailOptions> mail, ILogger<SmtpSystemMail> logger)
+    public SmtpSystemMail(IOptions<AccountsOptions> accounts, IOptions<MailOptions> mail, ILogger<SmtpSystemMail> logger, WebmailLite.Branding.ServiceBrand? brand = null)
     {
         _mail = mail.Value;
         _account = accounts.Value.SystemAccount;
         _logger = logger;
         // Validated at start when system mail is configured; the bare local part only stands in when it is not,
         // and then nothing is ever sent (see SendAsync).
-        Sender = SystemSenderAddress.Resolve(accounts.Value.SystemSender, _mail.AddressDomain, null)
-            ?? new MailboxAddress(AccountsOptions.DefaultSenderName, AccountsOptions.DefaultSenderLocalPart);
+        // The service's name as the pages show it (Branding:ServiceName), unless Accounts:SystemSender names one.
+        var senderName = brand?.ServiceNameFrench ?? AccountsOptions.DefaultSenderName;
+        Sender = SystemSenderAddress.Resolve(accounts.Value.SystemSender, _mail.AddressDomain, null, senderName)
+            ?? new MailboxAddress(senderName, AccountsOptions.DefaultSenderLocalPart);
     }
 
     public MailboxAddress Sender { get; }

@@ -8,11 +8,12 @@ namespace WebmailLite.Mail.Sending;
 /// The From of system mail: <c>Accounts:SystemSender</c> when set (« Messagerie académique
 /// &lt;ne-pas-repondre@ac-exemple.fr&gt; », or a bare address, which then gets the default name), otherwise
 /// « ne-pas-repondre@ » the académie's domain (<c>Mail:AddressDomain</c>), otherwise the practice domain's in
-/// practice mode. <c>null</c> when none of these gives a valid address.
+/// practice mode. The name, when the setting gives none, is the service's (<c>Branding:ServiceName</c>): the name
+/// people see on the pages is the one they see on the mail. <c>null</c> when none of these gives a valid address.
 /// </summary>
 public static class SystemSenderAddress
 {
-    public static MailboxAddress? Resolve(string? systemSender, string? addressDomain, string? practiceDomain)
+    public static MailboxAddress? Resolve(string? systemSender, string? addressDomain, string? practiceDomain, string defaultName = AccountsOptions.DefaultSenderName)
     {
         if (!string.IsNullOrWhiteSpace(systemSender))
         {
@@ -20,7 +21,7 @@ public static class SystemSenderAddress
             {
                 return null;
             }
-            return new MailboxAddress(string.IsNullOrWhiteSpace(parsed.Name) ? AccountsOptions.DefaultSenderName : parsed.Name, parsed.Address);
+            return new MailboxAddress(string.IsNullOrWhiteSpace(parsed.Name) ? defaultName : parsed.Name, parsed.Address);
         }
         var domain = !string.IsNullOrWhiteSpace(addressDomain) ? addressDomain.Trim().TrimStart('@') : practiceDomain;
         if (string.IsNullOrWhiteSpace(domain)
@@ -28,6 +29,6 @@ public static class SystemSenderAddress
         {
             return null;
         }
-        return new MailboxAddress(AccountsOptions.DefaultSenderName, fallback.Address);
+        return new MailboxAddress(defaultName, fallback.Address);
     }
 }
