@@ -21,6 +21,10 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TEMPLATES=$HERE/directory-server
 DIR=${WEBMAILLITE_LDAP_DIR:-/tmp/webmaillite-ldap}
 PORT=${WEBMAILLITE_LDAP_PORT:-10389}
+# LDAPS beside plain LDAP (StartTLS works on the plain port too), with a certificate of the
+# rig's own CA for « localhost » and 127.0.0.1: clients trust it only when told (LDAPTLS_CACERT).
+TLS_PORT=${WEBMAILLITE_LDAPS_PORT:-10636}
+TLS_DIR=${WEBMAILLITE_LDAP_DIR:-/tmp/webmaillite-ldap}/tls
 WAIT_SECONDS=20
 
 DOMAIN=ac-test.fr
@@ -145,6 +149,9 @@ write_env() {
     kv WEBMAILLITE_LDAP_DIR "$DIR"
     kv WEBMAILLITE_LDAP_PORT "$PORT"
     kv WEBMAILLITE_LDAP_URL "ldap://127.0.0.1:$PORT"
+    kv WEBMAILLITE_LDAPS_URL "ldaps://localhost:$TLS_PORT"
+    kv WEBMAILLITE_LDAP_STARTTLS_URL "ldap://localhost:$PORT"
+    kv WEBMAILLITE_LDAP_CA "$TLS_DIR/ca.pem"
     kv WEBMAILLITE_LDAP_BASE_DN "$BASE_DN"
     kv WEBMAILLITE_LDAP_PEOPLE_DN "$PEOPLE_DN"
     kv WEBMAILLITE_LDAP_MAIL_DOMAIN "$DOMAIN"
@@ -169,6 +176,30 @@ write_env() {
   if cmp -s "$tmp" "$DIR/env"; then rm -f "$tmp"; else mv -f "$tmp" "$DIR/env"; fi
 }
 
+# A CA of the rig's own and a server certificate it signed, for localhost and 127.0.0.1.
+make_certificates() {
+  rm -rf "$TLS_DIR"
+  mkdir -p "$TLS_DIR"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=WebmailLite test directory CA" \
+    -keyout "$TLS_DIR/ca.key" -out "$TLS_DIR/ca.pem" 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout "$TLS_DIR/server.key" -out "$TLS_DIR/server.csr" 2>/dev/null
+  # libldap checks the name 127.0.0.1 resolves back to (getnameinfo), which /etc/hosts may give as
+  # the machine's name rather than « localhost »: every loopback name goes in the certificate.
+  local names name
+  names="DNS:localhost,DNS:$(hostname)"
+  for name in $(awk '$1 == "127.0.0.1" { for (i = 2; i <= NF; i++) print $i }' /etc/hosts); do
+    [[ $name =~ ^[A-Za-z0-9.-]+$ ]] && names+=",DNS:$name"
+  done
+  printf 'subjectAltName=%s,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' "$names" >"$TLS_DIR/server.ext"
+  openssl x509 -req -in "$TLS_DIR/server.csr" -CA "$TLS_DIR/ca.pem" -CAkey "$TLS_DIR/ca.key" -CAcreateserial -days 30 \
+    -extfile "$TLS_DIR/server.ext" -out "$TLS_DIR/server.pem" 2>/dev/null
+  rm -f "$TLS_DIR/ca.key" "$TLS_DIR/server.csr" "$TLS_DIR/server.ext"
+  chown -R openldap:openldap "$TLS_DIR"
+  chmod 600 "$TLS_DIR/server.key"
+  chmod 644 "$TLS_DIR/ca.pem" "$TLS_DIR/server.pem"
+  chmod 755 "$TLS_DIR"
+}
+
 # A fresh cn=config and a fresh tree (slapd stopped).
 reset_data() {
   rm -rf "$CONFIG_DIR" "$DATA_DIR" "$RUN_DIR" "$DIR/populated"
@@ -180,6 +211,7 @@ reset_data() {
   SEED_HASH=$(ssha "$SEED_PASSWORD")
   echo "$SEED_HASH" >"$DIR/seed-hash"
 
+  make_certificates
   render "$TEMPLATES/config.ldif.in" -e "s|@ADMIN_PW_HASH@|$admin_hash|g" >"$DIR/config.ldif"
   if ! slapadd -n0 -F "$CONFIG_DIR" -l "$DIR/config.ldif" >"$DIR/slapadd.log" 2>&1; then
     show_log "$DIR/slapadd.log"
@@ -209,7 +241,7 @@ start_slapd() {
   rm -f "$PIDFILE"
   # slapd forks into the background itself; detached from our stdio and lock descriptor so a
   # caller reading our output does not wait for the daemon. Loopback only, no ldapi socket.
-  if ! slapd -h "ldap://127.0.0.1:$PORT/" -F "$CONFIG_DIR" -u openldap -g openldap \
+  if ! slapd -h "ldap://127.0.0.1:$PORT/ ldaps://127.0.0.1:$TLS_PORT/" -F "$CONFIG_DIR" -u openldap -g openldap \
     </dev/null >"$LOG" 2>&1 9>&-; then
     show_log "$LOG"
     die "slapd failed to start"

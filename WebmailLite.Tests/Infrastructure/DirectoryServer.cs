@@ -33,6 +33,9 @@ public sealed class DirectoryServer
         EnvFile = envFile;
         Port = int.Parse(Require("WEBMAILLITE_LDAP_PORT"), CultureInfo.InvariantCulture);
         Url = Require("WEBMAILLITE_LDAP_URL");
+        LdapsUrl = Require("WEBMAILLITE_LDAPS_URL");
+        StartTlsUrl = Require("WEBMAILLITE_LDAP_STARTTLS_URL");
+        CertificateAuthority = Require("WEBMAILLITE_LDAP_CA");
         BaseDn = Require("WEBMAILLITE_LDAP_BASE_DN");
         PeopleDn = Require("WEBMAILLITE_LDAP_PEOPLE_DN");
         Domain = Require("WEBMAILLITE_LDAP_MAIL_DOMAIN");
@@ -60,6 +63,15 @@ public sealed class DirectoryServer
 
     /// <summary>ldap://127.0.0.1:port (no TLS: loopback only).</summary>
     public string Url { get; }
+
+    /// <summary><c>ldaps://localhost:…</c>, with a certificate of the rig's own CA (<see cref="CertificateAuthority"/>).</summary>
+    public string LdapsUrl { get; }
+
+    /// <summary><c>ldap://localhost:…</c>, for StartTLS with the same certificate.</summary>
+    public string StartTlsUrl { get; }
+
+    /// <summary>The rig's CA certificate (PEM): libldap trusts it when LDAPTLS_CACERT names it.</summary>
+    public string CertificateAuthority { get; }
 
     /// <summary>dc=ac-test,dc=fr.</summary>
     public string BaseDn { get; }

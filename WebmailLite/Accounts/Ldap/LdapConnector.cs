@@ -96,6 +96,18 @@ public sealed class LdapConnector
 
     public const int InvalidCredentials = 49;
 
+    private void Connect(LdapConnection connection)
+    {
+        try
+        {
+            connection.SendRequest(new SearchRequest("", "(objectClass=*)", SearchScope.Base, "1.1"), _options.Timeout);
+        }
+        catch (DirectoryOperationException)
+        {
+            // A directory that refuses anonymous reads of the root DSE still answered: the connection is open.
+        }
+    }
+
     private LdapConnection Open(string dn, string password)
     {
         var connection = new LdapConnection(_server, new NetworkCredential(dn, password), AuthType.Basic)
@@ -113,6 +125,10 @@ public sealed class LdapConnector
             }
             else if (_options.StartTls)
             {
+                // On Linux, S.DS.P opens the socket at the first request, and StartTLS on a handle not yet connected
+                // fails with « server unavailable » (dotnet/runtime#56619). The root DSE is read first, anonymously
+                // and without credentials (nothing secret crosses before TLS), to open it.
+                Connect(connection);
                 connection.SessionOptions.StartTransportLayerSecurity(null);
             }
             connection.Bind();
