@@ -267,7 +267,7 @@ public sealed class DirectoryServer
         if (File.Exists(envFile))
         {
             var env = RepositoryScript.ReadEnvFile(envFile);
-            if (env.TryGetValue("WEBMAILLITE_LDAP_PORT", out var port) && PortOpen(port))
+            if (env.TryGetValue("WEBMAILLITE_LDAP_PORT", out var port) && LoopbackPort.IsOpen(port))
             {
                 return new DirectoryServer(envFile, env);
             }
@@ -282,20 +282,4 @@ public sealed class DirectoryServer
             ? value
             : throw new InvalidOperationException($"{key} missing from the directory's env file {EnvFile}.");
 
-    private static bool PortOpen(string port)
-    {
-        try
-        {
-            using var socket = new TcpClient();
-            return socket.ConnectAsync("127.0.0.1", int.Parse(port, CultureInfo.InvariantCulture)).Wait(TimeSpan.FromSeconds(2));
-        }
-        catch (AggregateException)
-        {
-            return false;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 }

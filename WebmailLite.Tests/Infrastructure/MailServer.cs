@@ -334,7 +334,7 @@ public sealed class MailServer
         if (File.Exists(envFile))
         {
             var env = RepositoryScript.ReadEnvFile(envFile);
-            if (PortOpen(Require(env, "WEBMAILLITE_IMAP_PORT")) && PortOpen(Require(env, "WEBMAILLITE_SMTP_PORT")))
+            if (LoopbackPort.IsOpen(Require(env, "WEBMAILLITE_IMAP_PORT")) && LoopbackPort.IsOpen(Require(env, "WEBMAILLITE_SMTP_PORT")))
             {
                 return new MailServer(script, env);
             }
@@ -356,23 +356,6 @@ public sealed class MailServer
         env.TryGetValue(key, out var value) && value.Length > 0
             ? value
             : throw new InvalidOperationException($"{key} missing from the mail servers' env file.");
-
-    private static bool PortOpen(string port)
-    {
-        try
-        {
-            using var socket = new TcpClient();
-            return socket.ConnectAsync("127.0.0.1", int.Parse(port, CultureInfo.InvariantCulture)).Wait(TimeSpan.FromSeconds(2));
-        }
-        catch (AggregateException)
-        {
-            return false;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 
     // The servers this instance uses, whatever this process's own variables say: a restart
     // must regenerate the same configuration, not the defaults.

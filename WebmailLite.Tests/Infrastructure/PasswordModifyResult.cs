@@ -5,9 +5,9 @@ namespace WebmailLite.Tests.Infrastructure;
 /// <summary>
 /// What the server answered to a Password Modify: <see cref="ResultCode.Success"/>, or the refusal with the
 /// password policy's reason when the server gave one (slapd's ppolicy: constraintViolation 19 with
-/// <see cref="PasswordPolicyError.PasswordInHistory"/>, <see cref="PasswordPolicyError.PasswordTooShort"/>…).
+/// passwordInHistory, passwordTooShort…).
 /// </summary>
-public sealed record PasswordModifyResult(ResultCode ResultCode, PasswordPolicyError? PolicyError, string? Message)
+public sealed record PasswordModifyResult(ResultCode ResultCode, WebmailLite.Accounts.Ldap.LdapPasswordPolicy.PolicyError? PolicyError, string? Message)
 {
     public bool Succeeded => ResultCode == ResultCode.Success;
 }

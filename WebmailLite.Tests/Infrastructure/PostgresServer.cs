@@ -46,7 +46,7 @@ public sealed class PostgresServer
         if (File.Exists(envFile))
         {
             var env = RepositoryScript.ReadEnvFile(envFile);
-            if (env.TryGetValue("WEBMAILLITE_PG_PORT", out var port) && PortOpen(port))
+            if (env.TryGetValue("WEBMAILLITE_PG_PORT", out var port) && LoopbackPort.IsOpen(port))
             {
                 return new PostgresServer(env["WEBMAILLITE_PG_CONNECTION"]);
             }
@@ -55,18 +55,6 @@ public sealed class PostgresServer
         return new PostgresServer(RepositoryScript.ReadEnvFile(envFile)["WEBMAILLITE_PG_CONNECTION"]);
     }
 
-    private static bool PortOpen(string port)
-    {
-        try
-        {
-            using var socket = new TcpClient();
-            return socket.ConnectAsync("127.0.0.1", int.Parse(port, CultureInfo.InvariantCulture)).Wait(TimeSpan.FromSeconds(2));
-        }
-        catch (Exception e) when (e is AggregateException or SocketException)
-        {
-            return false;
-        }
-    }
 }
 
 /// <summary>One test's schema: <see cref="Database"/> sees only its tables (search path); dropped on dispose.</summary>

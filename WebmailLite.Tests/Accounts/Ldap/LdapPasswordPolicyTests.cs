@@ -34,6 +34,26 @@ public sealed class LdapPasswordPolicyTests
         Assert.Equal(problem, LdapPasswordPolicy.ProblemOf(LdapPasswordPolicy.ReadError(control)));
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0x30, 0x03, 0x81, 0x01, 0x08 }, LdapPasswordPolicy.PolicyError.PasswordInHistory)]
+    [InlineData(new byte[] { 0x30, 0x03, 0x81, 0x01, 0x06 }, LdapPasswordPolicy.PolicyError.PasswordTooShort)]
+    [InlineData(new byte[] { 0x30, 0x08, 0xA0, 0x03, 0x81, 0x01, 0x02, 0x81, 0x01, 0x00 }, LdapPasswordPolicy.PolicyError.PasswordExpired)]
+    [InlineData(new byte[] { 0x30, 0x05, 0xA0, 0x03, 0x80, 0x01, 0x3C }, null)]
+    [InlineData(new byte[] { 0x30, 0x00 }, null)]
+    public void ReadError_TheBytesSlapdSends(byte[] value, LdapPasswordPolicy.PolicyError? expected)
+    {
+        Assert.Equal(expected, LdapPasswordPolicy.ReadError(value));
+    }
+
+    [Fact]
+    public void PasswordModifyValue_TheExactBytes()
+    {
+        // SEQUENCE { [0] "uid=a,dc=x", [2] UTF-8 "é1" }: 30 11 | 80 0A … | 82 03 C3 A9 31
+        byte[] expected = [0x30, 0x11, 0x80, 0x0A, .. "uid=a,dc=x"u8, 0x82, 0x03, 0xC3, 0xA9, 0x31];
+
+        Assert.Equal(expected, LdapPasswordPolicy.PasswordModifyValue("uid=a,dc=x", "é1"));
+    }
+
     [Fact]
     public void ReadError_NoErrorOrAnUnreadableControl_IsNull_ToldInGeneralTerms()
     {
