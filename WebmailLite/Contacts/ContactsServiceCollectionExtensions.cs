@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WebmailLite.Mail.Outbox;
 using WebmailLite.Preferences;
+using WebmailLite.Storage;
 
 namespace WebmailLite.Contacts;
 
@@ -12,7 +13,7 @@ public static class ContactsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddContacts(this IServiceCollection services)
     {
-        services.AddSingleton<IContactStore, LiteDbContactStore>();
+        services.AddStore<IContactStore, LiteDbContactStore, PostgresContactStore>();
         services.AddSingleton<ContactBook>();
         services.AddSingleton<VCardExchange>();
         services.AddSingleton<RescuedContactFormStore>();
