@@ -9,7 +9,8 @@ public static class ContactsServiceCollectionExtensions
 {
     /// <summary>
     /// « Contacts »: the store, the pages' workflows, suggestions for recipient fields (the person's contacts, unless
-    /// <c>AddAccounts</c> registered the académie directory's), and collecting on send. Needs <c>AddStorage()</c>.
+    /// <c>AddAccounts</c> registered the académie directory's), and collecting on send. Needs <c>AddStorage()</c>, and
+    /// <c>AddMail()</c> for the kept contact forms' store.
     /// </summary>
     public static IServiceCollection AddContacts(this IServiceCollection services)
     {

@@ -34,3 +34,13 @@ CREATE TABLE contact_addresses (
     PRIMARY KEY (owner, address)
 );
 CREATE INDEX contact_addresses_contact_id ON contact_addresses (contact_id);
+-- Small forms kept, encrypted, after their session ended (RescuedFieldsStore): « Préférences », a contact form. form is
+-- which of them; key is the owner, then the slot. sealed is Data Protection's payload, never read here.
+CREATE TABLE kept_fields (
+    form text NOT NULL,
+    key text NOT NULL,
+    sealed bytea NOT NULL,
+    expires_at timestamptz NOT NULL,
+    PRIMARY KEY (form, key)
+);
+CREATE INDEX kept_fields_form_expires_at ON kept_fields (form, expires_at);
