@@ -181,7 +181,8 @@ public sealed class PostgresContactStore(PostgresDatabase database, TimeProvider
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
             """,
             row.Id, row.Owner, row.Name, row.Addresses.ToArray(), row.Note, row.Collected, row.Uses,
-            row.Uses > 0 ? new DateTimeOffset(row.LastUsed, TimeSpan.Zero) : null, row.SortKey, row.Search);
+            // Never written to: NULL, last in suggestions (LiteDB keeps DateTime.MinValue).
+            row.LastUsed == DateTime.MinValue ? null : new DateTimeOffset(row.LastUsed, TimeSpan.Zero), row.SortKey, row.Search);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
