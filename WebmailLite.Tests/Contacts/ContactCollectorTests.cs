@@ -17,7 +17,7 @@ public sealed class ContactCollectorTests : IDisposable
     public async Task AcceptedMessage_RecipientsCollected_OnlyWhenThePersonCollects(bool collect, int expected)
     {
         var contacts = new LiteDbContactStore(_database, TimeProvider.System);
-        var preferences = new LitePreferencesStore(_database);
+        var preferences = new LiteDbPreferencesStore(_database);
         await preferences.SaveAsync("c.martin", UserPreferences.Default with { CollectContacts = collect }, CancellationToken.None);
         var collector = new ContactCollector(contacts, preferences, NullLogger<ContactCollector>.Instance);
         var message = new MimeMessage();

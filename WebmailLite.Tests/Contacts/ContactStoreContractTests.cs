@@ -1,13 +1,24 @@
 using WebmailLite.Contacts;
+using WebmailLite.Tests.Infrastructure;
 
 namespace WebmailLite.Tests.Contacts;
 
 /// <summary>What every <see cref="IContactStore"/> must do; each provider runs it through a subclass.</summary>
 public abstract class ContactStoreContractTests
 {
-    protected abstract IContactStore Store { get; }
-
     private static readonly CancellationToken None = CancellationToken.None;
+    private readonly TestClock _clock = new(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+    private IContactStore? _store;
+
+    protected abstract IContactStore CreateStore(TimeProvider clock);
+
+    /// <summary>
+    /// The store as a second app instance sees it, on the same database. LiteDB's file belongs to one process (direct
+    /// mode), whose one store is the only instance there is; PostgreSQL's is a new store on the same schema.
+    /// </summary>
+    protected virtual IContactStore SecondInstance(TimeProvider clock) => CreateStore(clock);
+
+    private IContactStore Store => _store ??= CreateStore(_clock);
 
     private Task<Contact?> AddAsync(string name, params string[] addresses) =>
         Store.AddAsync("camille.martin", new ContactDraft(name, addresses, ""), None);
@@ -123,5 +134,96 @@ public abstract class ContactStoreContractTests
         Assert.Equal(["Michel Hélias"], one.Select(c => c.Name));
         Assert.Equal("Michel Hélias", usual[0].Name);
         Assert.Equal(3, usual.Count);
+    }
+
+    [Fact]
+    public async Task Search_PercentAndUnderscoreTyped_AreLettersNotWildcards()
+    {
+        await AddAsync("Hélène Dubois", "h.dubois@ac-exemple.fr");
+        await Store.AddAsync("camille.martin", new ContactDraft("Club_Théâtre", ["club.theatre@clg-exemple.fr"], "50% des 4e"), None);
+
+        Assert.Equal(["Club_Théâtre"], (await Store.SearchAsync("camille.martin", "b_th", 1, 10, None)).Items.Select(c => c.Name));
+        Assert.Equal(["Club_Théâtre"], (await Store.SearchAsync("camille.martin", "%", 1, 10, None)).Items.Select(c => c.Name));
+        Assert.Equal(["Club_Théâtre"], (await Store.SearchAsync("camille.martin", "_", 1, 10, None)).Items.Select(c => c.Name));
+        Assert.Equal(0, (await Store.SearchAsync("camille.martin", "h%dubois", 1, 10, None)).Total);
+        Assert.Equal(0, (await Store.SearchAsync("camille.martin", @"h\", 1, 10, None)).Total);
+        Assert.Empty(await Store.SuggestAsync("camille.martin", "h_", 10, None));
+    }
+
+    [Fact]
+    public async Task Search_APageAfterTheLast_IsEmpty_WithTheTotalStill()
+    {
+        await AddAsync("Hélène Dubois", "h.dubois@ac-exemple.fr");
+
+        var beyond = await Store.SearchAsync("camille.martin", "dubois", 3, 10, None);
+
+        Assert.Empty(beyond.Items);
+        Assert.Equal(1, beyond.Total);
+    }
+
+    [Fact]
+    public async Task Suggest_TheMostRecentlyWrittenTo_FirstAmongEqualUses()
+    {
+        await Store.CollectAsync("camille.martin", [new SentRecipient("Hélène Dubois", "h.dubois@ac-exemple.fr")], None);
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        await Store.CollectAsync("camille.martin", [new SentRecipient("Héloïse Petit", "h.petit@ac-exemple.fr")], None);
+        await AddAsync("Hélier Roux", "h.roux@ac-exemple.fr");
+
+        Assert.Equal(["Héloïse Petit", "Hélène Dubois", "Hélier Roux"], (await Store.SuggestAsync("camille.martin", "hel", 10, None)).Select(c => c.Name));
+    }
+
+    [Fact]
+    public async Task Delete_FreesItsAddresses_ForAnotherContact()
+    {
+        var helene = await AddAsync("Hélène Dubois", "h.dubois@ac-exemple.fr");
+
+        Assert.True(await Store.DeleteAsync("camille.martin", helene!.Id, None));
+
+        Assert.NotNull(await AddAsync("H. Dubois", "h.dubois@ac-exemple.fr"));
+        Assert.False(await Store.DeleteAsync("camille.martin", helene.Id, None));
+    }
+
+    [Fact]
+    public async Task Update_KeepsItsOwnAddresses_AndFreesThoseItDrops()
+    {
+        var helene = await AddAsync("Hélène Dubois", "h.dubois@ac-exemple.fr", "helene@ac-exemple.fr");
+
+        Assert.True(await Store.UpdateAsync("camille.martin", helene!.Id, new ContactDraft("Hélène Dubois", ["h.dubois@ac-exemple.fr"], ""), None));
+
+        Assert.NotNull(await AddAsync("Autre Hélène", "helene@ac-exemple.fr"));
+        Assert.Equal(helene.Id, (await Store.FindByAddressAsync("camille.martin", "h.dubois@ac-exemple.fr", None))?.Id);
+    }
+
+    [Fact]
+    public async Task TwoInstances_AddingTheSameAddressAtOnce_OneContactOnly()
+    {
+        var stores = new[] { Store, SecondInstance(_clock) };
+
+        for (var round = 0; round < 10; round++)
+        {
+            var address = $"p{round}@ac-exemple.fr";
+            var added = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+                Task.Run(() => stores[i % 2].AddAsync("camille.martin", new ContactDraft($"Essai {i}", [address], ""), None))));
+
+            Assert.Single(added, c => c is not null);
+        }
+        Assert.Equal(10, (await Store.AllAsync("camille.martin", None)).Count);
+    }
+
+    [Fact]
+    public async Task TwoInstances_CollectingTheSameAddressAtOnce_OneContact_EveryUseCounted()
+    {
+        var stores = new[] { Store, SecondInstance(_clock) };
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            Task.Run(() => stores[i % 2].CollectAsync("camille.martin", [new SentRecipient("Hélène", "h.dubois@ac-exemple.fr")], None))));
+
+        Assert.Single(await Store.AllAsync("camille.martin", None));
+        // Uses order suggestions: the collected contact, written to six times, comes before one written to five.
+        for (var i = 0; i < 5; i++)
+        {
+            await Store.CollectAsync("camille.martin", [new SentRecipient("Hélias", "m.helias@ac-exemple.fr")], None);
+        }
+        Assert.Equal(["Hélène", "Hélias"], (await Store.SuggestAsync("camille.martin", "hel", 10, None)).Select(c => c.Name));
     }
 }

@@ -12,7 +12,7 @@ public sealed class PreferencesServiceTests : IDisposable
     private readonly PreferencesService _service;
 
     public PreferencesServiceTests() =>
-        _service = new PreferencesService(new LitePreferencesStore(_database), Options.Create(new MailOptions { PageSize = 30 }));
+        _service = new PreferencesService(new LiteDbPreferencesStore(_database), Options.Create(new MailOptions { PageSize = 30 }));
 
     public void Dispose() => _database.Dispose();
 

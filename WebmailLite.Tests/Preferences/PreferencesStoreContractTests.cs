@@ -1,12 +1,10 @@
 using WebmailLite.Preferences;
 using WebmailLite.Storage;
+using WebmailLite.Tests.Infrastructure;
 
 namespace WebmailLite.Tests.Preferences;
 
-/// <summary>
-/// What every <see cref="IPreferencesStore"/> must do, whatever the provider: a PostgreSQL store subclasses this with
-/// its own <see cref="CreateStore"/> and passes the same facts.
-/// </summary>
+/// <summary>What every <see cref="IPreferencesStore"/> must do; each provider runs it through a subclass.</summary>
 public abstract class PreferencesStoreContractTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
@@ -82,23 +80,48 @@ public abstract class PreferencesStoreContractTests
         Assert.Equal(Chosen, await store.GetAsync("C.MARTIN", None));
         Assert.Equal(WebmailLite.Mail.Owner.Of(" C.Martin "), WebmailLite.Mail.Owner.Of("c.martin"));
     }
+
+    [Fact]
+    public async Task Saved_IsSeenByAnotherStoreOnTheSameDatabase()
+    {
+        // Another store on the same database: a restarted app, or (PostgreSQL) another instance behind the balancer.
+        await CreateStore().SaveAsync("camille.martin", Chosen, None);
+
+        Assert.Equal(Chosen, await CreateStore().GetAsync("camille.martin", None));
+    }
+
+    [Fact]
+    public async Task Nothing_IsAlsoWhatIsKept_NullsAndEmptyStrings()
+    {
+        var store = CreateStore();
+        var nothing = UserPreferences.Default with { CollectContacts = false };
+
+        await store.SaveAsync("camille.martin", Chosen, None);
+        await store.SaveAsync("camille.martin", nothing, None);
+
+        var again = await store.GetAsync("camille.martin", None);
+        Assert.Equal(nothing, again);
+        Assert.Null(again.PageSize);
+        Assert.Null(again.Language);
+        Assert.Equal("", again.Signature);
+    }
 }
 
-public sealed class LitePreferencesStoreTests : PreferencesStoreContractTests, IDisposable
+public sealed class LiteDbPreferencesStoreTests : PreferencesStoreContractTests, IDisposable
 {
     private readonly AppDatabase _database = AppDatabase.InMemory();
 
-    protected override IPreferencesStore CreateStore() => new LitePreferencesStore(_database);
+    protected override IPreferencesStore CreateStore() => new LiteDbPreferencesStore(_database);
 
     public void Dispose() => _database.Dispose();
+}
 
-    [Fact]
-    public async Task Saved_SurvivesANewStoreOnTheSameDatabase()
-    {
-        await new LitePreferencesStore(_database).SaveAsync("camille.martin", UserPreferences.Default with { PageSize = 50 }, CancellationToken.None);
+[Trait("Category", "PostgreSQL")]
+public sealed class PostgresPreferencesStoreTests : PreferencesStoreContractTests, IDisposable
+{
+    private readonly TestSchema _schema = PostgresServer.Instance.NewSchema();
 
-        var again = await new LitePreferencesStore(_database).GetAsync("camille.martin", CancellationToken.None);
+    protected override IPreferencesStore CreateStore() => new PostgresPreferencesStore(_schema.Database);
 
-        Assert.Equal(50, again.PageSize);
-    }
+    public void Dispose() => _schema.Dispose();
 }

@@ -1,6 +1,9 @@
 namespace WebmailLite.Contacts;
 
-/// <summary>A contact as LiteDB stores it: the contact, its owner, and the folded keys search and sorting use.</summary>
+/// <summary>
+/// A contact as a store keeps it: the contact, its owner, and the folded keys search and sorting use (LiteDB stores it
+/// as is; PostgreSQL as a row, built with the same <see cref="Apply"/>).
+/// </summary>
 public sealed class ContactDocument
 {
     public string Id { get; set; } = "";

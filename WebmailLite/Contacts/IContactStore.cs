@@ -1,9 +1,9 @@
 namespace WebmailLite.Contacts;
 
 /// <summary>
-/// A person's contacts, keyed by their normalised identifier (<see cref="Mail.Owner"/>). LiteDB today
-/// (<see cref="LiteDbContactStore"/>); a PostgreSQL provider implements the same interface and passes the same contract
-/// suite (WebmailLite.Tests/Contacts/ContactStoreContractTests). Addresses are compared without case: one address
+/// A person's contacts, keyed by their normalised identifier (<see cref="Mail.Owner"/>), on LiteDB
+/// (<see cref="LiteDbContactStore"/>) or PostgreSQL (<see cref="PostgresContactStore"/>); both pass one contract suite
+/// (WebmailLite.Tests/Contacts/ContactStoreContractTests). Addresses are compared without case: one address
 /// belongs to at most one contact of a person, so collecting and importing merge on it.
 /// </summary>
 public interface IContactStore

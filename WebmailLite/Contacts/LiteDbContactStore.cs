@@ -36,7 +36,7 @@ public sealed class LiteDbContactStore : IContactStore
     {
         var folded = SearchKey.Fold(typed.Trim());
         IReadOnlyList<Contact> found = Matching(Mail.Owner.Of(identifier), folded)
-            .Where(c => folded.Length == 0 || StartsAWord(c.Search, folded))
+            .Where(c => folded.Length == 0 || SearchKey.StartsAWord(c.Search, folded))
             .OrderByDescending(c => c.Uses)
             .ThenByDescending(c => c.LastUsed)
             .ThenBy(c => c.SortKey, StringComparer.Ordinal)
@@ -139,19 +139,6 @@ public sealed class LiteDbContactStore : IContactStore
     private ContactDocument? FindByAddress(string owner, string address) =>
         _contacts.Find(c => c.Owner == owner && c.Addresses.Contains(address))
             .FirstOrDefault(c => c.Addresses.Contains(address, StringComparer.OrdinalIgnoreCase));
-
-    /// <summary>« hel » starts a word of « dubois helene » or of « h.dubois@ac-exemple.fr » (after « . », « @ », « - »…).</summary>
-    private static bool StartsAWord(string search, string folded)
-    {
-        for (var at = search.IndexOf(folded, StringComparison.Ordinal); at >= 0; at = search.IndexOf(folded, at + 1, StringComparison.Ordinal))
-        {
-            if (at == 0 || !char.IsLetterOrDigit(search[at - 1]))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static string NewId() => Guid.NewGuid().ToString("N");
 }

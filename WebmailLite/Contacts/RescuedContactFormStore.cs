@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using WebmailLite.Mail.Compose;
-using WebmailLite.Storage;
 
 namespace WebmailLite.Contacts;
 
@@ -9,8 +8,8 @@ namespace WebmailLite.Contacts;
 /// A contact form (« Ajouter un contact », « Modifier le contact ») posted after its session ended, kept until its owner
 /// opens that same form again: one per contact being edited, one for a new contact.
 /// </summary>
-public sealed class RescuedContactFormStore(AppDatabase database, IDataProtectionProvider protection, IOptions<ComposeRescueOptions> options, TimeProvider time)
-    : RescuedFieldsStore(database, "rescued_contact_forms", protection, Purpose, options.Value.Retention, time)
+public sealed class RescuedContactFormStore(IKeptFieldsStore kept, IDataProtectionProvider protection, IOptions<ComposeRescueOptions> options)
+    : RescuedFieldsStore(kept, "rescued_contact_forms", protection, Purpose, options.Value.Retention)
 {
     public const string Purpose = "WebmailLite.RescuedContactForm.v1";
 

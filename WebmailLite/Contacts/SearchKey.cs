@@ -27,4 +27,17 @@ public static class SearchKey
         // « œ » and « æ » do not decompose: people type « oe », « ae ».
         return folded.Replace("œ", "oe").Replace("æ", "ae").ToString().Normalize(NormalizationForm.FormC);
     }
+
+    /// <summary>« hel » starts a word of « dubois helene » or of « h.dubois@ac-exemple.fr » (after « . », « @ », « - »…); both folded.</summary>
+    public static bool StartsAWord(string search, string folded)
+    {
+        for (var at = search.IndexOf(folded, StringComparison.Ordinal); at >= 0; at = search.IndexOf(folded, at + 1, StringComparison.Ordinal))
+        {
+            if (at == 0 || !char.IsLetterOrDigit(search[at - 1]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -61,6 +61,9 @@ public static class MailServiceCollectionExtensions
             provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.Features.Get<MailSession>()?.Mailbox
             ?? throw new InvalidOperationException("No signed-in session: IMailbox serves only requests authorized as signed in."));
 
+        // Small forms kept after their session ended (« Préférences », a contact): sealed by RescuedFieldsStore, kept here.
+        services.AddStore<IKeptFieldsStore, LiteDbKeptFieldsStore, PostgresKeptFieldsStore>();
+
         services.AddSingleton<ComposeAttachmentStore>();
         services.AddSingleton<RescuedComposeStore>();
         services.AddSingleton<ComposeFormGate>();

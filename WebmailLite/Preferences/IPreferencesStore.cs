@@ -1,8 +1,9 @@
 namespace WebmailLite.Preferences;
 
 /// <summary>
-/// Per-person preferences. Implemented on LiteDB today; a PostgreSQL provider implements the same interface and passes
-/// the same contract suite (WebmailLite.Tests/Preferences/PreferencesStoreContractTests).
+/// Per-person preferences, on LiteDB (<see cref="LiteDbPreferencesStore"/>) or PostgreSQL
+/// (<see cref="PostgresPreferencesStore"/>); both pass one contract suite
+/// (WebmailLite.Tests/Preferences/PreferencesStoreContractTests).
 /// </summary>
 public interface IPreferencesStore
 {

@@ -12,12 +12,22 @@ namespace WebmailLite.Tests.Pages.Mail;
 public static class PracticeFactory
 {
     /// <param name="clock">A clock the test moves (a session that expires), or the system's.</param>
-    public static WebmailFactory Create(TimeProvider? clock = null) => new(services: services =>
+    public static WebmailFactory Create(TimeProvider? clock = null) => new(services: Services(clock));
+
+    /// <summary>
+    /// The same app with <c>Storage:Provider=PostgreSQL</c> on <paramref name="schema"/>: two factories on one schema are
+    /// two instances of one deployment (each keeps its own practice mailbox, which stays on LiteDB).
+    /// </summary>
+    public static WebmailFactory OnPostgres(TestSchema schema, TimeProvider? clock = null) => new(
+        new Dictionary<string, string?> { ["Storage:Provider"] = "PostgreSQL", ["Storage:ConnectionString"] = schema.ConnectionString },
+        Services(clock));
+
+    private static Action<IServiceCollection> Services(TimeProvider? clock) => services =>
     {
         if (clock is not null)
         {
             services.AddSingleton(clock);
         }
         services.AddSingleton(provider => new PracticeStore(provider.GetRequiredService<AppDatabase>(), provider.GetRequiredService<TimeProvider>(), iterations: 1_000));
-    });
+    };
 }

@@ -9,7 +9,7 @@ namespace WebmailLite.Preferences;
 /// normalisation of an identifier), so « C.Martin » finds what « c.martin » saved. LiteDB's API is synchronous: the
 /// tasks are completed ones, and no transaction spans an await.
 /// </summary>
-public sealed class LitePreferencesStore(AppDatabase database) : IPreferencesStore
+public sealed class LiteDbPreferencesStore(AppDatabase database) : IPreferencesStore
 {
     private readonly ILiteCollection<PreferencesDocument> _documents = database.Collection<PreferencesDocument>("preferences");
 

@@ -1,0 +1,73 @@
+using WebmailLite.Practice;
+using WebmailLite.Tests.Infrastructure;
+using WebmailLite.Tests.Pages.Mail;
+
+namespace WebmailLite.Tests.Pages.Contacts;
+
+/// <summary>« Contacts » on PostgreSQL behind a load balancer: what one instance stored or kept, another shows.</summary>
+[Trait("Category", "PostgreSQL")]
+public sealed class ContactsTwoInstancesTests : IDisposable
+{
+    private readonly TestClock _clock = new();
+    private readonly TestSchema _schema = PostgresServer.Instance.NewSchema();
+    private readonly WebmailFactory _first;
+    private readonly WebmailFactory _second;
+
+    public ContactsTwoInstancesTests()
+    {
+        _first = PracticeFactory.OnPostgres(_schema, _clock);
+        _second = PracticeFactory.OnPostgres(_schema, _clock);
+    }
+
+    public void Dispose()
+    {
+        _first.Dispose();
+        _second.Dispose();
+        _schema.Dispose();
+    }
+
+    [Fact]
+    public async Task AddedOnOneInstance_FoundOnTheOther_AndItsAddressTakenThere()
+    {
+        var onFirst = await _first.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        var form = await HtmlPage.GetAsync(onFirst, "/contacts/fiche");
+        var added = await form.SubmitAsync(onFirst, "main form", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Hélène Dubois",
+            ["Input.Addresses"] = "h.dubois@ac-exemple.fr",
+        });
+        Assert.Equal("/contacts", added.Headers.Location!.OriginalString);
+
+        var onSecond = await _second.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        var found = await HtmlPage.GetAsync(onSecond, "/contacts?q=HELENE");
+        var again = await (await HtmlPage.GetAsync(onSecond, "/contacts/fiche")).SubmitAsync(onSecond, "main form", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Autre",
+            ["Input.Addresses"] = "H.Dubois@ac-exemple.fr",
+        });
+
+        Assert.Contains("Hélène Dubois", found.Text("tbody th"));
+        Assert.Contains("L’adresse H.Dubois@ac-exemple.fr est déjà celle du contact Hélène Dubois", (await HtmlPage.LoadAsync(again)).Text("[role=alert]"));
+    }
+
+    [Fact]
+    public async Task FormKeptByTheInstanceWhoseSessionEnded_BackOnTheOther()
+    {
+        var onFirst = await _first.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        var form = await HtmlPage.GetAsync(onFirst, "/contacts/fiche");
+        _clock.Advance(TimeSpan.FromMinutes(16));
+        var posted = await form.SubmitAsync(onFirst, "main form", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Élodie Petit",
+            ["Input.Addresses"] = "e.petit@ac-exemple.fr",
+            ["Input.Note"] = "Vie scolaire",
+        });
+        Assert.Equal("/?session=expiree&conserve=contact&retour=%2Fcontacts%2Ffiche", posted.Headers.Location!.OriginalString);
+
+        var onSecond = await _second.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        var restored = await HtmlPage.GetAsync(onSecond, "/contacts/fiche");
+
+        Assert.Equal("Élodie Petit", restored.Query("#Input_Name")!.GetAttribute("value"));
+        Assert.Equal("Vie scolaire", restored.Query("#Input_Note")!.TextContent.Trim());
+    }
+}
