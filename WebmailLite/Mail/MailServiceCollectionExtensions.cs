@@ -61,12 +61,12 @@ public static class MailServiceCollectionExtensions
             provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.Features.Get<MailSession>()?.Mailbox
             ?? throw new InvalidOperationException("No signed-in session: IMailbox serves only requests authorized as signed in."));
 
-        services.AddSingleton<ComposeAttachmentStore>();
-        services.AddSingleton<RescuedComposeStore>();
+        services.AddStore<IComposeAttachmentStore, LiteDbComposeAttachmentStore, PostgresComposeAttachmentStore>();
+        services.AddStore<IRescuedComposeStore, LiteDbRescuedComposeStore, PostgresRescuedComposeStore>();
         services.AddSingleton<ComposeFormGate>();
         services.AddScoped<ComposePrefill>();
         services.AddScoped<ComposeSubmission>();
-        services.AddSingleton<OutboxStore>();
+        services.AddStore<IOutboxStore, LiteDbOutboxStore, PostgresOutboxStore>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService<OutboxWorker>();
         return services;

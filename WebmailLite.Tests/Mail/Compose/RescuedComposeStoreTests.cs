@@ -11,11 +11,11 @@ public sealed class RescuedComposeStoreTests : IDisposable
 {
     private readonly AppDatabase _database = AppDatabase.InMemory();
     private readonly TestClock _clock = new();
-    private readonly RescuedComposeStore _store;
+    private readonly IRescuedComposeStore _store;
 
     public RescuedComposeStoreTests()
     {
-        _store = new RescuedComposeStore(_database, new EphemeralDataProtectionProvider(), Options.Create(new ComposeRescueOptions()), _clock);
+        _store = new LiteDbRescuedComposeStore(_database, new EphemeralDataProtectionProvider(), Options.Create(new ComposeRescueOptions()), _clock);
     }
 
     public void Dispose() => _database.Dispose();
@@ -66,7 +66,7 @@ public sealed class RescuedComposeStoreTests : IDisposable
     public void ABlobMovedUnderAnotherOwner_CannotBeRead()
     {
         var id = _store.Keep("c.martin", Form("Sortie"));
-        var records = _database.Collection<RescuedComposeStore.RescuedRecord>("rescued_compose");
+        var records = _database.Collection<LiteDbRescuedComposeStore.RescuedRecord>("rescued_compose");
         var record = records.FindById(id);
         record.Owner = "j.bernard";
         records.Update(record);
@@ -87,6 +87,6 @@ public sealed class RescuedComposeStoreTests : IDisposable
 
         Assert.Null(_store.Newest("c.martin"));
         Assert.Equal(1, _store.Prune());
-        Assert.Equal(0, _database.Collection<RescuedComposeStore.RescuedRecord>("rescued_compose").Count());
+        Assert.Equal(0, _database.Collection<LiteDbRescuedComposeStore.RescuedRecord>("rescued_compose").Count());
     }
 }

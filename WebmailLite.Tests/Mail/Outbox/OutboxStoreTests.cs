@@ -15,12 +15,12 @@ public sealed class OutboxStoreTests : IDisposable
 
     private readonly AppDatabase _database = AppDatabase.InMemory();
     private readonly TestClock _clock = new(new DateTimeOffset(2026, 3, 12, 9, 0, 0, TimeSpan.Zero));
-    private readonly OutboxStore _store;
+    private readonly IOutboxStore _store;
     private readonly ITestOutputHelper _output;
 
     public OutboxStoreTests(ITestOutputHelper output)
     {
-        _store = new OutboxStore(_database, new EphemeralDataProtectionProvider(), _clock);
+        _store = new LiteDbOutboxStore(_database, new EphemeralDataProtectionProvider(), _clock);
         _output = output;
     }
 

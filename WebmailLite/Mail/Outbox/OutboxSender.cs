@@ -9,7 +9,7 @@ namespace WebmailLite.Mail.Outbox;
 /// Sends a message at most once, whatever the sending server does and wherever the app stops. Every message passes
 /// through the outbox: it is stored (leased to this process) before the first attempt, so a crash mid-send loses
 /// nothing; a message from the compose form is stored only if that form was never handed over before
-/// (<see cref="OutboxStore.TryAddForm"/>), so a form posted twice sends once. Then:
+/// (<see cref="IOutboxStore.TryAddForm"/>), so a form posted twice sends once. Then:
 /// <list type="bullet">
 /// <item>accepted → marked Accepted at once (never submitted again), copied to Envoyés, removed;</item>
 /// <item>refused for good (5xx) → removed and handed back to the form with the server's reason;</item>
@@ -29,7 +29,7 @@ namespace WebmailLite.Mail.Outbox;
 /// recipient's client can tell it is the same.
 /// </summary>
 public sealed class OutboxSender(
-    OutboxStore store,
+    IOutboxStore store,
     MailSessionManager sessions,
     IOptions<OutboxOptions> options,
     IOptions<MailOptions> mailOptions,
