@@ -27,7 +27,7 @@ public sealed class PostgresComposeAttachmentStore(PostgresDatabase database, ID
     {
         using var connection = database.Open();
         using var command = PostgresDatabase.Command(connection,
-            "SELECT id, file_name, content_type, size FROM compose_attachments WHERE form_id = $1 AND owner = $2 ORDER BY created_at, id",
+            "SELECT id, file_name, content_type, size FROM compose_attachments WHERE form_id = $1 AND owner = $2 ORDER BY created_at, seq",
             formId, Owner.Of(identifier));
         using var reader = command.ExecuteReader();
         var list = new List<StashedAttachment>();

@@ -41,7 +41,7 @@ public sealed class PostgresRescuedComposeStore(PostgresDatabase database, IData
         var candidates = new List<(string Id, byte[] Content)>();
         using (var connection = database.Open())
         using (var command = PostgresDatabase.Command(connection,
-            "SELECT id, content FROM rescued_compose WHERE owner = $1 AND expires_at > $2 ORDER BY created_at DESC, id DESC", owner, Now))
+            "SELECT id, content FROM rescued_compose WHERE owner = $1 AND expires_at > $2 ORDER BY created_at DESC, seq DESC", owner, Now))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())

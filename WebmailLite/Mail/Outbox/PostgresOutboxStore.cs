@@ -94,7 +94,7 @@ public sealed class PostgresOutboxStore(PostgresDatabase database, IDataProtecti
     public OutboxItem? Find(string id) => Single($"SELECT {Columns} FROM outbox_items WHERE id = $1", id);
 
     public IReadOnlyList<OutboxItem> ListFor(string identifier) =>
-        Items($"SELECT {Columns} FROM outbox_items WHERE owner = $1 ORDER BY created_at, id", Mail.Owner.Of(identifier));
+        Items($"SELECT {Columns} FROM outbox_items WHERE owner = $1 ORDER BY created_at, seq", Mail.Owner.Of(identifier));
 
     public int CountFor(string identifier)
     {
@@ -114,7 +114,7 @@ public sealed class PostgresOutboxStore(PostgresDatabase database, IDataProtecti
     }
 
     public IReadOnlyList<OutboxItem> Due() =>
-        Items($"SELECT {Columns} FROM outbox_items WHERE {Takeable("$1")} ORDER BY next_attempt_at, id", Now);
+        Items($"SELECT {Columns} FROM outbox_items WHERE {Takeable("$1")} ORDER BY next_attempt_at, seq", Now);
 
     public OutboxItem? TryLease(string id, string leaseOwner, TimeSpan lease)
     {
@@ -250,7 +250,6 @@ public sealed class PostgresOutboxStore(PostgresDatabase database, IDataProtecti
         var now = Now;
         var item = new OutboxItem
         {
-            // Time-ordered like LiteDB's ObjectId, so messages written in the same instant still list in order.
             Id = Guid.CreateVersion7().ToString("N"),
             Owner = Mail.Owner.Of(identifier),
             MessageId = message.MessageId ?? "",

@@ -4,6 +4,8 @@
 -- message one at a time. States and problems are the enums' names.
 CREATE TABLE outbox_items (
     id text PRIMARY KEY,
+    -- Insertion order, for rows written in the same instant (the clock is the app's; ids are random).
+    seq bigint GENERATED ALWAYS AS IDENTITY,
     owner text NOT NULL,
     message_id text NOT NULL,
     form_id text,
@@ -42,6 +44,7 @@ CREATE INDEX outbox_forms_at ON outbox_forms (at);
 -- Files of a compose form kept between its posts (IComposeAttachmentStore), encrypted by the app for their owner.
 CREATE TABLE compose_attachments (
     id text PRIMARY KEY,
+    seq bigint GENERATED ALWAYS AS IDENTITY,
     form_id text NOT NULL,
     owner text NOT NULL,
     file_name text NOT NULL,
@@ -57,6 +60,7 @@ CREATE INDEX compose_attachments_created_at ON compose_attachments (created_at);
 -- the app under a purpose narrowed to the owner; a row moved to another owner cannot be decrypted.
 CREATE TABLE rescued_compose (
     id text PRIMARY KEY,
+    seq bigint GENERATED ALWAYS AS IDENTITY,
     owner text NOT NULL,
     created_at timestamptz NOT NULL,
     expires_at timestamptz NOT NULL,
