@@ -38,18 +38,8 @@ public sealed class PostgresRescuedComposeStore(PostgresDatabase database, IData
     public (string Id, RescuedForm Form)? Newest(string identifier)
     {
         var owner = Owner.Of(identifier);
-        var candidates = new List<(string Id, byte[] Content)>();
-        using (var connection = database.Open())
-        using (var command = PostgresDatabase.Command(connection,
-            "SELECT id, content FROM rescued_compose WHERE owner = $1 AND expires_at > $2 ORDER BY created_at DESC, seq DESC", owner, Now))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                candidates.Add((reader.GetString(0), reader.GetFieldValue<byte[]>(1)));
-            }
-        }
-        foreach (var (id, content) in candidates)
+        // One blob at a time: each may hold a form's files.
+        while (NewestSealed(owner) is (string id, byte[] content))
         {
             try
             {
@@ -68,6 +58,15 @@ public sealed class PostgresRescuedComposeStore(PostgresDatabase database, IData
         database.Execute("DELETE FROM rescued_compose WHERE id = $1 AND owner = $2", id, Owner.Of(identifier)) == 1;
 
     public int Prune() => database.Execute("DELETE FROM rescued_compose WHERE expires_at <= $1", Now);
+
+    private (string Id, byte[] Content)? NewestSealed(string owner)
+    {
+        using var connection = database.Open();
+        using var command = PostgresDatabase.Command(connection,
+            "SELECT id, content FROM rescued_compose WHERE owner = $1 AND expires_at > $2 ORDER BY created_at DESC, seq DESC LIMIT 1", owner, Now);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetString(0), reader.GetFieldValue<byte[]>(1)) : null;
+    }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 }

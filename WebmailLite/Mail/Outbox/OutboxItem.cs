@@ -75,7 +75,7 @@ public sealed class OutboxItem
 
     /// <summary>
     /// Whether its owner may still cancel it or take it back to change it: only while no attempt has started, since an
-    /// attempt under way may already have reached the server. The rule <see cref="IOutboxStore"/> applies under its lock.
+    /// attempt under way may already have reached the server. The rule <see cref="IOutboxStore"/> applies atomically with its change (TakeBack, Cancel).
     /// </summary>
     [BsonIgnore]
     public bool CanBeTakenBack => State is OutboxState.Waiting or OutboxState.TakenBack or OutboxState.Refused;

@@ -16,9 +16,11 @@ namespace WebmailLite.Mail.Outbox;
 /// <item>anything else (unreachable, timeout, 4xx) → left Waiting; <see cref="OutboxWorker"/> retries with backoff,
 /// using the in-memory credentials of a live session of its owner, or waits for the owner to sign in again.</item>
 /// </list>
-/// Within this process an in-memory set keeps two attempts of one message from overlapping; across processes LiteDB's
-/// direct mode admits one process per file, and a lease left by a dead process expires before the message is looked
-/// at again. A message found « being sent » with its lease run out was cut off (a crash or stop between storing it and
+/// Within this process an in-memory set keeps two attempts of one message from overlapping; across processes the lease
+/// does: with LiteDB one process owns the file (direct mode), with PostgreSQL every instance's worker leases from the
+/// same rows, each lease taken atomically (<see cref="IOutboxStore.TryLease"/>), and a lease left by a dead process
+/// expires before the message is looked at again. Another live instance's lease is respected only while it lasts, so
+/// <see cref="OutboxOptions.Lease"/> must outlast the longest attempt. A message found « being sent » with its lease run out was cut off (a crash or stop between storing it and
 /// recording the server's answer): it is never simply sent again. Its Message-ID is fixed when it is built, so
 /// Envoyés is searched for it: a copy there means it left (removed, not sent again); no copy means nothing can tell
 /// (the crash may have come after the server's « 250 » and before the copy), so it becomes Interrupted and the person
@@ -37,7 +39,7 @@ public sealed class OutboxSender(
     ILogger<OutboxSender> logger,
     IEnumerable<ISentMessageObserver> observers)
 {
-    // This process's name on leases: a lease from any other name belongs to a process that has gone.
+    // This process's name on leases: a lease under any other name belongs to another instance, or to a process that has gone.
     private readonly string _instance = "app-" + Guid.NewGuid().ToString("N")[..12];
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
 
@@ -209,7 +211,8 @@ public sealed class OutboxSender(
             }
             if (!store.MarkAccepted(item.Id, _instance))
             {
-                // Only possible if the lease was taken over, i.e. another process: it must not happen with one file owner.
+                // Only possible if the lease ran out during the attempt and another instance took it over (several
+                // instances on PostgreSQL with an attempt longer than Mail:Outbox:Lease); never with one LiteDB owner.
                 logger.LogError("Outbox message {Id} was accepted but its lease had been lost", item.Id);
             }
             foreach (var observer in observers)
