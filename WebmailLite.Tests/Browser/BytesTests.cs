@@ -212,7 +212,7 @@ public sealed class BytesTests(BrowserFixture browser, DovecotLiveServer fixture
     public async Task CancelSendConfirmation_ColdCache_Within10KBApartFromTheStylesheet()
     {
         var account = await MailServer.Instance.CreateAccountAsync("octets-annuler");
-        var id = OutboxMessages.StoreWaiting(Server.Services.GetRequiredService<OutboxStore>(), account, new MailboxAddress("Hélène Dubois", account.Address),
+        var id = OutboxMessages.StoreWaiting(Server.Services.GetRequiredService<IOutboxStore>(), account, new MailboxAddress("Hélène Dubois", account.Address),
             "Sortie au musée : autorisations parentales à rendre avant vendredi", DateTime.UtcNow.AddHours(1));
         var (coldContext, page) = await ColdSignedInPageAsync(account);
         await using var _ = coldContext;

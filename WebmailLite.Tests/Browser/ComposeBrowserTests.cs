@@ -319,7 +319,7 @@ public sealed class ComposeBrowserTests(BrowserFixture browser, ComposeLiveServe
         }
     }
 
-    private WebmailLite.Mail.Outbox.OutboxStore OutboxStore => Server.Services.GetRequiredService<WebmailLite.Mail.Outbox.OutboxStore>();
+    private WebmailLite.Mail.Outbox.IOutboxStore OutboxStore => Server.Services.GetRequiredService<WebmailLite.Mail.Outbox.IOutboxStore>();
 
     private string StoreOutboxMessage(TestAccount account, string subject, string leaseOwner) =>
         OutboxMessages.StoreSending(OutboxStore, account, MailboxAddress.Parse(account.Address), subject, leaseOwner, TimeSpan.FromMinutes(5));

@@ -8,7 +8,7 @@ namespace WebmailLite.Tests.Infrastructure;
 public static class OutboxMessages
 {
     /// <summary>A short message from <paramref name="from"/> to <paramref name="to"/>, stored being sent under <paramref name="leaseOwner"/>'s lease; its id.</summary>
-    public static string StoreSending(OutboxStore store, TestAccount from, MailboxAddress to, string subject, string leaseOwner, TimeSpan lease)
+    public static string StoreSending(IOutboxStore store, TestAccount from, MailboxAddress to, string subject, string leaseOwner, TimeSpan lease)
     {
         var message = new MimeMessage { Subject = subject, MessageId = Guid.NewGuid().ToString("N") + "@ac-test.fr" };
         message.From.Add(MailboxAddress.Parse(from.Address));
@@ -20,7 +20,7 @@ public static class OutboxMessages
     }
 
     /// <summary>As after one failed attempt: waiting, leased by nobody, its next attempt at <paramref name="nextAttemptAt"/>; its id.</summary>
-    public static string StoreWaiting(OutboxStore store, TestAccount from, MailboxAddress to, string subject, DateTime nextAttemptAt)
+    public static string StoreWaiting(IOutboxStore store, TestAccount from, MailboxAddress to, string subject, DateTime nextAttemptAt)
     {
         var id = StoreSending(store, from, to, subject, "app-test", TimeSpan.FromMinutes(1));
         Assert.True(store.Release(id, "app-test", SendProblem.Unreachable, null, nextAttemptAt));

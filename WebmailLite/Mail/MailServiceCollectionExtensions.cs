@@ -64,12 +64,12 @@ public static class MailServiceCollectionExtensions
         // Small forms kept after their session ended (« Préférences », a contact): sealed by RescuedFieldsStore, kept here.
         services.AddStore<IKeptFieldsStore, LiteDbKeptFieldsStore, PostgresKeptFieldsStore>();
 
-        services.AddSingleton<ComposeAttachmentStore>();
-        services.AddSingleton<RescuedComposeStore>();
+        services.AddStore<IComposeAttachmentStore, LiteDbComposeAttachmentStore, PostgresComposeAttachmentStore>();
+        services.AddStore<IRescuedComposeStore, LiteDbRescuedComposeStore, PostgresRescuedComposeStore>();
         services.AddSingleton<ComposeFormGate>();
         services.AddScoped<ComposePrefill>();
         services.AddScoped<ComposeSubmission>();
-        services.AddSingleton<OutboxStore>();
+        services.AddStore<IOutboxStore, LiteDbOutboxStore, PostgresOutboxStore>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService<OutboxWorker>();
         return services;

@@ -13,7 +13,7 @@ public sealed class WebmailMetrics
 {
     public const string MeterName = "WebmailLite";
 
-    public WebmailMetrics(IMeterFactory meters, MailSessionManager sessions, OutboxStore outbox, TimeProvider time)
+    public WebmailMetrics(IMeterFactory meters, MailSessionManager sessions, IOutboxStore outbox, TimeProvider time)
     {
         // Owned (and disposed) by the factory, which gives every caller of one name the same meter.
         var meter = meters.Create(MeterName);

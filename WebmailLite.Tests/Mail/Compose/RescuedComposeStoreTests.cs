@@ -7,18 +7,21 @@ using WebmailLite.Tests.Infrastructure;
 
 namespace WebmailLite.Tests.Mail.Compose;
 
-public sealed class RescuedComposeStoreTests : IDisposable
+/// <summary>What every <see cref="IRescuedComposeStore"/> must do; each provider runs it through a subclass.</summary>
+public abstract class RescuedComposeStoreContractTests
 {
-    private readonly AppDatabase _database = AppDatabase.InMemory();
     private readonly TestClock _clock = new();
-    private readonly RescuedComposeStore _store;
+    private IRescuedComposeStore? _store;
 
-    public RescuedComposeStoreTests()
-    {
-        _store = new RescuedComposeStore(_database, new EphemeralDataProtectionProvider(), Options.Create(new ComposeRescueOptions()), _clock);
-    }
+    protected abstract IRescuedComposeStore CreateStore(IDataProtectionProvider protection, TimeProvider clock);
 
-    public void Dispose() => _database.Dispose();
+    /// <summary>Moves a kept form's record to another owner, as someone with write access to the database could.</summary>
+    protected abstract void MoveToOwner(string id, string owner);
+
+    /// <summary>How many kept forms the database holds, whoever's and however old.</summary>
+    protected abstract int StoredCount();
+
+    private IRescuedComposeStore Store => _store ??= CreateStore(new EphemeralDataProtectionProvider(), _clock);
 
     private static RescuedForm Form(string subject) => new(
         new Dictionary<string, string> { ["Subject"] = subject, ["Body"] = "Ligne 1\nLigne 2 — « accents » é\n", ["To"] = "" },
@@ -42,51 +45,101 @@ public sealed class RescuedComposeStoreTests : IDisposable
     [Fact]
     public void Newest_IsForItsOwnerOnly_WhateverTheCaseOfTheIdentifier()
     {
-        _store.Keep("C.Martin", Form("Ancien"));
+        Store.Keep("C.Martin", Form("Ancien"));
         _clock.Advance(TimeSpan.FromMinutes(1));
-        _store.Keep("c.martin", Form("Récent"));
+        Store.Keep("c.martin", Form("Récent"));
 
-        Assert.Equal("Récent", _store.Newest("c.martin ")!.Value.Form.Field("Subject"));
-        Assert.Equal(2, _store.CountFor("C.MARTIN"));
-        Assert.Null(_store.Newest("j.bernard"));
-        Assert.Equal(0, _store.CountFor("j.bernard"));
+        Assert.Equal("Récent", Store.Newest("c.martin ")!.Value.Form.Field("Subject"));
+        Assert.Equal(2, Store.CountFor("C.MARTIN"));
+        Assert.Null(Store.Newest("j.bernard"));
+        Assert.Equal(0, Store.CountFor("j.bernard"));
     }
 
     [Fact]
     public void Remove_ByAnotherOwner_DoesNothing()
     {
-        var id = _store.Keep("c.martin", Form("Sortie"));
+        var id = Store.Keep("c.martin", Form("Sortie"));
 
-        Assert.False(_store.Remove(id, "j.bernard"));
-        Assert.True(_store.Remove(id, "c.martin"));
-        Assert.Null(_store.Newest("c.martin"));
+        Assert.False(Store.Remove(id, "j.bernard"));
+        Assert.True(Store.Remove(id, "c.martin"));
+        Assert.Null(Store.Newest("c.martin"));
     }
 
     [Fact]
     public void ABlobMovedUnderAnotherOwner_CannotBeRead()
     {
-        var id = _store.Keep("c.martin", Form("Sortie"));
-        var records = _database.Collection<RescuedComposeStore.RescuedRecord>("rescued_compose");
-        var record = records.FindById(id);
-        record.Owner = "j.bernard";
-        records.Update(record);
+        var id = Store.Keep("c.martin", Form("Sortie"));
+        MoveToOwner(id, "j.bernard");
 
         // The purpose is narrowed to the owner: decryption fails, and the useless record goes.
-        Assert.Null(_store.Newest("j.bernard"));
-        Assert.Equal(0, _store.CountFor("j.bernard"));
+        Assert.Null(Store.Newest("j.bernard"));
+        Assert.Equal(0, Store.CountFor("j.bernard"));
     }
 
     [Fact]
     public void AfterTheRetention_NothingIsFound_AndPruneDeletesIt()
     {
-        _store.Keep("c.martin", Form("Sortie"));
+        Store.Keep("c.martin", Form("Sortie"));
         _clock.Advance(TimeSpan.FromHours(23));
-        Assert.Equal(1, _store.CountFor("c.martin"));
+        Assert.Equal(1, Store.CountFor("c.martin"));
 
         _clock.Advance(TimeSpan.FromHours(1));
 
-        Assert.Null(_store.Newest("c.martin"));
-        Assert.Equal(1, _store.Prune());
-        Assert.Equal(0, _database.Collection<RescuedComposeStore.RescuedRecord>("rescued_compose").Count());
+        Assert.Null(Store.Newest("c.martin"));
+        Assert.Equal(1, Store.Prune());
+        Assert.Equal(0, StoredCount());
     }
+
+    [Fact]
+    public void Ids_AreExact_AndTheNewestOfTheSameInstantIsTheLastKept()
+    {
+        var first = Store.Keep("c.martin", Form("Premier"));
+        var second = Store.Keep("c.martin", Form("Second"));
+
+        Assert.Equal((second, "Second"), (Store.Newest("c.martin")!.Value.Id, Store.Newest("c.martin")!.Value.Form.Field("Subject")));
+        Assert.False(Store.Remove(second.ToUpperInvariant(), "c.martin"));
+        Assert.True(Store.Remove(second, "c.martin"));
+        Assert.Equal(first, Store.Newest("c.martin")!.Value.Id);
+    }
+}
+
+public sealed class LiteDbRescuedComposeStoreTests : RescuedComposeStoreContractTests, IDisposable
+{
+    private readonly AppDatabase _database = AppDatabase.InMemory();
+
+    protected override IRescuedComposeStore CreateStore(IDataProtectionProvider protection, TimeProvider clock) =>
+        new LiteDbRescuedComposeStore(_database, protection, Options.Create(new ComposeRescueOptions()), clock);
+
+    protected override void MoveToOwner(string id, string owner)
+    {
+        var records = _database.Collection<LiteDbRescuedComposeStore.RescuedRecord>("rescued_compose");
+        var record = records.FindById(id);
+        record.Owner = owner;
+        records.Update(record);
+    }
+
+    protected override int StoredCount() => _database.Collection<LiteDbRescuedComposeStore.RescuedRecord>("rescued_compose").Count();
+
+    public void Dispose() => _database.Dispose();
+}
+
+[Trait("Category", "PostgreSQL")]
+public sealed class PostgresRescuedComposeStoreTests : RescuedComposeStoreContractTests, IDisposable
+{
+    private readonly TestSchema _schema = PostgresServer.Instance.NewSchema();
+
+    protected override IRescuedComposeStore CreateStore(IDataProtectionProvider protection, TimeProvider clock) =>
+        new PostgresRescuedComposeStore(_schema.Database, protection, Options.Create(new ComposeRescueOptions()), clock);
+
+    protected override void MoveToOwner(string id, string owner) =>
+        Assert.Equal(1, _schema.Database.Execute("UPDATE rescued_compose SET owner = $2 WHERE id = $1", id, owner));
+
+    protected override int StoredCount()
+    {
+        using var connection = _schema.Database.Open();
+        using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM rescued_compose", connection);
+        return (int)(long)command.ExecuteScalar()!;
+    }
+
+    public void Dispose() => _schema.Dispose();
 }

@@ -51,7 +51,7 @@ public static class ComposeMail
 
     public static async Task WaitUntilOutboxEmptyAsync(WebmailFactory factory, string identifier)
     {
-        var store = factory.Services.GetRequiredService<OutboxStore>();
+        var store = factory.Services.GetRequiredService<IOutboxStore>();
         var watch = Stopwatch.StartNew();
         while (store.CountFor(identifier) > 0)
         {

@@ -57,7 +57,7 @@ public sealed class ComposeOnceTests(ITestOutputHelper output) : IDisposable
         Assert.All(together.Append(first).Append(second), r => Assert.Equal("/courrier", r.Headers.Location!.OriginalString));
         Assert.Equal(AlreadySent, landing.Text(".banner.ok[role=status] p"));
         Assert.Equal("/courrier?dossier=Sent", landing.Query(".banner.ok a")!.GetAttribute("href"));
-        Assert.Equal(0, _factory.Services.GetRequiredService<OutboxStore>().CountFor(sender.Identifier));
+        Assert.Equal(0, _factory.Services.GetRequiredService<IOutboxStore>().CountFor(sender.Identifier));
     }
 
     [Fact]

@@ -259,7 +259,7 @@ public sealed class ComposePageTests : IDisposable
         var page = await HtmlPage.GetAsync(client, "/courrier/ecrire");
         // Every rendered form carries one; a post without it (an old page, a hand-made request) cannot be recognised
         // if posted again, so it sends nothing.
-        Assert.True(WebmailLite.Mail.Compose.ComposeAttachmentStore.IsFormId(page.Query("input[name='Input.FormId']")!.GetAttribute("value")));
+        Assert.True(WebmailLite.Mail.Compose.IComposeAttachmentStore.IsFormId(page.Query("input[name='Input.FormId']")!.GetAttribute("value")));
         page.Query("input[name='Input.FormId']")!.Remove();
 
         var back = await HtmlPage.LoadAsync(await PostAsync(page, client, new() { ["Input.To"] = Julien, ["Input.Subject"] = subject }));
@@ -268,7 +268,7 @@ public sealed class ComposePageTests : IDisposable
         Assert.StartsWith("Erreur : ", back.Title);
         Assert.Contains("Ce formulaire n'a pas pu être reconnu : rien n'est parti.", back.Text(".err-sum[role=alert] li"));
         Assert.Equal(Julien, back.Query("#Input_To")!.GetAttribute("value"));
-        Assert.True(WebmailLite.Mail.Compose.ComposeAttachmentStore.IsFormId(back.Query("input[name='Input.FormId']")!.GetAttribute("value")));
+        Assert.True(WebmailLite.Mail.Compose.IComposeAttachmentStore.IsFormId(back.Query("input[name='Input.FormId']")!.GetAttribute("value")));
         Assert.DoesNotContain(Store.ReadNewestFirst(PracticeSeed.SecondIdentifier, "INBOX", 0, 50), m => m.Subject == subject);
 
         var sent = await PostAsync(back, client, []);
@@ -297,7 +297,7 @@ public sealed class ComposePageTests : IDisposable
         Assert.DoesNotContain("confidentiel", result.Html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Empty(LatestIn(PracticeSeed.Identifier, "INBOX").Attachments);
-        Assert.Null(_factory.Services.GetRequiredService<WebmailLite.Mail.Compose.ComposeAttachmentStore>().Read(formId, PracticeSeed.SecondIdentifier, attachmentId));
+        Assert.Null(_factory.Services.GetRequiredService<WebmailLite.Mail.Compose.IComposeAttachmentStore>().Read(formId, PracticeSeed.SecondIdentifier, attachmentId));
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class ComposeRescueTests : IDisposable
 
         AssertRestored(restored, typed, ["Retirer « bulletin 3e B.pdf » (30 Ko)", "Retirer « emploi du temps.png » (12 Ko)"]);
         // Shown once: the kept copy is gone, and the next sign-in lands on the inbox as usual.
-        Assert.Equal(0, _factory.Services.GetRequiredService<RescuedComposeStore>().CountFor(me.Identifier));
+        Assert.Equal(0, _factory.Services.GetRequiredService<IRescuedComposeStore>().CountFor(me.Identifier));
         Assert.Null((await HtmlPage.GetAsync(client, "/courrier/ecrire?conserve=1")).Query(".banner.restored"));
 
         var sent = await PostAsync(restored, client, new() { ["Input.To"] = $"Loïc Garnier <{recipient.Address}>" });
@@ -173,7 +173,7 @@ public sealed class ComposeRescueTests : IDisposable
         var compose = await OpenAsync(client);
         _clock.Advance(TimeSpan.FromMinutes(16));
         Assert.Equal("/?session=expiree&conserve=1", (await PostAsync(compose, client, Typed(accounts[1]))).Headers.Location!.OriginalString);
-        var store = _factory.Services.GetRequiredService<RescuedComposeStore>();
+        var store = _factory.Services.GetRequiredService<IRescuedComposeStore>();
         Assert.Equal(1, store.CountFor(accounts[0].Identifier));
 
         _clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
@@ -190,8 +190,8 @@ public sealed class ComposeRescueTests : IDisposable
         }
         Assert.Equal(0, Rescued().Count());
 
-        LiteDB.ILiteCollection<RescuedComposeStore.RescuedRecord> Rescued() =>
-            _factory.Services.GetRequiredService<WebmailLite.Storage.AppDatabase>().Collection<RescuedComposeStore.RescuedRecord>("rescued_compose");
+        LiteDB.ILiteCollection<LiteDbRescuedComposeStore.RescuedRecord> Rescued() =>
+            _factory.Services.GetRequiredService<WebmailLite.Storage.AppDatabase>().Collection<LiteDbRescuedComposeStore.RescuedRecord>("rescued_compose");
     }
 
     [Fact]
@@ -221,7 +221,7 @@ public sealed class ComposeRescueTests : IDisposable
         var madeUp = await PostAsync(compose, stranger, typed);
         Assert.Equal("/?session=expiree", madeUp.Headers.Location!.OriginalString);
 
-        Assert.Equal(0, _factory.Services.GetRequiredService<RescuedComposeStore>().CountFor(me.Identifier));
+        Assert.Equal(0, _factory.Services.GetRequiredService<IRescuedComposeStore>().CountFor(me.Identifier));
         Assert.Equal("/courrier", (await client.SignInAsync(me.Identifier, me.Password)).Headers.Location!.OriginalString);
     }
 

@@ -65,7 +65,7 @@ public sealed class OutboxDisruptionTests(ITestOutputHelper output)
 
             // Retried in the background while Postfix is down: still waiting, never lost.
             await Task.Delay(2000);
-            var item = Assert.Single(factory.Services.GetRequiredService<OutboxStore>().ListFor(sender.Identifier));
+            var item = Assert.Single(factory.Services.GetRequiredService<IOutboxStore>().ListFor(sender.Identifier));
             output.WriteLine($"Attempts while SMTP was down: {item.Attempts}");
             Assert.True(item.Attempts >= 2, $"only {item.Attempts} attempt(s) in 2 s");
             // Waiting between attempts, or caught in the middle of one: never accepted, refused or gone.
@@ -119,7 +119,7 @@ public sealed class OutboxDisruptionTests(ITestOutputHelper output)
                 message.Body = new TextPart("plain") { Text = "M. Girard remplace Mme Martin jeudi." };
                 using var source = new MemoryStream();
                 message.WriteTo(source);
-                first.Services.GetRequiredService<OutboxStore>().Add(sender.Identifier, message, source.ToArray(), "app-crashed", TimeSpan.FromSeconds(3));
+                first.Services.GetRequiredService<IOutboxStore>().Add(sender.Identifier, message, source.ToArray(), "app-crashed", TimeSpan.FromSeconds(3));
             }
             finally
             {
@@ -131,7 +131,7 @@ public sealed class OutboxDisruptionTests(ITestOutputHelper output)
             _ = second.Server;
             await Task.Delay(1500);
             Assert.Equal(0, await CountAsync(recipient, queued));
-            var store = second.Services.GetRequiredService<OutboxStore>();
+            var store = second.Services.GetRequiredService<IOutboxStore>();
             Assert.Equal(2, store.CountFor(sender.Identifier));
 
             var again = await second.SignedInAsync(sender.Identifier, sender.Password);
@@ -183,7 +183,7 @@ public sealed class OutboxDisruptionTests(ITestOutputHelper output)
         using var factory = new WebmailFactory(Settings());
         var accounts = await MailServer.Instance.CreateAccountsAsync("coupure", "coupure-dest");
         var (sender, recipient) = (accounts[0], accounts[1]);
-        var store = factory.Services.GetRequiredService<OutboxStore>();
+        var store = factory.Services.GetRequiredService<IOutboxStore>();
         var tag = Guid.NewGuid().ToString("N")[..6];
         var (noCopy, withCopy, accepted) = ("Réunion parents-professeurs " + tag, "Notes du 1er trimestre " + tag, "Planning du CDI " + tag);
 
@@ -280,7 +280,7 @@ public sealed class OutboxDisruptionTests(ITestOutputHelper output)
             Assert.Equal("/courrier/attente", first.Headers.Location!.OriginalString);
             Assert.Equal("/courrier/attente", second.Headers.Location!.OriginalString);
             banner = (await HtmlPage.GetAsync(client, "/courrier/attente")).Text(".banner.ok p");
-            waiting = factory.Services.GetRequiredService<OutboxStore>().CountFor(sender.Identifier);
+            waiting = factory.Services.GetRequiredService<IOutboxStore>().CountFor(sender.Identifier);
         }
         finally
         {
@@ -327,7 +327,7 @@ public sealed class OutboxDisruptionTests(ITestOutputHelper output)
             await MailServer.Instance.StartSmtpAsync();
         }
 
-        var store = factory.Services.GetRequiredService<OutboxStore>();
+        var store = factory.Services.GetRequiredService<IOutboxStore>();
         var watch = Stopwatch.StartNew();
         while (store.ListFor(sender.Identifier).Single().State != OutboxState.Refused)
         {

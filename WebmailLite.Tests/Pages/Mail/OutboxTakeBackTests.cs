@@ -105,7 +105,7 @@ public sealed class OutboxTakeBackTests
     {
         var clock = new TestClock();
         using var factory = Factory(clock);
-        var store = factory.Services.GetRequiredService<OutboxStore>();
+        var store = factory.Services.GetRequiredService<IOutboxStore>();
         var accounts = await MailServer.Instance.CreateAccountsAsync("modifie", "modifie-dest", "modifie-copie");
         var (sender, recipient, copy) = (accounts[0], accounts[1], accounts[2]);
         var client = await factory.SignedInAsync(sender.Identifier, sender.Password);
@@ -189,7 +189,7 @@ public sealed class OutboxTakeBackTests
         var clock = new TestClock();
         // The worker's first pass, at start, and no other: the attempt below is the test's own.
         using var factory = Factory(clock, pollInterval: "01:00:00");
-        var store = factory.Services.GetRequiredService<OutboxStore>();
+        var store = factory.Services.GetRequiredService<IOutboxStore>();
         var accounts = await MailServer.Instance.CreateAccountsAsync("commence", "commence-autre");
         var (sender, other) = (accounts[0], accounts[1]);
         var client = await factory.SignedInAsync(sender.Identifier, sender.Password);

@@ -6,7 +6,7 @@ namespace WebmailLite.Mail.Compose;
 /// </summary>
 public class ComposeForm
 {
-    /// <summary>Random id of this form: keys its files on the server between posts (<see cref="ComposeAttachmentStore"/>).</summary>
+    /// <summary>Random id of this form: keys its files on the server between posts (<see cref="IComposeAttachmentStore"/>).</summary>
     public string? FormId { get; set; }
 
     public ComposeMode Mode { get; set; }
@@ -51,7 +51,7 @@ public class ComposeForm
     {
         // The same form, so its id too: a kept copy of a form that had already left (posted again, with the back
         // button, after the session ended) must not leave a second time once restored. Older kept forms have none.
-        if (ComposeAttachmentStore.IsFormId(kept.Field(nameof(FormId))))
+        if (IComposeAttachmentStore.IsFormId(kept.Field(nameof(FormId))))
         {
             FormId = kept.Field(nameof(FormId));
         }

@@ -1,7 +1,7 @@
 namespace WebmailLite.Mail.Compose;
 
 /// <summary>
-/// One post at a time per compose form in this process. The outbox's claim (<see cref="Outbox.OutboxStore.TryAddForm"/>)
+/// One post at a time per compose form in this process. The outbox's claim (<see cref="Outbox.IOutboxStore.TryAddForm"/>)
 /// is what keeps a form from leaving twice; this only makes a second post of the same form (double click, three tabs)
 /// wait for the first to finish, so it answers where the message really is (sent, or waiting) rather than « being
 /// sent », and never touches the form's files while the first post is using them.

@@ -13,9 +13,9 @@ namespace WebmailLite.Mail.Compose;
 /// </summary>
 public sealed class ComposePrefill(
     IMailbox mailbox,
-    OutboxStore outbox,
-    ComposeAttachmentStore attachments,
-    RescuedComposeStore kept,
+    IOutboxStore outbox,
+    IComposeAttachmentStore attachments,
+    IRescuedComposeStore kept,
     IPreferencesStore preferences,
     IStringLocalizer<ComposeText> text,
     UiFormat format)
@@ -23,7 +23,7 @@ public sealed class ComposePrefill(
     /// <summary>Fills <paramref name="form"/> (a new one, with a new form id) for <paramref name="request"/>.</summary>
     public async Task<ComposeStart> StartAsync(ComposeRequest request, ComposeForm form, CancellationToken cancellationToken)
     {
-        form.FormId = ComposeAttachmentStore.NewFormId();
+        form.FormId = IComposeAttachmentStore.NewFormId();
         form.Mode = request.Mode;
         var identifier = mailbox.Identifier;
 

@@ -11,7 +11,7 @@ namespace WebmailLite.Mail.Compose;
 /// A post of the compose form: files received and removed within the limits, addresses checked, the message built,
 /// then sent through the outbox (sent, waiting, or refused back to the form with the server's reason) or saved to
 /// Brouillons, replacing the draft's previous version. On any error the form comes back with everything typed; files
-/// already received stay on the server (<see cref="ComposeAttachmentStore"/>), since a browser cannot fill a file
+/// already received stay on the server (<see cref="IComposeAttachmentStore"/>), since a browser cannot fill a file
 /// input again. A form is sent at most once, keyed by its <see cref="ComposeForm.FormId"/>: posted again (double
 /// click, « Renvoyer le formulaire », the back button, several at once) it answers where its message is.
 /// </summary>
@@ -19,8 +19,8 @@ public sealed class ComposeSubmission(
     IMailbox mailbox,
     IRecipientSuggestions names,
     OutboxSender outbox,
-    OutboxStore outboxStore,
-    ComposeAttachmentStore attachments,
+    IOutboxStore outboxStore,
+    IComposeAttachmentStore attachments,
     ComposeFormGate gate,
     IOptions<ComposeOptions> options,
     IStringLocalizer<ComposeText> text,
@@ -32,11 +32,11 @@ public sealed class ComposeSubmission(
 
     /// <summary>The files of the form as they are on the server now, to list them with a « retirer » box.</summary>
     public IReadOnlyList<StashedAttachment> Attachments(ComposeForm form) =>
-        ComposeAttachmentStore.IsFormId(form.FormId) ? attachments.List(form.FormId!, mailbox.Identifier) : [];
+        IComposeAttachmentStore.IsFormId(form.FormId) ? attachments.List(form.FormId!, mailbox.Identifier) : [];
 
     public async Task<ComposeOutcome> SendAsync(ComposeForm form, IReadOnlyList<ComposeUpload> files, CancellationToken cancellationToken)
     {
-        if (!ComposeAttachmentStore.IsFormId(form.FormId))
+        if (!IComposeAttachmentStore.IsFormId(form.FormId))
         {
             // Every form this app renders carries an id (ComposePrefill, and each form shown again); without one a
             // second post could not be recognised, so nothing leaves: the form comes back, with an id now (ReadAsync
@@ -157,9 +157,9 @@ public sealed class ComposeSubmission(
     {
         var errors = new List<ComposeError>();
         var identifier = mailbox.Identifier;
-        if (!ComposeAttachmentStore.IsFormId(form.FormId))
+        if (!IComposeAttachmentStore.IsFormId(form.FormId))
         {
-            form.FormId = ComposeAttachmentStore.NewFormId();
+            form.FormId = IComposeAttachmentStore.NewFormId();
         }
         var formId = form.FormId!;
         attachments.Remove(formId, identifier, form.Remove);

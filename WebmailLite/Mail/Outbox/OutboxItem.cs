@@ -3,7 +3,7 @@ using LiteDB;
 namespace WebmailLite.Mail.Outbox;
 
 /// <summary>
-/// Where a message of the outbox stands. The transitions, each one compare-and-set in <see cref="OutboxStore"/>:
+/// Where a message of the outbox stands. The transitions, each one compare-and-set in <see cref="IOutboxStore"/>:
 /// <code>
 /// (sent from the form) ──► Sending ──accepted──► Accepted ──copied to Envoyés──► (removed, its form remembered)
 ///                            │  ▲                   │ copy failed: stays Accepted, only the copy is retried
@@ -75,7 +75,7 @@ public sealed class OutboxItem
 
     /// <summary>
     /// Whether its owner may still cancel it or take it back to change it: only while no attempt has started, since an
-    /// attempt under way may already have reached the server. The rule <see cref="OutboxStore"/> applies under its lock.
+    /// attempt under way may already have reached the server. The rule <see cref="IOutboxStore"/> applies atomically with its change (TakeBack, Cancel).
     /// </summary>
     [BsonIgnore]
     public bool CanBeTakenBack => State is OutboxState.Waiting or OutboxState.TakenBack or OutboxState.Refused;

@@ -17,7 +17,8 @@ public sealed class OutboxOptions
     /// How long a send attempt holds its message. Within one process an attempt is never overtaken (an in-memory set
     /// guards it, however slow); the lease matters after a crash or restart: a message found « being sent » by a
     /// process that is gone is looked at again once its lease has run out — settled from Envoyés, or left to its owner,
-    /// never sent again on a guess (see <see cref="OutboxSender"/>).
+    /// never sent again on a guess (see <see cref="OutboxSender"/>). With several instances (PostgreSQL) the lease is
+    /// also all that keeps another instance off a message being sent: keep it longer than the longest attempt.
     /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -9,16 +9,18 @@ namespace WebmailLite.Mail.Outbox;
 /// Sends a message at most once, whatever the sending server does and wherever the app stops. Every message passes
 /// through the outbox: it is stored (leased to this process) before the first attempt, so a crash mid-send loses
 /// nothing; a message from the compose form is stored only if that form was never handed over before
-/// (<see cref="OutboxStore.TryAddForm"/>), so a form posted twice sends once. Then:
+/// (<see cref="IOutboxStore.TryAddForm"/>), so a form posted twice sends once. Then:
 /// <list type="bullet">
 /// <item>accepted → marked Accepted at once (never submitted again), copied to Envoyés, removed;</item>
 /// <item>refused for good (5xx) → removed and handed back to the form with the server's reason;</item>
 /// <item>anything else (unreachable, timeout, 4xx) → left Waiting; <see cref="OutboxWorker"/> retries with backoff,
 /// using the in-memory credentials of a live session of its owner, or waits for the owner to sign in again.</item>
 /// </list>
-/// Within this process an in-memory set keeps two attempts of one message from overlapping; across processes LiteDB's
-/// direct mode admits one process per file, and a lease left by a dead process expires before the message is looked
-/// at again. A message found « being sent » with its lease run out was cut off (a crash or stop between storing it and
+/// Within this process an in-memory set keeps two attempts of one message from overlapping; across processes the lease
+/// does: with LiteDB one process owns the file (direct mode), with PostgreSQL every instance's worker leases from the
+/// same rows, each lease taken atomically (<see cref="IOutboxStore.TryLease"/>), and a lease left by a dead process
+/// expires before the message is looked at again. Another live instance's lease is respected only while it lasts, so
+/// <see cref="OutboxOptions.Lease"/> must outlast the longest attempt. A message found « being sent » with its lease run out was cut off (a crash or stop between storing it and
 /// recording the server's answer): it is never simply sent again. Its Message-ID is fixed when it is built, so
 /// Envoyés is searched for it: a copy there means it left (removed, not sent again); no copy means nothing can tell
 /// (the crash may have come after the server's « 250 » and before the copy), so it becomes Interrupted and the person
@@ -29,7 +31,7 @@ namespace WebmailLite.Mail.Outbox;
 /// recipient's client can tell it is the same.
 /// </summary>
 public sealed class OutboxSender(
-    OutboxStore store,
+    IOutboxStore store,
     MailSessionManager sessions,
     IOptions<OutboxOptions> options,
     IOptions<MailOptions> mailOptions,
@@ -37,7 +39,7 @@ public sealed class OutboxSender(
     ILogger<OutboxSender> logger,
     IEnumerable<ISentMessageObserver> observers)
 {
-    // This process's name on leases: a lease from any other name belongs to a process that has gone.
+    // This process's name on leases: a lease under any other name belongs to another instance, or to a process that has gone.
     private readonly string _instance = "app-" + Guid.NewGuid().ToString("N")[..12];
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
 
@@ -209,7 +211,8 @@ public sealed class OutboxSender(
             }
             if (!store.MarkAccepted(item.Id, _instance))
             {
-                // Only possible if the lease was taken over, i.e. another process: it must not happen with one file owner.
+                // Only possible if the lease ran out during the attempt and another instance took it over (several
+                // instances on PostgreSQL with an attempt longer than Mail:Outbox:Lease); never with one LiteDB owner.
                 logger.LogError("Outbox message {Id} was accepted but its lease had been lost", item.Id);
             }
             foreach (var observer in observers)

@@ -9,8 +9,8 @@ namespace WebmailLite.Mail.Outbox;
 /// </summary>
 public sealed class OutboxWorker(
     OutboxSender outbox,
-    OutboxStore store,
-    ComposeAttachmentStore attachments,
+    IOutboxStore store,
+    IComposeAttachmentStore attachments,
     IOptions<OutboxOptions> options,
     IOptions<ComposeOptions> composeOptions,
     TimeProvider time,

@@ -11,7 +11,7 @@ public enum SendOutcomeKind
     /// <summary>Refused for good (5xx): back to the person, with the server's reason.</summary>
     Refused,
 
-    /// <summary>Nothing done: this compose form was handed to the outbox before (<see cref="OutboxStore.FindForm"/> says where it is).</summary>
+    /// <summary>Nothing done: this compose form was handed to the outbox before (<see cref="IOutboxStore.FindForm"/> says where it is).</summary>
     AlreadyHandedOver,
 }
 

@@ -13,7 +13,7 @@ public sealed class MailSessionSweeper(
     MailSessionManager sessions,
     IAttemptStore attempts,
     ISessionRecordStore sessionRecords,
-    RescuedComposeStore rescued,
+    IRescuedComposeStore rescued,
     IOptions<MailSessionOptions> options,
     IOptions<MailOptions> mailOptions,
     TimeProvider time,

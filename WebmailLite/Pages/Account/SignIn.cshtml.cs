@@ -16,7 +16,7 @@ namespace WebmailLite.Pages.Account;
 public sealed class SignInModel(
     SignInService signIn,
     MailSessionManager sessions,
-    RescuedComposeStore keptForms,
+    IRescuedComposeStore keptForms,
     PreferencesService preferences,
     UiFormat format,
     IStringLocalizer<UiText> text,

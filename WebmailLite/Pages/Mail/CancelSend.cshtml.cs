@@ -9,9 +9,9 @@ namespace WebmailLite.Pages.Mail;
 /// <summary>
 /// « Annuler l'envoi de ce message ? »: the confirmation that deleting a message for good needs (WCAG 3.3.4), naming its
 /// subject and recipients; then the message is removed and never leaves — unless its sending started meanwhile, which
-/// the page says (the rule, and its atomicity against the background pass, are <see cref="OutboxStore.Cancel"/>'s).
+/// the page says (the rule, and its atomicity against the background pass, are <see cref="IOutboxStore.Cancel"/>'s).
 /// </summary>
-public sealed class CancelSendModel(IMailbox mailbox, OutboxStore store, IStringLocalizer<ComposeText> text) : PageModel
+public sealed class CancelSendModel(IMailbox mailbox, IOutboxStore store, IStringLocalizer<ComposeText> text) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "id")]
     public string? Id { get; set; }

@@ -15,7 +15,7 @@ namespace WebmailLite.Pages.Mail;
 /// <remarks>
 /// <para>Whose form is it? The browser still sends the ended session's cookie; <see cref="ISessionRecordStore"/>
 /// remembers (for a day, by the SHA-256 of the id) which identifier that session belonged to, in LiteDB, so this works
-/// after a restart too. The form is kept for that identifier alone, encrypted (<see cref="RescuedComposeStore"/>).</para>
+/// after a restart too. The form is kept for that identifier alone, encrypted (<see cref="IRescuedComposeStore"/>).</para>
 /// <para>Did it come from this site, from that session? The antiforgery token in the form was issued to the session's
 /// principal (NameIdentifier = session id). The framework's check would run against the now anonymous request and
 /// fail before any handler, so the compose page skips it (<c>[IgnoreAntiforgeryToken]</c>) and checks by hand: here,
@@ -27,8 +27,8 @@ namespace WebmailLite.Pages.Mail;
 /// </remarks>
 public sealed class ComposeRescue(
     ISessionRecordStore sessionRecords,
-    RescuedComposeStore rescued,
-    ComposeAttachmentStore attachments,
+    IRescuedComposeStore rescued,
+    IComposeAttachmentStore attachments,
     IAntiforgery antiforgery,
     IOptions<ComposeOptions> composeOptions,
     IStringLocalizer<ComposeText> text,
@@ -79,7 +79,7 @@ public sealed class ComposeRescue(
         var kept = new List<OutgoingAttachment>();
         var notKept = new List<string>();
         long total = 0;
-        var validForm = ComposeAttachmentStore.IsFormId(formId);
+        var validForm = IComposeAttachmentStore.IsFormId(formId);
         if (validForm)
         {
             foreach (var stashed in attachments.List(formId!, ended.Identifier).Where(a => !removed.Contains(a.Id)))

@@ -12,7 +12,7 @@ namespace WebmailLite.Pages.Mail;
 /// stop of the app, whether to send it anyway or take it out (<see cref="OutboxSender"/> explains why it is asked); for a
 /// message whose sending has not started, « Modifier » and « Annuler l'envoi » (<see cref="CancelSendModel"/>).
 /// </summary>
-public sealed class OutboxModel(IMailbox mailbox, OutboxStore store, IStringLocalizer<ComposeText> text) : PageModel
+public sealed class OutboxModel(IMailbox mailbox, IOutboxStore store, IStringLocalizer<ComposeText> text) : PageModel
 {
     public IReadOnlyList<MailFolder> Folders { get; private set; } = [];
 

@@ -8,12 +8,31 @@ namespace WebmailLite.Mail.Compose;
 
 /// <summary>
 /// Compose forms posted after their session ended, kept until their owner signs in again (at most
-/// <see cref="ComposeRescueOptions.Retention"/>). Each form (fields and files together) is one blob in LiteDB file
-/// storage, encrypted with Data Protection under the purpose <c>WebmailLite.RescuedCompose.v1</c> narrowed to the owner:
-/// the document beside it holds only the owner, the times and the size, and a blob moved under another owner's
-/// document cannot be decrypted. The keys live beside the LiteDB file, so a kept form survives a restart of the app.
+/// <see cref="ComposeRescueOptions.Retention"/>). Each form (fields and files together) is one blob encrypted with Data
+/// Protection under the purpose <c>WebmailLite.RescuedCompose.v1</c> narrowed to the owner: beside it are only the
+/// owner, the times and the size, and a blob moved under another owner cannot be decrypted. The keys are kept with the
+/// store's provider (beside the LiteDB file, or in PostgreSQL), so a kept form survives a restart of the app.
 /// </summary>
-public sealed class RescuedComposeStore
+public interface IRescuedComposeStore
+{
+    /// <summary>Keeps a form for <paramref name="identifier"/>; returns its id.</summary>
+    string Keep(string identifier, RescuedForm form);
+
+    /// <summary>How many forms wait for this person.</summary>
+    int CountFor(string identifier);
+
+    /// <summary>This person's most recent kept form, not yet removed; <c>null</c> when none (or none readable; an unreadable one is deleted).</summary>
+    (string Id, RescuedForm Form)? Newest(string identifier);
+
+    /// <summary>Removes a kept form of this person (shown, or superseded).</summary>
+    bool Remove(string id, string identifier);
+
+    /// <summary>Removes the forms past their retention (and what an interrupted write left); returns how many forms.</summary>
+    int Prune();
+}
+
+/// <summary>The kept compose forms in LiteDB (one instance): a document per form, its blob in LiteDB file storage.</summary>
+public sealed class LiteDbRescuedComposeStore : IRescuedComposeStore
 {
     public const string Purpose = "WebmailLite.RescuedCompose.v1";
 
@@ -23,7 +42,7 @@ public sealed class RescuedComposeStore
     private readonly TimeProvider _time;
     private readonly ComposeRescueOptions _options;
 
-    public RescuedComposeStore(AppDatabase database, IDataProtectionProvider protection, IOptions<ComposeRescueOptions> options, TimeProvider time)
+    public LiteDbRescuedComposeStore(AppDatabase database, IDataProtectionProvider protection, IOptions<ComposeRescueOptions> options, TimeProvider time)
     {
         _records = database.Collection<RescuedRecord>("rescued_compose");
         _records.EnsureIndex(r => r.Owner);
@@ -90,7 +109,8 @@ public sealed class RescuedComposeStore
     public bool Remove(string id, string identifier)
     {
         var record = _records.FindById(id);
-        if (record is null || record.Owner != Owner.Of(identifier))
+        // LiteDB's collation ignores case; an id does not.
+        if (record is null || record.Id != id || record.Owner != Owner.Of(identifier))
         {
             return false;
         }

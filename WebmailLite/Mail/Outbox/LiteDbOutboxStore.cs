@@ -7,16 +7,126 @@ using WebmailLite.Storage;
 namespace WebmailLite.Mail.Outbox;
 
 /// <summary>
-/// The outbox in LiteDB: one small document per message (state, lease, reason) and its full MIME source, attachments
-/// included, in LiteDB file storage (a message can exceed a document's 16 MB), encrypted with Data Protection under a
-/// purpose bound to the owner. Never the password: a message waits for a live session of its owner to be sent.
-/// Every state change is a compare-and-set under one lock: LiteDB's direct mode gives this process sole use of the
-/// file, so a process-wide lock is enough to make each transition atomic. The same lock makes a compose form's claim
-/// (<see cref="TryAddForm"/>) atomic: a form is handed to the outbox once.
+/// The outbox: one record per message (state, lease, reason) and its full MIME source, attachments included,
+/// encrypted with Data Protection under a purpose bound to the owner. Never the password: a message waits for a live
+/// session of its owner to be sent. Every state change is a compare-and-set, so that however many workers (threads or
+/// app instances) race, a message is leased by one at a time and submitted once; a compose form's claim
+/// (<see cref="TryAddForm"/>) is atomic too: a form is handed to the outbox once. The states: <see cref="OutboxState"/>.
 /// </summary>
-public sealed class OutboxStore
+public interface IOutboxStore
 {
-    private const string Purpose = "WebmailLite.Outbox.v1";
+    /// <summary>Stores a message about to be sent, already leased to <paramref name="leaseOwner"/> (state Sending).</summary>
+    OutboxItem Add(string identifier, MimeMessage message, byte[] source, string leaseOwner, TimeSpan lease);
+
+    /// <summary>
+    /// Claims compose form <paramref name="formId"/> of this person and stores its message as <see cref="Add"/> does;
+    /// <c>null</c>, storing nothing, when that form was handed over before (<see cref="FindForm"/> says where it is).
+    /// Form ids are compared exactly (case-sensitive), and are each person's own.
+    /// </summary>
+    OutboxItem? TryAddForm(string identifier, string formId, MimeMessage message, byte[] source, string leaseOwner, TimeSpan lease);
+
+    /// <summary>Where the message of this person's form is, or <c>null</c> when the form was never handed over (or forgotten).</summary>
+    SentFormStatus? FindForm(string identifier, string formId);
+
+    /// <summary>The MIME source, or <c>null</c> when it cannot be read (keys lost).</summary>
+    byte[]? ReadSource(OutboxItem item);
+
+    OutboxItem? Find(string id);
+
+    /// <summary>This person's messages, oldest first.</summary>
+    IReadOnlyList<OutboxItem> ListFor(string identifier);
+
+    int CountFor(string identifier);
+
+    /// <summary>
+    /// For the operators: how many messages wait to leave (waiting or being sent) and when the oldest of them was
+    /// written; <c>null</c> when none waits. Refused, interrupted and taken-back messages wait for their owner, not for
+    /// the server, and are not counted.
+    /// </summary>
+    (int Count, DateTime? OldestCreatedAt) Backlog();
+
+    /// <summary>
+    /// Messages a background pass may take now: waiting and due; being sent by an attempt whose lease ran out (a crash
+    /// or restart: to be settled, see <see cref="OutboxSender"/>); accepted but not yet copied to Envoyés, and due.
+    /// Listing is not taking: each is then leased with <see cref="TryLease"/>, which another pass may win.
+    /// </summary>
+    IReadOnlyList<OutboxItem> Due();
+
+    /// <summary>Takes the lease if the message is still takeable; <c>null</c> if someone else has it or it moved on.</summary>
+    OutboxItem? TryLease(string id, string leaseOwner, TimeSpan lease);
+
+    /// <summary>The server accepted the message: it is never submitted again. False if the lease was lost meanwhile.</summary>
+    bool MarkAccepted(string id, string leaseOwner);
+
+    /// <summary>Gives the lease back after a failure; a Sending message waits again, an Accepted one keeps its state.</summary>
+    bool Release(string id, string leaseOwner, SendProblem? problem, string? serverText, DateTime nextAttemptAt);
+
+    /// <summary>Refused for good in the background: kept, with the reason, until the person takes it back.</summary>
+    bool MarkRefused(string id, string leaseOwner, string? serverText);
+
+    /// <summary>
+    /// Sending, its attempt cut off, and no copy in Envoyés: whether the server took it cannot be known. It is not
+    /// taken again by any pass; its owner decides (<see cref="TakeInterrupted"/>, <see cref="Withdraw"/>).
+    /// </summary>
+    bool MarkInterrupted(string id, string leaseOwner);
+
+    /// <summary>An interrupted message could not be settled now (Envoyés could not be read): stays Sending, looked at again after <paramref name="nextAttemptAt"/>.</summary>
+    bool Postpone(string id, string leaseOwner, DateTime nextAttemptAt);
+
+    /// <summary>Its owner chose « Envoyer quand même » for an interrupted message: leased for one attempt, or <c>null</c>.</summary>
+    OutboxItem? TakeInterrupted(string id, string identifier, string leaseOwner, TimeSpan lease);
+
+    /// <summary>Its owner chose « Retirer » for an interrupted message: gone, and its form is never sent again. <c>null</c> when it is not an interrupted message of theirs.</summary>
+    OutboxItem? Withdraw(string id, string identifier);
+
+    /// <summary>This person's message, or <c>null</c> when it is gone or someone else's.</summary>
+    OutboxItem? FindOwned(string id, string identifier);
+
+    /// <summary>
+    /// « Modifier »: a waiting message of this person's leaves every background pass (<see cref="OutboxState.TakenBack"/>)
+    /// to be reopened in the compose form. Atomic against <see cref="TryLease"/>: either taken back here, never to be
+    /// sent in this version, or leased for an attempt first and then refused here; never both.
+    /// </summary>
+    TakeBackOutcome TakeBack(string id, string identifier);
+
+    /// <summary>
+    /// « Annuler l'envoi »: a message of this person's not being sent is removed, and its form remembered as withdrawn so
+    /// that posting that form again (the back button) does not send it either. Atomic against a lease like <see cref="TakeBack"/>.
+    /// </summary>
+    TakeBackOutcome Cancel(string id, string identifier);
+
+    /// <summary>A refused or taken-back message of this person's, to reopen in the compose form; <c>null</c> otherwise.</summary>
+    OutboxItem? FindTakenBack(string id, string identifier);
+
+    /// <summary>Sent, and its copy is in <paramref name="sentFolder"/>: removed; its form is remembered as sent.</summary>
+    void Complete(string id, string sentFolder);
+
+    /// <summary>Refused on the spot, back to the form: removed, and the form's claim released so the corrected form can be sent.</summary>
+    void Remove(string id);
+
+    /// <summary>
+    /// Removes a refused or taken-back message of this person's, once the compose form that reopened it was sent or saved
+    /// as a draft. A refused one's form may then be sent again (it was never sent); a taken-back one's older form is
+    /// remembered as withdrawn, so that only the new version leaves.
+    /// </summary>
+    bool RemoveTakenBack(string id, string identifier);
+
+    /// <summary>Forgets forms handed over longer than <paramref name="olderThan"/> ago whose message is no longer in the outbox.</summary>
+    int PruneForms(TimeSpan olderThan);
+
+    /// <summary>Sources left without their message by a crash between two writes; returns how many were deleted.</summary>
+    int DeleteOrphanSources();
+}
+
+/// <summary>
+/// The outbox in LiteDB (one instance): one small document per message and its source in LiteDB file storage (a
+/// message can exceed a document's 16 MB). Every state change is a compare-and-set under one lock: LiteDB's direct mode
+/// gives this process sole use of the file, so a process-wide lock is enough to make each transition atomic, the
+/// form's claim included.
+/// </summary>
+public sealed class LiteDbOutboxStore : IOutboxStore
+{
+    internal const string Purpose = "WebmailLite.Outbox.v1";
 
     private readonly ILiteCollection<OutboxItem> _items;
     private readonly ILiteStorage<string> _sources;
@@ -25,7 +135,7 @@ public sealed class OutboxStore
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
 
-    public OutboxStore(AppDatabase database, IDataProtectionProvider protection, TimeProvider time)
+    public LiteDbOutboxStore(AppDatabase database, IDataProtectionProvider protection, TimeProvider time)
     {
         _items = database.Collection<OutboxItem>("outbox");
         _items.EnsureIndex(i => i.Owner);
@@ -489,7 +599,7 @@ public sealed class OutboxStore
         _sources.Delete(id);
     }
 
-    private static string FormKey(string owner, string formId) =>
+    internal static string FormKey(string owner, string formId) =>
         Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(owner + "\n" + formId)));
 
     private IDataProtector Protector(string owner) => _protection.CreateProtector(Purpose, owner);

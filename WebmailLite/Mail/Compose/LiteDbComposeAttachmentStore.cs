@@ -11,17 +11,44 @@ namespace WebmailLite.Mail.Compose;
 /// « retirer » box) instead of being lost. Keyed by the form's random id and bound to the identifier: contents are
 /// encrypted with Data Protection under a purpose that includes the identifier, so another person holding the form
 /// id can neither list nor read them. Forwarded attachments are copied here too. Kept <see cref="ComposeOptions.AttachmentRetention"/>.
+/// Form and attachment ids are compared exactly (case-sensitive) on every provider.
 /// </summary>
-public sealed class ComposeAttachmentStore
+public interface IComposeAttachmentStore
 {
-    private const string Purpose = "WebmailLite.Compose.Attachments.v1";
+    /// <summary>128 random bits, URL-safe: unguessable, so a form id says nothing and finds nothing by itself.</summary>
+    static string NewFormId() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    static bool IsFormId(string? value) =>
+        value is { Length: 22 } && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    StashedAttachment Add(string formId, string identifier, string fileName, string contentType, byte[] content);
+
+    /// <summary>This person's files of that form, in the order they were added.</summary>
+    IReadOnlyList<StashedAttachment> List(string formId, string identifier);
+
+    /// <summary>The content of one attachment of this person's form, or <c>null</c>.</summary>
+    byte[]? Read(string formId, string identifier, string attachmentId);
+
+    void Remove(string formId, string identifier, IEnumerable<string> attachmentIds);
+
+    /// <summary>Forgets every file of a form: it was sent, or handed to the outbox with its files inside.</summary>
+    void DeleteForm(string formId, string identifier);
+
+    /// <summary>Deletes files of forms abandoned longer than <paramref name="olderThan"/>.</summary>
+    int Prune(TimeSpan olderThan);
+}
+
+/// <summary>The compose files in LiteDB (one instance): a small document per file, its content in LiteDB file storage.</summary>
+public sealed class LiteDbComposeAttachmentStore : IComposeAttachmentStore
+{
+    internal const string Purpose = "WebmailLite.Compose.Attachments.v1";
 
     private readonly ILiteCollection<StoredAttachment> _attachments;
     private readonly ILiteStorage<string> _files;
     private readonly IDataProtectionProvider _protection;
     private readonly TimeProvider _time;
 
-    public ComposeAttachmentStore(AppDatabase database, IDataProtectionProvider protection, TimeProvider time)
+    public LiteDbComposeAttachmentStore(AppDatabase database, IDataProtectionProvider protection, TimeProvider time)
     {
         _attachments = database.Collection<StoredAttachment>("compose_attachments");
         _attachments.EnsureIndex(a => a.FormId);
@@ -30,12 +57,6 @@ public sealed class ComposeAttachmentStore
         _protection = protection;
         _time = time;
     }
-
-    /// <summary>128 random bits, URL-safe: unguessable, so a form id says nothing and finds nothing by itself.</summary>
-    public static string NewFormId() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    public static bool IsFormId(string? value) =>
-        value is { Length: 22 } && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     public StashedAttachment Add(string formId, string identifier, string fileName, string contentType, byte[] content)
     {
@@ -74,7 +95,8 @@ public sealed class ComposeAttachmentStore
     {
         var owner = Owner.Of(identifier);
         var stored = _attachments.FindById(attachmentId);
-        if (stored is null || stored.Owner != owner || stored.FormId != formId)
+        // LiteDB's collation ignores case; an attachment id does not.
+        if (stored is null || stored.Id != attachmentId || stored.Owner != owner || stored.FormId != formId)
         {
             return null;
         }
@@ -102,7 +124,7 @@ public sealed class ComposeAttachmentStore
         foreach (var id in attachmentIds.Distinct())
         {
             var stored = _attachments.FindById(id);
-            if (stored is not null && stored.Owner == owner && stored.FormId == formId)
+            if (stored is not null && stored.Id == id && stored.Owner == owner && stored.FormId == formId)
             {
                 Delete(stored.Id);
             }
@@ -113,7 +135,7 @@ public sealed class ComposeAttachmentStore
     public void DeleteForm(string formId, string identifier)
     {
         var owner = Owner.Of(identifier);
-        foreach (var stored in _attachments.Find(a => a.FormId == formId).Where(a => a.Owner == owner).ToList())
+        foreach (var stored in _attachments.Find(a => a.FormId == formId).Where(a => a.Owner == owner && a.FormId == formId).ToList())
         {
             Delete(stored.Id);
         }
@@ -139,7 +161,7 @@ public sealed class ComposeAttachmentStore
 
     private IDataProtector Protector(string owner) => _protection.CreateProtector(Purpose, owner);
 
-    private static StashedAttachment ToStashed(StoredAttachment a) => new(a.Id, a.FileName, a.ContentType, a.Size);
+    internal static StashedAttachment ToStashed(StoredAttachment a) => new(a.Id, a.FileName, a.ContentType, a.Size);
 
     public sealed class StoredAttachment
     {
