@@ -56,6 +56,24 @@ public abstract class RecoverySecretContractTests : IDisposable
     }
 
     [Fact]
+    public void Stores_AskedTogetherOnAnEmptyDatabase_AllKeepTheFirstValue()
+    {
+        // Eight instances start at the same moment: one value is stored, and every one gets that one, not its own.
+        const int instances = 8;
+        using var start = new Barrier(instances);
+        var kept = new string[instances];
+        Parallel.For(0, instances, new ParallelOptions { MaxDegreeOfParallelism = instances }, i =>
+        {
+            var store = Database.SecretStore();
+            start.SignalAndWait();
+            kept[i] = Convert.ToHexString(store.GetOrAdd(() => System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)));
+        });
+
+        Assert.Single(kept.Distinct());
+        Assert.Equal(kept[0], Convert.ToHexString(Database.SecretStore().GetOrAdd(() => [1])));
+    }
+
+    [Fact]
     public void Mac_SeparatesItsParts()
     {
         var secret = Database.NewSecret();
@@ -89,8 +107,8 @@ public sealed class PostgresRecoverySecretTests : RecoverySecretContractTests
 
     protected override byte[] StoredProtected() => Convert.FromHexString(Assert.Single(_database.Rows("SELECT protected FROM recovery_secret")));
 
-    // PostgreSQL only: several app instances on one database is what it is for. (LiteDB's file has one owner
-    // process, which builds one RecoverySecret at start.)
+    // The whole secret, Data Protection included, on PostgreSQL, where several app instances on one database is
+    // the point. (On LiteDB one process owns the file and builds one RecoverySecret, a singleton.)
     [Fact]
     public void Instances_StartingTogetherOnOneDatabase_AllGetTheSameKey()
     {

@@ -17,18 +17,22 @@ public interface IRecoverySecretStore
 public sealed class LiteDbRecoverySecretStore(AppDatabase database) : IRecoverySecretStore
 {
     private const string Id = "hmac";
+    private static readonly Lock Gate = new();
     private readonly ILiteCollection<StoredSecret> _secrets = database.Collection<StoredSecret>("recovery_secret");
 
-    // One process owns the file (direct mode) and builds one RecoverySecret (a singleton): nothing races here.
     public byte[] GetOrAdd(Func<byte[]> create)
     {
-        if (_secrets.FindById(Id) is { } stored)
+        // One process owns the file (direct mode), so a process-wide lock makes « find, else insert » one step.
+        lock (Gate)
         {
-            return stored.Protected;
+            if (_secrets.FindById(Id) is { } stored)
+            {
+                return stored.Protected;
+            }
+            var created = create();
+            _secrets.Insert(new StoredSecret { Id = Id, Protected = created });
+            return created;
         }
-        var created = create();
-        _secrets.Insert(new StoredSecret { Id = Id, Protected = created });
-        return created;
     }
 
     public sealed class StoredSecret
