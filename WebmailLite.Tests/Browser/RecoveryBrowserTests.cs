@@ -87,7 +87,7 @@ public sealed class RecoveryBrowserTests(BrowserFixture browser, RecoveryLiveSer
     {
         var accounts = await MailServer.Instance.CreateAccountsAsync("questions", "secours");
         var (person, backup) = (accounts[0], accounts[1]);
-        var enrolments = Server.Services.GetRequiredService<EnrolmentStore>();
+        var enrolments = Server.Services.GetRequiredService<IEnrolmentStore>();
         var hasher = Server.Services.GetRequiredService<AnswerHasher>();
         enrolments.SetBackupAddress(person.Identifier, backup.Address);
         enrolments.SetQuestions(person.Identifier,

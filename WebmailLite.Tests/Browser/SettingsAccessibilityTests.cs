@@ -81,8 +81,8 @@ public sealed class SettingsAccessibilityTests(BrowserFixture browser, SettingsL
         if (state is Reminder or ReminderPostponed)
         {
             // Whatever other states left: no backup address, and no « Plus tard » still running.
-            Server.Services.GetRequiredService<EnrolmentStore>().SetBackupAddress(julien, null);
-            Server.Services.GetRequiredService<EnrolmentReminderStore>().Postpone(julien, DateTime.UtcNow.AddDays(-1));
+            Server.Services.GetRequiredService<IEnrolmentStore>().SetBackupAddress(julien, null);
+            Server.Services.GetRequiredService<IEnrolmentReminderStore>().Postpone(julien, DateTime.UtcNow.AddDays(-1));
         }
         // The password-change and invitation states are played by Julien (his password is put back afterwards); the rest by Camille.
         await PageActions.SignInAsync(page, byJulien ? julien : PracticeSeed.Identifier, PracticeSeed.Password);

@@ -109,7 +109,7 @@ public sealed class AnswerHasherTests
             var path = Path.Combine(folder.FullName, "answers.db");
             using (var database = new AppDatabase($"Filename={path}"))
             {
-                var store = new EnrolmentStore(database, new TestClock());
+                var store = new LiteDbEnrolmentStore(database, new TestClock());
                 store.SetQuestions("cmartin",
                 [
                     EnrolledQuestion.From("Quel était le nom de votre premier animal de compagnie ?", Hasher.Hash("Médor le Chien")),

@@ -4,70 +4,118 @@ using WebmailLite.Tests.Infrastructure;
 
 namespace WebmailLite.Tests.Recovery;
 
-public sealed class EnrolmentStoreTests : IDisposable
+/// <summary>What every <see cref="IEnrolmentStore"/> must do; each provider runs it through a subclass.</summary>
+public abstract class EnrolmentStoreContractTests
 {
-    private readonly AppDatabase _database = AppDatabase.InMemory();
     private readonly TestClock _clock = new(RecoveryRig.Start);
-    private readonly EnrolmentStore _store;
+    private IEnrolmentStore? _store;
 
-    public EnrolmentStoreTests() => _store = new EnrolmentStore(_database, _clock);
+    /// <summary>A store on this test's database: each call is one more app instance.</summary>
+    protected abstract IEnrolmentStore CreateStore(TimeProvider clock);
 
-    public void Dispose() => _database.Dispose();
+    private IEnrolmentStore Store => _store ??= CreateStore(_clock);
 
     private static EnrolledQuestion Question(string text) => EnrolledQuestion.From(text, new HashedAnswer([1], 100_000, [2]));
 
     [Fact]
-    public void Find_NothingEnrolled_IsNull() => Assert.Null(_store.Find("cmartin"));
+    public void Find_NothingEnrolled_IsNull() => Assert.Null(Store.Find("cmartin"));
 
     [Fact]
     public void BackupAddress_SetChangedRemoved_FoundIgnoringCase()
     {
-        _store.SetBackupAddress("CMartin", "camille@laposte.net");
-        Assert.Equal("camille@laposte.net", _store.Find("cmartin")!.BackupAddress);
+        Store.SetBackupAddress("CMartin", "camille@laposte.net");
+        Assert.Equal("camille@laposte.net", Store.Find("cmartin")!.BackupAddress);
 
-        _store.SetBackupAddress("cmartin", "camille@orange.fr");
-        Assert.Equal("camille@orange.fr", _store.Find(" CMARTIN ")!.BackupAddress);
+        Store.SetBackupAddress("cmartin", "camille@orange.fr");
+        Assert.Equal("camille@orange.fr", Store.Find(" CMARTIN ")!.BackupAddress);
 
-        _store.SetBackupAddress("cmartin", null);
-        Assert.Null(_store.Find("cmartin")!.BackupAddress);
+        Store.SetBackupAddress("cmartin", null);
+        Assert.Null(Store.Find("cmartin")!.BackupAddress);
     }
 
     [Fact]
     public void Questions_KeepTheBackupAddress_AndHasQuestionsNeedsTwo()
     {
-        _store.SetBackupAddress("cmartin", "camille@laposte.net");
-        _store.SetQuestions("cmartin", [Question("Q1")]);
-        Assert.False(_store.Find("cmartin")!.HasQuestions);
+        Store.SetBackupAddress("cmartin", "camille@laposte.net");
+        Store.SetQuestions("cmartin", [Question("Q1")]);
+        Assert.False(Store.Find("cmartin")!.HasQuestions);
 
         _clock.Advance(TimeSpan.FromMinutes(3));
-        _store.SetQuestions("cmartin", [Question("Q1"), Question("Q2")]);
+        Store.SetQuestions("cmartin", [Question("Q1"), Question("Q2")]);
 
-        var enrolment = _store.Find("cmartin")!;
+        var enrolment = Store.Find("cmartin")!;
         Assert.True(enrolment.HasQuestions);
         Assert.Equal(["Q1", "Q2"], enrolment.Questions.Select(q => q.Text));
         Assert.Equal(100_000, enrolment.Questions[0].Answer.Iterations);
+        Assert.Equal([1], enrolment.Questions[0].Answer.Salt);
+        Assert.Equal([2], enrolment.Questions[0].Answer.Hash);
         Assert.Equal("camille@laposte.net", enrolment.BackupAddress);
         Assert.Equal(RecoveryRig.Start.UtcDateTime.AddMinutes(3), enrolment.UpdatedAt);
+        Assert.Equal(DateTimeKind.Utc, enrolment.UpdatedAt.Kind);
     }
 
     [Fact]
-    public void RemoveQuestions_LeavesNone()
+    public void RemoveQuestions_LeavesNone_AndKeepsTheAddress()
     {
-        _store.SetQuestions("cmartin", [Question("Q1"), Question("Q2")]);
+        Store.SetBackupAddress("cmartin", "camille@laposte.net");
+        Store.SetQuestions("cmartin", [Question("Q1"), Question("Q2")]);
 
-        _store.RemoveQuestions("cmartin");
+        Store.RemoveQuestions("cmartin");
 
-        Assert.False(_store.Find("cmartin")!.HasQuestions);
-        Assert.Empty(_store.Find("cmartin")!.Questions);
+        Assert.False(Store.Find("cmartin")!.HasQuestions);
+        Assert.Empty(Store.Find("cmartin")!.Questions);
+        Assert.Equal("camille@laposte.net", Store.Find("cmartin")!.BackupAddress);
     }
 
     [Fact]
     public void Enrolments_OfTwoPeople_AreSeparate()
     {
-        _store.SetBackupAddress("cmartin", "camille@laposte.net");
-        _store.SetBackupAddress("jdupont", "jean@free.fr");
+        Store.SetBackupAddress("cmartin", "camille@laposte.net");
+        Store.SetBackupAddress("jdupont", "jean@free.fr");
 
-        Assert.Equal("camille@laposte.net", _store.Find("cmartin")!.BackupAddress);
-        Assert.Equal("jean@free.fr", _store.Find("jdupont")!.BackupAddress);
+        Assert.Equal("camille@laposte.net", Store.Find("cmartin")!.BackupAddress);
+        Assert.Equal("jean@free.fr", Store.Find("jdupont")!.BackupAddress);
     }
+
+    [Fact]
+    public void TwoInstances_AnAddressAndQuestionsSavedAtOnce_BothStay()
+    {
+        var first = CreateStore(_clock);
+        var second = CreateStore(_clock);
+
+        for (var round = 0; round < 20; round++)
+        {
+            var who = "person" + round;
+            using var start = new Barrier(2);
+            Parallel.Invoke(
+                () => { start.SignalAndWait(); first.SetBackupAddress(who, who + "@laposte.net"); },
+                () => { start.SignalAndWait(); second.SetQuestions(who, [Question("Q1"), Question("Q2")]); });
+
+            var enrolment = first.Find(who)!;
+            Assert.Equal(who + "@laposte.net", enrolment.BackupAddress);
+            Assert.True(enrolment.HasQuestions);
+        }
+    }
+}
+
+public sealed class LiteDbEnrolmentStoreTests : EnrolmentStoreContractTests, IDisposable
+{
+    private readonly AppDatabase _database = AppDatabase.InMemory();
+    private IEnrolmentStore? _store;
+
+    // LiteDB's file has one owner (direct mode): a second app instance cannot open it, so « another instance » is
+    // the same singleton, as the app registers it.
+    protected override IEnrolmentStore CreateStore(TimeProvider clock) => _store ??= new LiteDbEnrolmentStore(_database, clock);
+
+    public void Dispose() => _database.Dispose();
+}
+
+[Trait("Category", "PostgreSQL")]
+public sealed class PostgresEnrolmentStoreTests : EnrolmentStoreContractTests, IDisposable
+{
+    private readonly TestSchema _schema = PostgresServer.Instance.NewSchema();
+
+    protected override IEnrolmentStore CreateStore(TimeProvider clock) => new PostgresEnrolmentStore(_schema.Database, clock);
+
+    public void Dispose() => _schema.Dispose();
 }

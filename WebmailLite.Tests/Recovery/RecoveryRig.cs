@@ -26,14 +26,14 @@ internal sealed class RecoveryRig : IAsyncDisposable
         configure?.Invoke(Options);
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         Database = database ?? AppDatabase.InMemory();
-        Secret = new RecoverySecret(Database, Protection);
-        Codes = new RecoveryCodeStore(Database, Secret, Clock, options);
-        Grants = new ResetGrantStore(Database, Secret, Clock);
-        Enrolments = new EnrolmentStore(Database, Clock);
+        Secret = new RecoverySecret(new LiteDbRecoverySecretStore(Database), Protection);
+        Codes = new LiteDbRecoveryCodeStore(Database, Secret, Clock, options);
+        Grants = new LiteDbResetGrantStore(Database, Secret, Clock);
+        Enrolments = new LiteDbEnrolmentStore(Database, Clock);
         Answers = new AnswerHasher(options);
-        Tickets = new AssistanceTicketStore(Database, Clock);
+        Tickets = new LiteDbAssistanceTicketStore(Database, Clock);
         Throttle = new RecoveryThrottle(new AttemptLimiter(new LiteDbAttemptStore(Database, Clock)), options);
-        Audit = new RecoveryAudit(Database, Clock);
+        Audit = new LiteDbRecoveryAudit(Database, Clock);
         Policy = new PasswordPolicy(options);
         Mailer = new RecoveryMailer(Mail, MailerLog);
         Sessions = new MailSessionManager(
@@ -52,13 +52,13 @@ internal sealed class RecoveryRig : IAsyncDisposable
     public RecoveryOptions Options { get; }
     public AppDatabase Database { get; }
     public RecoverySecret Secret { get; }
-    public RecoveryCodeStore Codes { get; }
-    public ResetGrantStore Grants { get; }
-    public EnrolmentStore Enrolments { get; }
+    public IRecoveryCodeStore Codes { get; }
+    public IResetGrantStore Grants { get; }
+    public IEnrolmentStore Enrolments { get; }
     public AnswerHasher Answers { get; }
-    public AssistanceTicketStore Tickets { get; }
+    public IAssistanceTicketStore Tickets { get; }
     public RecoveryThrottle Throttle { get; }
-    public RecoveryAudit Audit { get; }
+    public IRecoveryAudit Audit { get; }
     public PasswordPolicy Policy { get; }
     public CapturingSystemMail Mail { get; } = new();
     public ListLogger<RecoveryMailer> MailerLog { get; } = new();

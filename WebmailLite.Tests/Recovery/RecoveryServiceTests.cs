@@ -170,7 +170,7 @@ public sealed partial class RecoveryServiceTests : IAsyncLifetime
     public void QuestionsFor_Decoys_SurviveARestart_OnTheSameDatabase()
     {
         var before = _rig.Service.QuestionsFor("inconnu");
-        var secretAgain = new RecoverySecret(_rig.Database, _rig.Protection);
+        var secretAgain = new RecoverySecret(new LiteDbRecoverySecretStore(_rig.Database), _rig.Protection);
 
         var service = new RecoveryService(_rig.Directory, _rig.Codes, _rig.Grants, _rig.Enrolments, _rig.Answers, _rig.Tickets, _rig.Throttle,
             _rig.Audit, _rig.Mailer, _rig.Policy, _rig.Questions, secretAgain, _rig.Sessions, _rig.Clock,

@@ -70,7 +70,7 @@ public sealed class EnrolmentHarness : IAsyncDisposable
     public BackupAddressService Backup => Get<BackupAddressService>();
     public PersonalQuestionsService Questions => Get<PersonalQuestionsService>();
     public PasswordChangeService PasswordChange => Get<PasswordChangeService>();
-    public EnrolmentStore Enrolments => Get<EnrolmentStore>();
+    public IEnrolmentStore Enrolments => Get<IEnrolmentStore>();
     public T Get<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
 
     /// <summary>The mails queued so far, once the background mailer has handed them all over.</summary>

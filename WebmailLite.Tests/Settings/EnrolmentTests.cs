@@ -11,7 +11,7 @@ public abstract class EnrolmentTests : IAsyncLifetime
 
     protected static string Id => EnrolmentHarness.Identifier;
 
-    protected IReadOnlyList<RecoveryAudit.AuditEntry> Audit => H.Get<RecoveryAudit>().For(Id);
+    protected IReadOnlyList<AuditEntry> Audit => H.Get<IRecoveryAudit>().For(Id);
 
     public Task InitializeAsync()
     {

@@ -34,9 +34,9 @@ public sealed class StoredKeysTests : IDisposable
     {
         var protection = new EphemeralDataProtectionProvider();
         var protector = protection.CreateProtector("WebmailLite.Recovery.Secret.v1");
-        _database.Collection<RecoverySecret.StoredSecret>("recovery_secret")
-            .Insert(new RecoverySecret.StoredSecret { Id = "hmac", Protected = protector.Protect(KnownKey) });
-        return new RecoverySecret(_database, protection);
+        _database.Collection<LiteDbRecoverySecretStore.StoredSecret>("recovery_secret")
+            .Insert(new LiteDbRecoverySecretStore.StoredSecret { Id = "hmac", Protected = protector.Protect(KnownKey) });
+        return new RecoverySecret(new LiteDbRecoverySecretStore(_database), protection);
     }
 
     [Fact]
@@ -93,8 +93,8 @@ public sealed class StoredKeysTests : IDisposable
     [Fact]
     public void AGrantStoredBefore_IsStillFound_ByItsToken()
     {
-        var grants = new ResetGrantStore(_database, SecretWithKnownKey(), _clock);
-        _database.Collection<ResetGrantStore.ResetGrant>("recovery_grants").Insert(new ResetGrantStore.ResetGrant
+        var grants = new LiteDbResetGrantStore(_database, SecretWithKnownKey(), _clock);
+        _database.Collection<ResetGrant>("recovery_grants").Insert(new ResetGrant
         {
             Id = "7D349603CE2B1E06E0CA437631FADC591DC5562FDF8F232DFA8253114785F5A8",
             Owner = "camille.martin",
@@ -108,8 +108,8 @@ public sealed class StoredKeysTests : IDisposable
     [Fact]
     public void ACodeStoredBefore_IsStillRight()
     {
-        var codes = new RecoveryCodeStore(_database, SecretWithKnownKey(), _clock, Options.Create(new RecoveryOptions()));
-        _database.Collection<RecoveryCodeStore.StoredCode>("recovery_codes").Insert(new RecoveryCodeStore.StoredCode
+        var codes = new LiteDbRecoveryCodeStore(_database, SecretWithKnownKey(), _clock, Options.Create(new RecoveryOptions()));
+        _database.Collection<LiteDbRecoveryCodeStore.StoredCode>("recovery_codes").Insert(new LiteDbRecoveryCodeStore.StoredCode
         {
             Owner = "camille.martin",
             Purpose = CodePurpose.PasswordReset,

@@ -1,35 +1,23 @@
 using System.Security.Cryptography;
 using System.Text;
-using LiteDB;
 using Microsoft.AspNetCore.DataProtection;
-using WebmailLite.Storage;
 
 namespace WebmailLite.Recovery;
 
 /// <summary>
-/// A random key that never leaves the server, kept in LiteDB encrypted by Data Protection (whose keys live in
-/// another folder). Codes are stored as HMACs under it: an 8-digit code has only 10⁸ values, so a plain or even a
-/// slow hash read from a stolen database file could be reversed; without this key it cannot.
+/// A random key that never leaves the server, kept in the store encrypted by Data Protection (whose keys live
+/// elsewhere). Codes are stored as HMACs under it: an 8-digit code has only 10⁸ values, so a plain or even a slow
+/// hash read from a stolen database could be reversed; without this key it cannot. Every instance must MAC with the
+/// same key, so the first to start creates it and the others read that one back (<see cref="IRecoverySecretStore"/>).
 /// </summary>
 public sealed class RecoverySecret
 {
     private readonly byte[] _key;
 
-    public RecoverySecret(AppDatabase database, IDataProtectionProvider protection)
+    public RecoverySecret(IRecoverySecretStore store, IDataProtectionProvider protection)
     {
         var protector = protection.CreateProtector("WebmailLite.Recovery.Secret.v1");
-        var secrets = database.Collection<StoredSecret>("recovery_secret");
-        var stored = secrets.FindById("hmac");
-        if (stored is null)
-        {
-            var key = RandomNumberGenerator.GetBytes(32);
-            secrets.Insert(new StoredSecret { Id = "hmac", Protected = protector.Protect(key) });
-            _key = key;
-        }
-        else
-        {
-            _key = protector.Unprotect(stored.Protected);
-        }
+        _key = protector.Unprotect(store.GetOrAdd(() => protector.Protect(RandomNumberGenerator.GetBytes(32))));
     }
 
     /// <summary>The MAC of <paramref name="text"/> (UTF-8) for one <paramref name="purpose"/>: unrelated values for unrelated uses.</summary>
@@ -45,13 +33,5 @@ public sealed class RecoverySecret
             hmac.AppendData(part);
         }
         return hmac.GetHashAndReset();
-    }
-
-    public sealed class StoredSecret
-    {
-        [BsonId]
-        public string Id { get; set; } = "";
-
-        public byte[] Protected { get; set; } = [];
     }
 }

@@ -14,13 +14,13 @@ namespace WebmailLite.Recovery;
 /// </summary>
 public sealed class RecoveryService(
     IAccountDirectory directory,
-    RecoveryCodeStore codes,
-    ResetGrantStore grants,
-    EnrolmentStore enrolments,
+    IRecoveryCodeStore codes,
+    IResetGrantStore grants,
+    IEnrolmentStore enrolments,
     AnswerHasher answers,
-    AssistanceTicketStore tickets,
+    IAssistanceTicketStore tickets,
     RecoveryThrottle throttle,
-    RecoveryAudit audit,
+    IRecoveryAudit audit,
     RecoveryMailer mailer,
     PasswordPolicy policy,
     SuggestedQuestions suggested,
@@ -130,7 +130,7 @@ public sealed class RecoveryService(
         {
             return new CodeOutcome(CodeStepStatus.TooManyAttempts, Wait: wait);
         }
-        if (RecoveryCodeStore.Normalize(typed) is null)
+        if (RecoveryCode.Normalize(typed) is null)
         {
             return new CodeOutcome(string.IsNullOrWhiteSpace(typed) ? CodeStepStatus.Missing : CodeStepStatus.BadFormat);
         }

@@ -1,4 +1,5 @@
 using WebmailLite.Recovery.Enrolment;
+using WebmailLite.Storage;
 
 namespace WebmailLite.Recovery;
 
@@ -14,16 +15,18 @@ public static class RecoveryServiceCollectionExtensions
             .Bind(configuration.GetSection(RecoveryOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // The stores on Storage:Provider's database; the secret must be one for every instance, so it lives there too.
+        services.AddStore<IRecoverySecretStore, LiteDbRecoverySecretStore, PostgresRecoverySecretStore>();
         services.AddSingleton<RecoverySecret>();
-        services.AddSingleton<RecoveryCodeStore>();
-        services.AddSingleton<ResetGrantStore>();
-        services.AddSingleton<EnrolmentStore>();
-        services.AddSingleton<EnrolmentReminderStore>();
+        services.AddStore<IRecoveryCodeStore, LiteDbRecoveryCodeStore, PostgresRecoveryCodeStore>();
+        services.AddStore<IResetGrantStore, LiteDbResetGrantStore, PostgresResetGrantStore>();
+        services.AddStore<IEnrolmentStore, LiteDbEnrolmentStore, PostgresEnrolmentStore>();
+        services.AddStore<IEnrolmentReminderStore, LiteDbEnrolmentReminderStore, PostgresEnrolmentReminderStore>();
         services.AddSingleton<EnrolmentReminder>();
         services.AddSingleton<AnswerHasher>();
-        services.AddSingleton<AssistanceTicketStore>();
+        services.AddStore<IAssistanceTicketStore, LiteDbAssistanceTicketStore, PostgresAssistanceTicketStore>();
         services.AddSingleton<RecoveryThrottle>();
-        services.AddSingleton<RecoveryAudit>();
+        services.AddStore<IRecoveryAudit, LiteDbRecoveryAudit, PostgresRecoveryAudit>();
         services.AddSingleton<PasswordPolicy>();
         services.AddSingleton<RecoveryMailer>();
         services.AddHostedService(provider => provider.GetRequiredService<RecoveryMailer>());

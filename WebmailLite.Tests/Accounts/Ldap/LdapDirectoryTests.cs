@@ -134,7 +134,7 @@ public sealed class LdapDirectoryTests : IDisposable
         var backup = await mail.CreateAccountAsync("secours");
         var person = await Directory.CreatePersonAsync("Zoé Marchand", "Rectorat, DSI");
         var factory = Factory();
-        var enrolments = factory.Services.GetRequiredService<EnrolmentStore>();
+        var enrolments = factory.Services.GetRequiredService<IEnrolmentStore>();
         var hasher = factory.Services.GetRequiredService<AnswerHasher>();
         enrolments.SetBackupAddress(person.Identifier, backup.Address);
         enrolments.SetQuestions(person.Identifier,

@@ -89,7 +89,7 @@ public sealed class RecoveryDovecotTests : IDisposable
         var server = MailServer.Instance;
         var (person, backup) = await TwoAccountsAsync("lpetit", "secours");
         using var factory = Factory();
-        var enrolments = factory.Services.GetRequiredService<EnrolmentStore>();
+        var enrolments = factory.Services.GetRequiredService<IEnrolmentStore>();
         var hasher = factory.Services.GetRequiredService<AnswerHasher>();
         enrolments.SetBackupAddress(person.Identifier, backup.Address);
         enrolments.SetQuestions(person.Identifier,

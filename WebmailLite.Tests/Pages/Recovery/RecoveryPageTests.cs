@@ -117,7 +117,7 @@ public sealed partial class RecoveryPageTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, inbox.StatusCode);
         // The journey cookie is gone: the code page now starts again.
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/mot-de-passe-oublie/code")).StatusCode);
-        var audit = _factory.Services.GetRequiredService<RecoveryAudit>().For(PracticeSeed.Identifier);
+        var audit = _factory.Services.GetRequiredService<IRecoveryAudit>().For(PracticeSeed.Identifier);
         Assert.Contains(audit, e => e.Event == AuditEvent.PasswordChanged && e.Method == RecoveryMethod.ContactMail && e.Outcome == AuditOutcome.Success);
     }
 
@@ -266,7 +266,7 @@ public sealed partial class RecoveryPageTests : IDisposable
         var confirmation = await HtmlPage.GetAsync(client, "/mot-de-passe-oublie/assistance/envoyee");
         Assert.Equal("Demande envoyée", confirmation.Text("h1"));
 
-        var desk = _factory.Services.GetRequiredService<AssistanceTicketStore>();
+        var desk = _factory.Services.GetRequiredService<IAssistanceTicketStore>();
         var ticket = Assert.Single(desk.List(open: true));
         Assert.Equal("06 12 34 56 78, le matin", ticket.HowToReach);
         var code = await _factory.Services.CreateScope().ServiceProvider.GetRequiredService<AssistanceDesk>()
@@ -281,7 +281,7 @@ public sealed partial class RecoveryPageTests : IDisposable
     [Fact]
     public async Task Questions_OnePerPage_DecoysForAnUnknownIdentifier_AndNoCodeWithoutBothAnswers()
     {
-        var enrolments = _factory.Services.GetRequiredService<EnrolmentStore>();
+        var enrolments = _factory.Services.GetRequiredService<IEnrolmentStore>();
         var hasher = _factory.Services.GetRequiredService<AnswerHasher>();
         enrolments.SetBackupAddress(PracticeSeed.Identifier, "julien.bernard@entrainement.invalid");
         enrolments.SetQuestions(PracticeSeed.Identifier,

@@ -14,7 +14,7 @@ public sealed class IndexModel(IMailbox mailbox, AssistanceDesk desk) : PageMode
 
     public bool ShowClosed => State == "closes";
 
-    public IReadOnlyList<AssistanceTicketStore.AssistanceTicket> Tickets { get; private set; } = [];
+    public IReadOnlyList<AssistanceTicket> Tickets { get; private set; } = [];
 
     public IActionResult OnGet()
     {

@@ -28,7 +28,7 @@ public sealed class TicketModel(IMailbox mailbox, AssistanceDesk desk, IOptions<
 
     public FormErrors Errors { get; } = new();
 
-    public AssistanceTicketStore.AssistanceTicket Ticket { get; private set; } = null!;
+    public AssistanceTicket Ticket { get; private set; } = null!;
 
     /// <summary>The account the request's identifier matches, or null: the desk, unlike the public pages, may know.</summary>
     public string? Account { get; private set; }
@@ -36,7 +36,7 @@ public sealed class TicketModel(IMailbox mailbox, AssistanceDesk desk, IOptions<
     /// <summary>What the académie's directory says of the identifier, or null (no directory, or unknown there).</summary>
     public WebmailLite.Accounts.DirectoryPerson? Person { get; private set; }
 
-    public IReadOnlyList<RecoveryAudit.AuditEntry> Audit { get; private set; } = [];
+    public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
 
     /// <summary>Set only on the response to « Donner un code ».</summary>
     public string? IssuedCode { get; private set; }

@@ -12,11 +12,11 @@ namespace WebmailLite.Recovery.Enrolment;
 /// </summary>
 public sealed class BackupAddressService(
     IAccountDirectory directory,
-    EnrolmentStore enrolments,
-    RecoveryCodeStore codes,
+    IEnrolmentStore enrolments,
+    IRecoveryCodeStore codes,
     RecoveryThrottle throttle,
     CurrentPasswordVerifier currentPassword,
-    RecoveryAudit audit,
+    IRecoveryAudit audit,
     RecoveryMailer mailer,
     IOptions<RecoveryOptions> options)
 {
@@ -83,7 +83,7 @@ public sealed class BackupAddressService(
         {
             return new BackupConfirmation(BackupConfirmationStatus.Missing);
         }
-        if (RecoveryCodeStore.Normalize(typed) is null)
+        if (RecoveryCode.Normalize(typed) is null)
         {
             // Seven digits or a letter is a slip, not a guess: it must not burn one of the code's five tries.
             return new BackupConfirmation(BackupConfirmationStatus.BadFormat);

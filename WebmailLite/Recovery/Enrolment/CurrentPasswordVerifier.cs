@@ -9,7 +9,7 @@ namespace WebmailLite.Recovery.Enrolment;
 /// within the same limits, a wrong one counted as a failed sign-in, so that a borrowed session can neither guess it nor
 /// do without it.
 /// </summary>
-public sealed class CurrentPasswordVerifier(SignInService signIn, RecoveryAudit audit)
+public sealed class CurrentPasswordVerifier(SignInService signIn, IRecoveryAudit audit)
 {
     /// <summary>Checks <paramref name="current"/>; a wrong one is audited under <paramref name="auditEvent"/>, the change it was meant to allow.</summary>
     public async Task<CurrentPasswordCheck> CheckAsync(string identifier, string? current, IPAddress? client, AuditEvent auditEvent, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace WebmailLite.Recovery.Enrolment;
 /// they chose « Plus tard » less than <see cref="RecoveryOptions.ReminderPostponement"/> ago. A backup address typed
 /// but not yet confirmed by its code does not count: it cannot be used to recover yet.
 /// </summary>
-public sealed class EnrolmentReminder(EnrolmentStore enrolments, EnrolmentReminderStore postponements, IOptions<RecoveryOptions> options, TimeProvider time)
+public sealed class EnrolmentReminder(IEnrolmentStore enrolments, IEnrolmentReminderStore postponements, IOptions<RecoveryOptions> options, TimeProvider time)
 {
     public bool IsDue(string identifier) =>
         enrolments.Find(identifier)?.BackupAddress is null

@@ -8,7 +8,7 @@ public sealed class PasswordChangeService(
     IAccountDirectory directory,
     PasswordPolicy policy,
     CurrentPasswordVerifier currentPassword,
-    RecoveryAudit audit,
+    IRecoveryAudit audit,
     RecoveryService recovery)
 {
     /// <summary>

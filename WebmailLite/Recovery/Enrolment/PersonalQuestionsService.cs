@@ -10,11 +10,11 @@ namespace WebmailLite.Recovery.Enrolment;
 /// </summary>
 public sealed class PersonalQuestionsService(
     IAccountDirectory directory,
-    EnrolmentStore enrolments,
+    IEnrolmentStore enrolments,
     AnswerHasher answers,
     SuggestedQuestions suggested,
     CurrentPasswordVerifier currentPassword,
-    RecoveryAudit audit,
+    IRecoveryAudit audit,
     RecoveryMailer mailer)
 {
     /// <summary>The select value for « J'écris ma propre question ».</summary>

@@ -7,15 +7,33 @@ namespace WebmailLite.Recovery;
 
 /// <summary>
 /// What a right code buys: a short-lived, single-use permission to set a new password, held by the browser as a
-/// random token (only its HMAC is stored) so that the code itself is consumed at once.
+/// random token (only its HMAC is stored) so that the code itself is consumed at once. One per identifier.
 /// </summary>
-public sealed class ResetGrantStore
+public interface IResetGrantStore
+{
+    /// <summary>A new grant, replacing any earlier one of the identifier; returns its token (the only time it exists in clear).</summary>
+    string Create(string identifier, RecoveryMethod method, TimeSpan lifetime);
+
+    /// <summary>The grant for this token and identifier, if still valid (not consumed).</summary>
+    ResetGrant? Find(string? token, string identifier);
+
+    /// <summary>Single use: true only for the one caller that removed it (two tabs, or two instances, cannot both use it).</summary>
+    bool Consume(ResetGrant grant);
+
+    /// <summary>Puts back a consumed grant whose password could not be written: the person tries again without a new code.</summary>
+    void Restore(ResetGrant grant);
+
+    void RemoveAll(string identifier);
+}
+
+/// <summary>The grants in LiteDB (one instance).</summary>
+public sealed class LiteDbResetGrantStore : IResetGrantStore
 {
     private readonly ILiteCollection<ResetGrant> _grants;
     private readonly RecoverySecret _secret;
     private readonly TimeProvider _time;
 
-    public ResetGrantStore(AppDatabase database, RecoverySecret secret, TimeProvider time)
+    public LiteDbResetGrantStore(AppDatabase database, RecoverySecret secret, TimeProvider time)
     {
         _secret = secret;
         _time = time;
@@ -30,7 +48,7 @@ public sealed class ResetGrantStore
         _grants.DeleteMany(g => g.Owner == owner);
         _grants.Insert(new ResetGrant
         {
-            Id = Key(token),
+            Id = ResetGrant.KeyOf(_secret, token),
             Owner = owner,
             Method = method,
             ExpiresAt = _time.GetUtcNow().UtcDateTime + lifetime,
@@ -38,39 +56,25 @@ public sealed class ResetGrantStore
         return token;
     }
 
-    /// <summary>The grant for this token and identifier, if still valid (not consumed).</summary>
     public ResetGrant? Find(string? token, string identifier)
     {
         if (string.IsNullOrEmpty(token))
         {
             return null;
         }
-        var grant = _grants.FindById(Key(token));
+        var grant = _grants.FindById(ResetGrant.KeyOf(_secret, token));
         return grant is not null && grant.Owner == Owner.Of(identifier) && grant.ExpiresAt > _time.GetUtcNow().UtcDateTime
             ? grant
             : null;
     }
 
-    /// <summary>Single use: true only for the one caller that removed it (two tabs cannot both use it).</summary>
     public bool Consume(ResetGrant grant) => _grants.Delete(grant.Id);
 
-    /// <summary>Puts back a consumed grant whose password could not be written: the person tries again without a new code.</summary>
     public void Restore(ResetGrant grant) => _grants.Upsert(grant);
 
     public void RemoveAll(string identifier)
     {
         var owner = Owner.Of(identifier);
         _grants.DeleteMany(g => g.Owner == owner);
-    }
-
-    private string Key(string token) => Convert.ToHexString(_secret.Mac("grant", token));
-
-    public sealed class ResetGrant
-    {
-        [BsonId]
-        public string Id { get; set; } = "";
-        public string Owner { get; set; } = "";
-        public RecoveryMethod Method { get; set; }
-        public DateTime ExpiresAt { get; set; }
     }
 }

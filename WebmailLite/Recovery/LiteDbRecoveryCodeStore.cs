@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using LiteDB;
 using Microsoft.Extensions.Options;
 using WebmailLite.Mail;
@@ -13,17 +12,46 @@ namespace WebmailLite.Recovery;
 /// identifier, purpose and method: issuing a new one kills the previous one of the same method. Per method, so that
 /// a stranger clicking « Envoyer le code » for someone cannot silently kill the code the desk read out to them.
 /// </summary>
-public sealed class RecoveryCodeStore
+public interface IRecoveryCodeStore
 {
-    public const int Digits = 8;
+    /// <summary>Creates a code, kills any earlier live code of the same identifier, purpose and method, and returns it (the only time it exists in clear).</summary>
+    string Issue(string identifier, CodePurpose purpose, RecoveryMethod method, TimeSpan lifetime, string? target = null);
 
+    /// <summary>
+    /// Checks a typed code. A right code is consumed (single use, even when two instances check it at once); a wrong
+    /// one counts a try against every live code of the identifier and purpose, and the last allowed wrong try kills
+    /// the code. Unknown identifiers simply have no code: the answer is the same « not valid ».
+    /// </summary>
+    CodeCheck Check(string identifier, CodePurpose purpose, string typed);
+
+    /// <summary>Whether a live code exists (for tests and the desk; never shown to the person asking).</summary>
+    bool HasLiveCode(string identifier, CodePurpose purpose);
+
+    /// <summary>
+    /// The address a live <see cref="CodePurpose.ConfirmBackupAddress"/> code was sent to (the code page shows it back
+    /// to the signed-in person), or <c>null</c> when no live code exists.
+    /// </summary>
+    string? LiveTarget(string identifier, CodePurpose purpose);
+
+    /// <summary>Removes the live codes one method gave (an agent closing a request revokes the code read out).</summary>
+    int KillIssuedBy(string identifier, CodePurpose purpose, RecoveryMethod method);
+
+    /// <summary>Removes every code of an identifier (after a password change, a code has nothing left to open).</summary>
+    void KillAll(string identifier, CodePurpose purpose);
+
+    int PruneExpired();
+}
+
+/// <summary>The codes in LiteDB (one instance: a process lock makes each check one step).</summary>
+public sealed class LiteDbRecoveryCodeStore : IRecoveryCodeStore
+{
     private readonly ILiteCollection<StoredCode> _codes;
     private readonly RecoverySecret _secret;
     private readonly TimeProvider _time;
     private readonly RecoveryOptions _options;
     private readonly Lock _gate = new();
 
-    public RecoveryCodeStore(AppDatabase database, RecoverySecret secret, TimeProvider time, IOptions<RecoveryOptions> options)
+    public LiteDbRecoveryCodeStore(AppDatabase database, RecoverySecret secret, TimeProvider time, IOptions<RecoveryOptions> options)
     {
         _secret = secret;
         _time = time;
@@ -33,10 +61,9 @@ public sealed class RecoveryCodeStore
         _codes.EnsureIndex(c => c.ExpiresAt);
     }
 
-    /// <summary>Creates a code, kills any earlier live code of the same identifier and purpose, and returns it (the only time it exists in clear).</summary>
     public string Issue(string identifier, CodePurpose purpose, RecoveryMethod method, TimeSpan lifetime, string? target = null)
     {
-        var code = RandomNumberGenerator.GetString("0123456789", Digits);
+        var code = RecoveryCode.New();
         var salt = RandomNumberGenerator.GetBytes(16);
         var now = _time.GetUtcNow().UtcDateTime;
         var owner = Owner.Of(identifier);
@@ -49,7 +76,7 @@ public sealed class RecoveryCodeStore
                 Purpose = purpose,
                 Method = method,
                 Salt = salt,
-                Mac = Mac(owner, purpose, salt, code),
+                Mac = RecoveryCode.Mac(_secret, owner, purpose, salt, code),
                 CreatedAt = now,
                 ExpiresAt = now + lifetime,
                 Target = target,
@@ -58,15 +85,11 @@ public sealed class RecoveryCodeStore
         return code;
     }
 
-    /// <summary>
-    /// Checks a typed code. A right code is consumed (single use); a wrong one counts a try and the last allowed
-    /// wrong try kills the code. Unknown identifiers simply have no code: the answer is the same « not valid ».
-    /// </summary>
     public CodeCheck Check(string identifier, CodePurpose purpose, string typed)
     {
         var owner = Owner.Of(identifier);
         var now = _time.GetUtcNow().UtcDateTime;
-        var normalized = Normalize(typed);
+        var normalized = RecoveryCode.Normalize(typed);
         lock (_gate)
         {
             var all = _codes.Find(c => c.Owner == owner && c.Purpose == purpose).ToList();
@@ -84,7 +107,7 @@ public sealed class RecoveryCodeStore
             StoredCode? match = null;
             foreach (var code in live)
             {
-                if (normalized is not null && CryptographicOperations.FixedTimeEquals(code.Mac, Mac(owner, purpose, code.Salt, normalized)))
+                if (normalized is not null && CryptographicOperations.FixedTimeEquals(code.Mac, RecoveryCode.Mac(_secret, owner, purpose, code.Salt, normalized)))
                 {
                     match = code;
                 }
@@ -113,7 +136,6 @@ public sealed class RecoveryCodeStore
         }
     }
 
-    /// <summary>Whether a live code exists (for tests and the desk; never shown to the person asking).</summary>
     public bool HasLiveCode(string identifier, CodePurpose purpose)
     {
         var owner = Owner.Of(identifier);
@@ -121,10 +143,6 @@ public sealed class RecoveryCodeStore
         return _codes.Exists(c => c.Owner == owner && c.Purpose == purpose && c.ExpiresAt > now);
     }
 
-    /// <summary>
-    /// The address a live <see cref="CodePurpose.ConfirmBackupAddress"/> code was sent to (the code page shows it back
-    /// to the signed-in person), or <c>null</c> when no live code exists.
-    /// </summary>
     public string? LiveTarget(string identifier, CodePurpose purpose)
     {
         var owner = Owner.Of(identifier);
@@ -132,7 +150,6 @@ public sealed class RecoveryCodeStore
         return _codes.FindOne(c => c.Owner == owner && c.Purpose == purpose && c.ExpiresAt > now)?.Target;
     }
 
-    /// <summary>Removes the live codes one method gave (an agent closing a request revokes the code read out).</summary>
     public int KillIssuedBy(string identifier, CodePurpose purpose, RecoveryMethod method)
     {
         var owner = Owner.Of(identifier);
@@ -142,7 +159,6 @@ public sealed class RecoveryCodeStore
         }
     }
 
-    /// <summary>Removes every code of an identifier (after a password change, a code has nothing left to open).</summary>
     public void KillAll(string identifier, CodePurpose purpose)
     {
         var owner = Owner.Of(identifier);
@@ -161,31 +177,6 @@ public sealed class RecoveryCodeStore
         }
     }
 
-    /// <summary>People paste « 1234 5678 » or « 1234-5678 »: spaces and dashes are ignored, anything else makes it wrong.</summary>
-    public static string? Normalize(string? typed)
-    {
-        if (typed is null)
-        {
-            return null;
-        }
-        var digits = new StringBuilder(Digits);
-        foreach (var c in typed)
-        {
-            if (c is >= '0' and <= '9')
-            {
-                digits.Append(c);
-            }
-            else if (!char.IsWhiteSpace(c) && c is not '-' and not '.')
-            {
-                return null;
-            }
-        }
-        return digits.Length == Digits ? digits.ToString() : null;
-    }
-
-    private byte[] Mac(string owner, CodePurpose purpose, byte[] salt, string code) =>
-        _secret.Mac(Encoding.UTF8.GetBytes(owner), BitConverter.GetBytes((int)purpose), salt, Encoding.ASCII.GetBytes(code));
-
     public sealed class StoredCode
     {
         public ObjectId Id { get; set; } = ObjectId.NewObjectId();
@@ -203,23 +194,3 @@ public sealed class RecoveryCodeStore
     }
 }
 
-public enum CodeCheckStatus
-{
-    Valid,
-
-    /// <summary>Wrong, or no code at all for this identifier (the same answer on purpose).</summary>
-    Invalid,
-
-    Expired,
-
-    /// <summary>This wrong try was the last one allowed: the code no longer exists.</summary>
-    Killed,
-}
-
-public sealed record CodeCheck(CodeCheckStatus Status, RecoveryMethod? Method = null, string? Target = null)
-{
-    public static CodeCheck Invalid { get; } = new(CodeCheckStatus.Invalid);
-    public static CodeCheck Expired { get; } = new(CodeCheckStatus.Expired);
-    public static CodeCheck Killed { get; } = new(CodeCheckStatus.Killed);
-    public bool IsValid => Status == CodeCheckStatus.Valid;
-}

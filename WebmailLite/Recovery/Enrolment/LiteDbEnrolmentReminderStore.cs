@@ -9,7 +9,15 @@ namespace WebmailLite.Recovery.Enrolment;
 /// identifier, never in the browser: on a school's shared computer the next person must neither inherit someone's
 /// « Plus tard » nor lose their own by using another browser.
 /// </summary>
-public sealed class EnrolmentReminderStore(AppDatabase database)
+public interface IEnrolmentReminderStore
+{
+    DateTime? PostponedUntil(string identifier);
+
+    void Postpone(string identifier, DateTime until);
+}
+
+/// <summary>The postponements in LiteDB (one instance).</summary>
+public sealed class LiteDbEnrolmentReminderStore(AppDatabase database) : IEnrolmentReminderStore
 {
     private readonly ILiteCollection<Postponement> _postponements = database.Collection<Postponement>("recovery_reminder");
 
