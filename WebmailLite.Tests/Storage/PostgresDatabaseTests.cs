@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Xml.Linq;
 using Npgsql;
 using WebmailLite.Storage.Postgres;
@@ -80,5 +81,30 @@ public sealed class PostgresDatabaseTests : IDisposable
             versions.Add(reader.GetInt32(0));
         }
         return versions;
+    }
+}
+
+/// <summary>Readiness (/sante/pret) asks the store the instance really uses.</summary>
+[Trait("Category", "PostgreSQL")]
+public sealed class StoreHealthCheckTests : IDisposable
+{
+    private readonly TestSchema _schema = PostgresServer.Instance.NewSchema();
+
+    public void Dispose() => _schema.Dispose();
+
+    [Fact]
+    public async Task OnPostgreSQL_HealthyWhileTheDatabaseAnswers_UnhealthyWhenItDoesNot()
+    {
+        using var unreachable = new PostgresDatabase("Host=127.0.0.1;Port=9;Username=x;Password=x;Database=x;Timeout=2");
+
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, (await Check(_schema.Database)).Status);
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, (await Check(unreachable)).Status);
+    }
+
+    private static Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> Check(PostgresDatabase database)
+    {
+        var services = new ServiceCollection().AddSingleton(database).BuildServiceProvider();
+        var options = Microsoft.Extensions.Options.Options.Create(new WebmailLite.Storage.StorageOptions { Provider = WebmailLite.Storage.StorageProvider.PostgreSQL });
+        return new WebmailLite.Operations.StoreHealthCheck(options, services).CheckHealthAsync(new());
     }
 }

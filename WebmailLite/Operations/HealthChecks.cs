@@ -6,19 +6,31 @@ using WebmailLite.Storage;
 
 namespace WebmailLite.Operations;
 
-/// <summary>The embedded store answers a read (a LiteDB file locked or corrupted would not).</summary>
-public sealed class StoreHealthCheck(AppDatabase database) : IHealthCheck
+/// <summary>
+/// The store answers a read: the LiteDB file (locked or corrupted, it would not), or with
+/// <c>Storage:Provider=PostgreSQL</c> the database every instance shares (down, unreachable, refusing the account).
+/// </summary>
+public sealed class StoreHealthCheck(IOptions<StorageOptions> options, IServiceProvider services) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            _ = database.Database.GetCollectionNames().Count();
-            return Task.FromResult(HealthCheckResult.Healthy());
+            if (options.Value.Provider == StorageProvider.PostgreSQL)
+            {
+                await using var connection = await services.GetRequiredService<Storage.Postgres.PostgresDatabase>().DataSource.OpenConnectionAsync(cancellationToken);
+                await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM schema_migrations", connection);
+                await command.ExecuteScalarAsync(cancellationToken);
+            }
+            else
+            {
+                _ = services.GetRequiredService<AppDatabase>().Database.GetCollectionNames().Count();
+            }
+            return HealthCheckResult.Healthy();
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy("The store cannot be read.", e));
+            return HealthCheckResult.Unhealthy("The store cannot be read.", e);
         }
     }
 }
