@@ -38,6 +38,7 @@ public sealed class Cluster : IAsyncDisposable
         var schema = PostgresServer.Instance.NewSchema();
         var folder = Directory.CreateTempSubdirectory("webmaillite-cluster-");
         var instances = new List<AppProcess>();
+        Dictionary<string, string>? lb = null;
         try
         {
             var settings = WebmailFactory.DovecotSettings(more);
@@ -59,7 +60,7 @@ public sealed class Cluster : IAsyncDisposable
                 await instance.WaitUntilListeningAsync();
             }
             var port = FreePort();
-            var lb = new Dictionary<string, string>
+            lb = new Dictionary<string, string>
             {
                 ["WEBMAILLITE_LB_DIR"] = Path.Combine(folder.FullName, "lb"),
                 ["WEBMAILLITE_LB_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -72,6 +73,10 @@ public sealed class Cluster : IAsyncDisposable
         }
         catch
         {
+            if (lb is not null)
+            {
+                await RepositoryScript.RunAsync(RepositoryScript.Path("load-balancer.sh"), "stop", lb, ScriptTimeout);
+            }
             foreach (var instance in instances)
             {
                 instance.Dispose();
@@ -128,7 +133,7 @@ public sealed class Cluster : IAsyncDisposable
     /// <summary>Health checks put every instance in rotation within a second or so; until then a pinned request may go elsewhere.</summary>
     private async Task WaitUntilEveryInstanceAnswersAsync()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         for (var i = 0; i < _instances.Count; i++)
         {
             var client = Client(Name(i));

@@ -10,38 +10,49 @@ namespace WebmailLite.Tests.Cluster;
 /// registered on one, used by a recovery journey on the other; a desk request opened on one, answered from the
 /// other; messages waiting in the outbox, sent exactly once while workers run on every instance.
 /// </summary>
+[Collection(ClusterCollection.Name)]
 [Trait("Category", "PostgreSQL")]
 [Trait("Category", "MailServer")]
-public sealed class ClusterStoresTests : IAsyncLifetime
+public sealed class ClusterStoresTests(ClusterStoresTests.Fixture fixture) : IClassFixture<ClusterStoresTests.Fixture>
 {
     private const string NewPassword = "le vent se lève sur la garrigue";
-    private Cluster _cluster = null!;
-    private DroppingProxy _smtp = null!;
-    private TestAccount _agent = null!;
+    private Cluster Cluster => fixture.Cluster;
+    private DroppingProxy Smtp => fixture.Smtp;
+    private TestAccount Agent => fixture.Agent;
 
-    public async Task InitializeAsync()
+    /// <summary>One cluster for the class; the SMTP relay is held only inside the outbox test, which lets it go again.</summary>
+    public sealed class Fixture : IAsyncLifetime
     {
-        // Submission goes through a relay the test can hold, so that messages wait in the outbox on demand.
-        _smtp = DroppingProxy.Start(MailServer.Instance.SmtpHost, MailServer.Instance.SmtpPort);
-        _agent = await MailServer.Instance.CreateAccountAsync("grappe-agent");
-        _cluster = await Cluster.StartAsync(2, new()
+        public Cluster Cluster { get; private set; } = null!;
+
+        public DroppingProxy Smtp { get; private set; } = null!;
+
+        public TestAccount Agent { get; private set; } = null!;
+
+        public async Task InitializeAsync()
         {
-            ["Mail:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Mail:Timeout"] = "00:00:03",
-            ["Mail:Outbox:RetryMin"] = "00:00:01",
-            ["Mail:Outbox:RetryMax"] = "00:00:02",
-            ["Mail:Outbox:PollInterval"] = "00:00:01",
-            ["Recovery:AssistanceAgents:0"] = _agent.Identifier,
-            ["Recovery:MaxRequestsPerAddress"] = "1000",
-            ["Recovery:MaxFailuresPerAddress"] = "1000",
-            ["SignIn:MaxFailuresPerAddress"] = "1000",
-        });
-    }
+            // Submission goes through a relay the test can hold, so that messages wait in the outbox on demand.
+            Smtp = DroppingProxy.Start(MailServer.Instance.SmtpHost, MailServer.Instance.SmtpPort);
+            Agent = await MailServer.Instance.CreateAccountAsync("grappe-agent");
+            Cluster = await Cluster.StartAsync(2, new()
+            {
+                ["Mail:Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Mail:Timeout"] = "00:00:03",
+                ["Mail:Outbox:RetryMin"] = "00:00:01",
+                ["Mail:Outbox:RetryMax"] = "00:00:02",
+                ["Mail:Outbox:PollInterval"] = "00:00:01",
+                ["Recovery:AssistanceAgents:0"] = Agent.Identifier,
+                ["Recovery:MaxRequestsPerAddress"] = "1000",
+                ["Recovery:MaxFailuresPerAddress"] = "1000",
+                ["SignIn:MaxFailuresPerAddress"] = "1000",
+            });
+        }
 
-    public async Task DisposeAsync()
-    {
-        await _cluster.DisposeAsync();
-        await _smtp.DisposeAsync();
+        public async Task DisposeAsync()
+        {
+            await Cluster.DisposeAsync();
+            await Smtp.DisposeAsync();
+        }
     }
 
     [Fact]
@@ -50,7 +61,7 @@ public sealed class ClusterStoresTests : IAsyncLifetime
         var server = MailServer.Instance;
         var accounts = await server.CreateAccountsAsync("grappe-secours", "grappe-perso");
         var (person, personal) = (accounts[0], accounts[1]);
-        var one = _cluster.Client("app1");
+        var one = Cluster.Client("app1");
         Assert.Equal(HttpStatusCode.Redirect, (await one.SignInAsync(person.Identifier, person.Password)).StatusCode);
         var form = await HtmlPage.GetAsync(one, "/parametres/securite/adresse-de-secours");
         var sent = await form.SubmitAsync(one, "main form", new Dictionary<string, string> { ["Input.Current"] = person.Password, ["Input.Address"] = personal.Address });
@@ -72,7 +83,7 @@ public sealed class ClusterStoresTests : IAsyncLifetime
         Assert.Equal("app1", Cluster.InstanceOf(saved));
 
         // The journey on app2: the questions and the backup address registered on app1 are there.
-        var two = _cluster.Client("app2");
+        var two = Cluster.Client("app2");
         var method = await RecoveryFlow.StartAsync(two, person.Identifier);
         await RecoveryFlow.ChooseAsync(two, method, "BackupAddress");
         var first = await HtmlPage.GetAsync(two, "/mot-de-passe-oublie/questions/1");
@@ -83,7 +94,7 @@ public sealed class ClusterStoresTests : IAsyncLifetime
         var code = CapturingSystemMail.CodeIn(await server.WaitForMessageAsync(personal, "Votre code pour changer de mot de passe"));
 
         // The code is typed on app1 (the journey's cookie and the code, both made on app2, are read there).
-        _cluster.Pin(two, "app1");
+        Cluster.Pin(two, "app1");
         await RecoveryFlow.FinishAsync(two, code, NewPassword);
         using var imap = await server.ConnectImapAsync(person with { Password = NewPassword });
         Assert.True(imap.IsAuthenticated);
@@ -93,14 +104,14 @@ public sealed class ClusterStoresTests : IAsyncLifetime
     public async Task ADeskRequestOpenedThroughOneInstance_IsSeenAndAnsweredFromTheOther()
     {
         var person = await MailServer.Instance.CreateAccountAsync("grappe-guichet");
-        var client = _cluster.Client("app1");
+        var client = Cluster.Client("app1");
         var method = await RecoveryFlow.StartAsync(client, person.Identifier);
         await RecoveryFlow.ChooseAsync(client, method, "Assistance");
         var form = await HtmlPage.GetAsync(client, "/mot-de-passe-oublie/assistance");
         await form.SubmitAsync(client, "main form", new Dictionary<string, string> { ["Input.HowToReach"] = "04 42 00 00 00" });
 
-        var desk = _cluster.Client("app2");
-        Assert.Equal(HttpStatusCode.Redirect, (await desk.SignInAsync(_agent.Identifier, _agent.Password)).StatusCode);
+        var desk = Cluster.Client("app2");
+        Assert.Equal(HttpStatusCode.Redirect, (await desk.SignInAsync(Agent.Identifier, Agent.Password)).StatusCode);
         var list = await HtmlPage.GetAsync(desk, "/assistance");
         Assert.Equal("app2", Cluster.InstanceOf(list.Response));
         var link = list.QueryAll("tbody a").Single(a => a.ParentElement!.ParentElement!.TextContent.Contains(person.Identifier));
@@ -119,15 +130,15 @@ public sealed class ClusterStoresTests : IAsyncLifetime
     {
         var accounts = await MailServer.Instance.CreateAccountsAsync("grappe-auteur1", "grappe-auteur2", "grappe-boite");
         var (author1, author2, recipient) = (accounts[0], accounts[1], accounts[2]);
-        var one = _cluster.Client("app1");
-        var two = _cluster.Client("app2");
+        var one = Cluster.Client("app1");
+        var two = Cluster.Client("app2");
         Assert.Equal(HttpStatusCode.Redirect, (await one.SignInAsync(author1.Identifier, author1.Password)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await two.SignInAsync(author2.Identifier, author2.Password)).StatusCode);
         var tag = Guid.NewGuid().ToString("N")[..6];
         var subjects = new List<string>();
 
         // The sending server does not answer: every message waits in the outbox of the database.
-        _smtp.HoldReplies();
+        Smtp.HoldReplies();
         foreach (var (client, author) in new[] { (one, "1"), (two, "2"), (one, "1"), (two, "2") })
         {
             var subject = $"En attente {tag} de l'auteur {author} n°{subjects.Count + 1}";
@@ -145,7 +156,7 @@ public sealed class ClusterStoresTests : IAsyncLifetime
         Assert.Equal(2, waiting.QueryAll("main table tbody tr").Length);
 
         // Both instances' workers now find every message due; each leaves once, through its author's session.
-        _smtp.LetRepliesThrough();
+        Smtp.LetRepliesThrough();
         foreach (var subject in subjects)
         {
             await MailServer.Instance.WaitForMessageAsync(recipient, subject);

@@ -7,27 +7,34 @@ namespace WebmailLite.Tests.Cluster;
 /// Two instances of the app on one PostgreSQL behind HAProxy, each in its own process, against the rig's Dovecot and
 /// Postfix: what one instance knows, the other knows too — limits, Data Protection keys, whose a session was.
 /// </summary>
+[Collection(ClusterCollection.Name)]
 [Trait("Category", "PostgreSQL")]
 [Trait("Category", "MailServer")]
-public sealed class ClusterTests : IAsyncLifetime
+public sealed class ClusterTests(ClusterTests.Fixture fixture) : IClassFixture<ClusterTests.Fixture>
 {
-    private Cluster _cluster = null!;
+    private Cluster Cluster => fixture.Cluster;
 
-    public async Task InitializeAsync() => _cluster = await Cluster.StartAsync(2, new()
+    /// <summary>One cluster for the class: every test signs in its own accounts.</summary>
+    public sealed class Fixture : IAsyncLifetime
     {
-        ["SignIn:MaxFailuresPerIdentifier"] = "3",
-        ["SignIn:MaxFailuresPerAddress"] = "1000",
-    });
+        public Cluster Cluster { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+        public async Task InitializeAsync() => Cluster = await Cluster.StartAsync(2, new()
+        {
+            ["SignIn:MaxFailuresPerIdentifier"] = "3",
+            ["SignIn:MaxFailuresPerAddress"] = "1000",
+        });
+
+        public async Task DisposeAsync() => await Cluster.DisposeAsync();
+    }
 
     [Fact]
     public async Task AFormFromOneInstance_IsAcceptedByTheOther_AntiforgeryAndDataProtectionShared()
     {
         var account = await MailServer.Instance.CreateAccountAsync("grappe");
-        var client = _cluster.Client("app1");
+        var client = Cluster.Client("app1");
         var form = await HtmlPage.GetAsync(client, "/");
-        _cluster.Pin(client, "app2");
+        Cluster.Pin(client, "app2");
 
         var posted = await form.SubmitAsync(client, "main form", new Dictionary<string, string>
         {
@@ -49,7 +56,7 @@ public sealed class ClusterTests : IAsyncLifetime
         var account = await MailServer.Instance.CreateAccountAsync("grappe-limite");
         foreach (var instance in new[] { "app1", "app2", "app1" })
         {
-            var client = _cluster.Client(instance);
+            var client = Cluster.Client(instance);
             var page = await HtmlPage.GetAsync(client, "/");
             var refused = await HtmlPage.LoadAsync(await page.SubmitAsync(client, "main form", new Dictionary<string, string>
             {
@@ -60,7 +67,7 @@ public sealed class ClusterTests : IAsyncLifetime
         }
 
         // The third failure was on app1; app2, asked with the right password, knows the limit is reached.
-        var other = _cluster.Client("app2");
+        var other = Cluster.Client("app2");
         var form = await HtmlPage.GetAsync(other, "/");
         var blocked = await HtmlPage.LoadAsync(await form.SubmitAsync(other, "main form", new Dictionary<string, string>
         {
@@ -69,6 +76,19 @@ public sealed class ClusterTests : IAsyncLifetime
         }));
         Assert.Contains("Trop de tentatives de connexion ont échoué", blocked.Text(".err-sum"));
     }
+}
+
+/// <summary>An instance killed under a person who was writing: a cluster of its own, since the test kills one of its instances.</summary>
+[Collection(ClusterCollection.Name)]
+[Trait("Category", "PostgreSQL")]
+[Trait("Category", "MailServer")]
+public sealed class ClusterFailoverTests : IAsyncLifetime
+{
+    private Cluster _cluster = null!;
+
+    public async Task InitializeAsync() => _cluster = await Cluster.StartAsync(2);
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task AnInstanceKilledMidSession_TheNextPostGoesToTheOther_FormKept_RestoredAfterSigningInThere()
