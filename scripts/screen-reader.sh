@@ -230,8 +230,10 @@ start_all() {
   gsettings set org.gnome.desktop.a11y.applications screen-reader-enabled true
   gsettings set org.gnome.desktop.interface toolkit-accessibility true
 
+  # --replace: no other Orca of this user runs (checked above), but one that died under load can leave its
+  # registration behind, and Orca would then refuse to start (« une autre instance … est déjà lancée »).
   PYTHONPATH=$DIR/python WEBMAILLITE_ORCA_SPEECH_LOG=$SPEECH_LOG \
-    orca </dev/null >"$DIR/orca.log" 2>&1 9>&- &
+    orca --replace </dev/null >"$DIR/orca.log" 2>&1 9>&- &
   record orca $!
   wait_for "Orca" "$DIR/orca.log" speech_log_ready
 
