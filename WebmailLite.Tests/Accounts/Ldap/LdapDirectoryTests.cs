@@ -134,14 +134,7 @@ public sealed class LdapDirectoryTests : IDisposable
         var backup = await mail.CreateAccountAsync("secours");
         var person = await Directory.CreatePersonAsync("Zoé Marchand", "Rectorat, DSI");
         var factory = Factory();
-        var enrolments = factory.Services.GetRequiredService<IEnrolmentStore>();
-        var hasher = factory.Services.GetRequiredService<AnswerHasher>();
-        enrolments.SetBackupAddress(person.Identifier, backup.Address);
-        enrolments.SetQuestions(person.Identifier,
-        [
-            EnrolledQuestion.From("Le nom de ma première école ?", hasher.Hash("École Jules-Ferry")),
-            EnrolledQuestion.From("La ville de naissance de ma mère ?", hasher.Hash("Limoges")),
-        ]);
+        RecoveryFlow.Enrol(factory.Services, person.Identifier, backup.Address);
         var client = factory.NewClient();
         var method = await RecoveryFlow.StartAsync(client, person.Identifier);
         await RecoveryFlow.ChooseAsync(client, method, "BackupAddress");

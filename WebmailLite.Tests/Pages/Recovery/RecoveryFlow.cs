@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using WebmailLite.Tests.Infrastructure;
 
@@ -6,6 +7,22 @@ namespace WebmailLite.Tests.Pages.Recovery;
 /// <summary>The recovery journey driven through its real forms, as a person without JavaScript would.</summary>
 public static class RecoveryFlow
 {
+    /// <summary>
+    /// What « Sécurité du compte » would have registered: a backup address and two questions, answered « École
+    /// Jules-Ferry » and « Limoges » (accents, case and hyphens do not matter when typed back).
+    /// </summary>
+    public static void Enrol(IServiceProvider services, string identifier, string backupAddress)
+    {
+        var enrolments = services.GetRequiredService<WebmailLite.Recovery.IEnrolmentStore>();
+        var hasher = services.GetRequiredService<WebmailLite.Recovery.AnswerHasher>();
+        enrolments.SetBackupAddress(identifier, backupAddress);
+        enrolments.SetQuestions(identifier,
+        [
+            WebmailLite.Recovery.EnrolledQuestion.From("Le nom de ma première école ?", hasher.Hash("École Jules-Ferry")),
+            WebmailLite.Recovery.EnrolledQuestion.From("La ville de naissance de ma mère ?", hasher.Hash("Limoges")),
+        ]);
+    }
+
     public static async Task<HtmlPage> StartAsync(HttpClient client, string identifier)
     {
         var start = await HtmlPage.GetAsync(client, "/mot-de-passe-oublie");

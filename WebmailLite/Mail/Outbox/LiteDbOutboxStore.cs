@@ -189,22 +189,7 @@ public sealed class LiteDbOutboxStore : IOutboxStore
     private OutboxItem Insert(string identifier, string? formId, MimeMessage message, byte[] source, string leaseOwner, TimeSpan lease)
     {
         var now = Now;
-        var item = new OutboxItem
-        {
-            Id = ObjectId.NewObjectId().ToString(),
-            Owner = Mail.Owner.Of(identifier),
-            MessageId = message.MessageId ?? "",
-            FormId = formId,
-            Subject = message.Subject ?? "",
-            Recipients = string.Join(", ", message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes)
-                .Select(m => string.IsNullOrWhiteSpace(m.Name) ? m.Address : m.Name)),
-            Size = source.LongLength,
-            CreatedAt = now,
-            State = OutboxState.Sending,
-            NextAttemptAt = now,
-            LeaseOwner = leaseOwner,
-            LeaseUntil = now + lease,
-        };
+        var item = OutboxItem.NewLeased(ObjectId.NewObjectId().ToString(), identifier, formId, message, source.LongLength, now, leaseOwner, lease);
         // The source first: an item that exists always has its message.
         using (var stream = new MemoryStream(Protector(item.Owner).Protect(source), writable: false))
         {

@@ -45,6 +45,27 @@ public enum OutboxState
 /// <summary>One message of the outbox; its MIME source is stored apart, encrypted.</summary>
 public sealed class OutboxItem
 {
+    /// <summary>
+    /// A message just handed over, leased at once to the request that sends it (both stores create items so): its
+    /// recipients as a line to show, its size, due now.
+    /// </summary>
+    public static OutboxItem NewLeased(string id, string identifier, string? formId, MimeKit.MimeMessage message, long size, DateTime now, string leaseOwner, TimeSpan lease) => new()
+    {
+        Id = id,
+        Owner = Mail.Owner.Of(identifier),
+        MessageId = message.MessageId ?? "",
+        FormId = formId,
+        Subject = message.Subject ?? "",
+        Recipients = string.Join(", ", message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes)
+            .Select(m => string.IsNullOrWhiteSpace(m.Name) ? m.Address : m.Name)),
+        Size = size,
+        CreatedAt = now,
+        State = OutboxState.Sending,
+        NextAttemptAt = now,
+        LeaseOwner = leaseOwner,
+        LeaseUntil = now + lease,
+    };
+
     public string Id { get; set; } = "";
 
     /// <summary><see cref="Mail.Owner.Of"/> of the identifier that sent it: only that person's session sends it and sees it.</summary>

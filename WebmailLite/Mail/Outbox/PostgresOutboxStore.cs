@@ -248,22 +248,7 @@ public sealed class PostgresOutboxStore(PostgresDatabase database, IDataProtecti
     private OutboxItem Insert(NpgsqlConnection connection, string identifier, string? formId, MimeMessage message, byte[] source, string leaseOwner, TimeSpan lease)
     {
         var now = Now;
-        var item = new OutboxItem
-        {
-            Id = Guid.CreateVersion7().ToString("N"),
-            Owner = Mail.Owner.Of(identifier),
-            MessageId = message.MessageId ?? "",
-            FormId = formId,
-            Subject = message.Subject ?? "",
-            Recipients = string.Join(", ", message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes)
-                .Select(m => string.IsNullOrWhiteSpace(m.Name) ? m.Address : m.Name)),
-            Size = source.LongLength,
-            CreatedAt = now,
-            State = OutboxState.Sending,
-            NextAttemptAt = now,
-            LeaseOwner = leaseOwner,
-            LeaseUntil = now + lease,
-        };
+        var item = OutboxItem.NewLeased(Guid.CreateVersion7().ToString("N"), identifier, formId, message, source.LongLength, now, leaseOwner, lease);
         Execute(connection,
             """
             INSERT INTO outbox_items (id, owner, message_id, form_id, subject, recipients, size, created_at, state, next_attempt_at, lease_owner, lease_until, source)
