@@ -1,5 +1,4 @@
 using System.DirectoryServices.Protocols;
-using WebmailLite.Recovery;
 
 namespace WebmailLite.Accounts.Ldap;
 
