@@ -46,48 +46,14 @@ RUN_DIR=$DIR/run
 PIDFILE=$RUN_DIR/slapd.pid
 LOG=$DIR/slapd.log
 
-say() { echo "directory-server: $*"; }
-die() {
-  echo "directory-server: error: $*" >&2
-  exit 1
-}
+RIG=directory-server
+# shellcheck source=lib/rig.sh
+source "$HERE/lib/rig.sh"
 
-now_ms() {
-  local t=${EPOCHREALTIME/[.,]/}
-  echo $((t / 1000))
-}
 
-port_open() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
-
-# True while process $1 exists and is not a zombie (slapd is reparented to PID 1, which may
-# reap it only later).
-proc_alive() {
-  local line state
-  { read -r line <"/proc/$1/stat"; } 2>/dev/null || return 1
-  state=${line##*) }
-  state=${state%% *}
-  [[ $state != Z && $state != X ]]
-}
 
 # The PID in the pid file if that process is alive and is a slapd (guards against reuse).
-slapd_pid() {
-  local pid comm
-  [[ -r $PIDFILE ]] || return 1
-  read -r pid <"$PIDFILE" || true
-  [[ $pid =~ ^[0-9]+$ ]] || return 1
-  comm=$(cat "/proc/$pid/comm" 2>/dev/null) || return 1
-  [[ $comm == slapd ]] && proc_alive "$pid" || return 1
-  echo "$pid"
-}
-
-show_log() {
-  if [[ -s $1 ]]; then
-    echo "----- last lines of $1 -----" >&2
-    tail -n 30 "$1" >&2
-  fi
-}
+slapd_pid() { live_pid "$PIDFILE" slapd; }
 
 require_root() {
   [[ $EUID -eq 0 ]] || die "must run as root (slapd binds as root and drops to the 'openldap' user)"
@@ -214,7 +180,7 @@ reset_data() {
   make_certificates
   render "$TEMPLATES/config.ldif.in" -e "s|@ADMIN_PW_HASH@|$admin_hash|g" >"$DIR/config.ldif"
   if ! slapadd -n0 -F "$CONFIG_DIR" -l "$DIR/config.ldif" >"$DIR/slapadd.log" 2>&1; then
-    show_log "$DIR/slapadd.log"
+    show_logs "$DIR/slapadd.log"
     die "slapadd -n0 (cn=config) failed"
   fi
   {
@@ -223,7 +189,7 @@ reset_data() {
     people_ldif "$TEMPLATES/staff.txt"
   } >"$DIR/tree.ldif"
   if ! slapadd -q -n1 -F "$CONFIG_DIR" -l "$DIR/tree.ldif" >>"$DIR/slapadd.log" 2>&1; then
-    show_log "$DIR/slapadd.log"
+    show_logs "$DIR/slapadd.log"
     die "slapadd -n1 (the tree) failed"
   fi
   chown -R openldap:openldap "$CONFIG_DIR" "$DATA_DIR" "$RUN_DIR"
@@ -243,13 +209,13 @@ start_slapd() {
   # caller reading our output does not wait for the daemon. Loopback only, no ldapi socket.
   if ! slapd -h "ldap://127.0.0.1:$PORT/ ldaps://127.0.0.1:$TLS_PORT/" -F "$CONFIG_DIR" -u openldap -g openldap \
     </dev/null >"$LOG" 2>&1 9>&-; then
-    show_log "$LOG"
+    show_logs "$LOG"
     die "slapd failed to start"
   fi
   local deadline=$((SECONDS + WAIT_SECONDS))
   until port_open "$PORT" && slapd_pid >/dev/null; do
     if ((SECONDS >= deadline)); then
-      show_log "$LOG"
+      show_logs "$LOG"
       die "slapd did not accept connections on 127.0.0.1:$PORT within ${WAIT_SECONDS}s"
     fi
     sleep 0.05
@@ -312,7 +278,7 @@ populate() {
   if ! slapadd -q -n1 -F "$CONFIG_DIR" -l "$ldif" >"$DIR/populate.log" 2>&1; then
     chown -R openldap:openldap "$DATA_DIR"
     start_slapd
-    show_log "$DIR/populate.log"
+    show_logs "$DIR/populate.log"
     die "slapadd of $count people failed (slapd restarted with the previous data)"
   fi
   chown -R openldap:openldap "$DATA_DIR"

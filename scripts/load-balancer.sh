@@ -19,20 +19,13 @@ PORT=${WEBMAILLITE_LB_PORT:-18080}
 PIDFILE=$DIR/haproxy.pid
 CONFIG=$DIR/haproxy.cfg
 
-say() { echo "load-balancer: $*"; }
-die() {
-  echo "load-balancer: error: $*" >&2
-  exit 1
-}
+RIG=load-balancer
+# shellcheck source=lib/rig.sh
+source "$HERE/lib/rig.sh"
 
-haproxy_pid() {
-  local pid
-  [[ -r $PIDFILE ]] || return 1
-  read -r pid <"$PIDFILE" || true
-  [[ $pid =~ ^[0-9]+$ ]] || return 1
-  [[ $(cat "/proc/$pid/comm" 2>/dev/null) == haproxy ]] || return 1
-  echo "$pid"
-}
+
+
+haproxy_pid() { live_pid "$PIDFILE" haproxy; }
 
 stop() {
   local pid deadline

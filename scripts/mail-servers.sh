@@ -35,36 +35,9 @@ POSTFIX_DIR=$DIR/postfix
 POSTFIX_QUEUE=$DIR/postfix-queue
 POSTFIX_PIDFILE=$POSTFIX_QUEUE/pid/master.pid
 
-say() { echo "mail-servers: $*"; }
-die() {
-  echo "mail-servers: error: $*" >&2
-  exit 1
-}
-
-now_ms() {
-  local t=${EPOCHREALTIME/[.,]/}
-  echo $((t / 1000))
-}
-
-# True when something accepts TCP connections on 127.0.0.1:$1.
-port_open() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
-
-# Reads /proc/$1/stat into the array STAT, from field 3 (state) on: STAT[0] is the state,
-# STAT[1] the parent PID, STAT[19] the start time. Fails when the process is gone.
-read_stat() {
-  local line
-  { read -r line <"/proc/$1/stat"; } 2>/dev/null || return 1
-  read -ra STAT <<<"${line##*) }"
-}
-
-# True while process $1 exists and is not a zombie. The daemons' masters are reparented to
-# PID 1, which on some machines (containers, micro-VMs) reaps them only seconds later.
-proc_alive() {
-  read_stat "$1" || return 1
-  [[ ${STAT[0]} != Z && ${STAT[0]} != X ]]
-}
+RIG=mail-servers
+# shellcheck source=lib/rig.sh
+source "$HERE/lib/rig.sh"
 
 # Prints "pid:starttime" for each child of process $1 (the start time guards against a
 # PID being reused before we signal it).
@@ -104,30 +77,10 @@ end_processes() {
   done
 }
 
-# Prints the PID recorded in pidfile $1 if that process is alive and its command is $2
-# (guards against a stale pid file whose PID was reused by something else).
-live_pid() {
-  local pidfile=$1 comm=$2 pid actual
-  [[ -r $pidfile ]] || return 1
-  read -r pid <"$pidfile" || true
-  [[ $pid =~ ^[0-9]+$ ]] || return 1
-  actual=$(cat "/proc/$pid/comm" 2>/dev/null) || return 1
-  [[ $actual == "$comm" ]] && proc_alive "$pid" || return 1
-  echo "$pid"
-}
 
 dovecot_pid() { live_pid "$DOVECOT_PIDFILE" dovecot; }
 postfix_pid() { live_pid "$POSTFIX_PIDFILE" master; }
 
-show_logs() {
-  local f
-  for f in "$@"; do
-    if [[ -s $f ]]; then
-      echo "----- last lines of $f -----" >&2
-      tail -n 30 "$f" >&2
-    fi
-  done
-}
 
 require_root() {
   [[ $EUID -eq 0 ]] || die "must run as root (Dovecot switches to the '$MAIL_USER' uid, Postfix starts as root)"

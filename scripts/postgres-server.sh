@@ -26,11 +26,13 @@ DATABASE=webmaillite
 PASSWORD=webmaillite-test
 WAIT_SECONDS=30
 
-say() { echo "postgres-server: $*"; }
-die() {
-  echo "postgres-server: error: $*" >&2
-  exit 1
-}
+RIG=postgres-server
+# shellcheck source=lib/rig.sh
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib/rig.sh"
+
+
+# The postmaster's PID if it is alive and is a postgres process (a stale pid file is ignored).
+server_pid() { live_pid "$PIDFILE" postgres postmaster; }
 
 bin_dir() {
   local dir
@@ -39,16 +41,6 @@ bin_dir() {
   echo "$dir"
 }
 
-# The postmaster's PID if it is alive and is a postgres process (a stale pid file is ignored).
-server_pid() {
-  local pid comm
-  [[ -r $PIDFILE ]] || return 1
-  read -r pid <"$PIDFILE" || true
-  [[ $pid =~ ^[0-9]+$ ]] || return 1
-  comm=$(cat "/proc/$pid/comm" 2>/dev/null) || return 1
-  [[ $comm == postgres || $comm == postmaster ]] || return 1
-  echo "$pid"
-}
 
 write_env() {
   local tmp

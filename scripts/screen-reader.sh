@@ -25,11 +25,9 @@ DISPLAY_NUMBER=${WEBMAILLITE_SR_DISPLAY:-99}
 CDP_PORT=${WEBMAILLITE_SR_CDP_PORT:-9333}
 WAIT_SECONDS=60
 
-say() { echo "screen-reader: $*"; }
-die() {
-  echo "screen-reader: error: $*" >&2
-  exit 1
-}
+RIG=screen-reader
+# shellcheck source=lib/rig.sh
+source "$HERE/lib/rig.sh"
 
 [[ $DISPLAY_NUMBER =~ ^[0-9]+$ && $CDP_PORT =~ ^[0-9]+$ ]] || die "display and port must be numbers"
 [[ $DIR == /?* ]] || die "WEBMAILLITE_SR_DIR must be an absolute path"
@@ -58,10 +56,6 @@ require_tools() {
   done
   [[ -x /usr/libexec/at-spi-bus-launcher ]] || die "/usr/libexec/at-spi-bus-launcher missing: apt-get install at-spi2-core"
   find_chromium >/dev/null || die "Chromium not found: apt-get install chromium (or set WEBMAILLITE_CHROMIUM)"
-}
-
-port_open() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
 # "pid:starttime" of process $1 (the start time guards against a PID reused after we recorded it).

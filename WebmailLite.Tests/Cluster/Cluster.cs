@@ -46,8 +46,10 @@ public sealed class Cluster : IAsyncDisposable
             {
                 settings.TryAdd(key, value);
             }
-            settings["Storage:Provider"] = "PostgreSQL";
-            settings["Storage:ConnectionString"] = schema.ConnectionString;
+            foreach (var (key, value) in schema.AppSettings())
+            {
+                settings[key] = value;
+            }
             settings["ReloadStaticAssetsAtRuntime"] = "false";
             settings["Session:SweepInterval"] = "00:00:01";
             for (var i = 0; i < count; i++)

@@ -67,6 +67,13 @@ public sealed class TestSchema(string name, string connectionString, PostgresDat
 
     public PostgresDatabase Database { get; } = database;
 
+    /// <summary>The settings that start an app on this schema (<c>Storage:Provider=PostgreSQL</c>).</summary>
+    public Dictionary<string, string?> AppSettings() => new()
+    {
+        ["Storage:Provider"] = "PostgreSQL",
+        ["Storage:ConnectionString"] = ConnectionString,
+    };
+
     public void Dispose()
     {
         Database.Dispose();

@@ -17,11 +17,7 @@ public sealed class MailStoresOnPostgresTests : IDisposable
 
     public void Dispose() => _schema.Dispose();
 
-    private WebmailFactory Instance() => new(new Dictionary<string, string?>
-    {
-        ["Storage:Provider"] = "PostgreSQL",
-        ["Storage:ConnectionString"] = _schema.ConnectionString,
-    });
+    private WebmailFactory Instance() => new(_schema.AppSettings());
 
     [Fact]
     public void WhatOneInstanceStores_TheOtherFindsAndReads()

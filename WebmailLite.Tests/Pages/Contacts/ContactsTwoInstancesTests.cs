@@ -9,27 +9,20 @@ namespace WebmailLite.Tests.Pages.Contacts;
 public sealed class ContactsTwoInstancesTests : IDisposable
 {
     private readonly TestClock _clock = new();
-    private readonly TestSchema _schema = PostgresServer.Instance.NewSchema();
-    private readonly WebmailFactory _first;
-    private readonly WebmailFactory _second;
+    private readonly TwoInstances _instances;
 
-    public ContactsTwoInstancesTests()
-    {
-        _first = PracticeFactory.OnPostgres(_schema, _clock);
-        _second = PracticeFactory.OnPostgres(_schema, _clock);
-    }
+    public ContactsTwoInstancesTests() => _instances = new TwoInstances(schema => PracticeFactory.OnPostgres(schema, _clock));
 
-    public void Dispose()
-    {
-        _first.Dispose();
-        _second.Dispose();
-        _schema.Dispose();
-    }
+    private WebmailFactory First => _instances.First;
+
+    private WebmailFactory Second => _instances.Second;
+
+    public void Dispose() => _instances.Dispose();
 
     [Fact]
     public async Task AddedOnOneInstance_FoundOnTheOther_AndItsAddressTakenThere()
     {
-        var onFirst = await _first.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        var onFirst = await First.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
         var form = await HtmlPage.GetAsync(onFirst, "/contacts/fiche");
         var added = await form.SubmitAsync(onFirst, "main form", new Dictionary<string, string>
         {
@@ -38,7 +31,7 @@ public sealed class ContactsTwoInstancesTests : IDisposable
         });
         Assert.Equal("/contacts", added.Headers.Location!.OriginalString);
 
-        var onSecond = await _second.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        var onSecond = await Second.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
         var found = await HtmlPage.GetAsync(onSecond, "/contacts?q=HELENE");
         var again = await (await HtmlPage.GetAsync(onSecond, "/contacts/fiche")).SubmitAsync(onSecond, "main form", new Dictionary<string, string>
         {
@@ -53,7 +46,7 @@ public sealed class ContactsTwoInstancesTests : IDisposable
     [Fact]
     public async Task FormKeptByTheInstanceWhoseSessionEnded_BackOnTheOther()
     {
-        var onFirst = await _first.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        var onFirst = await First.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
         var form = await HtmlPage.GetAsync(onFirst, "/contacts/fiche");
         _clock.Advance(TimeSpan.FromMinutes(16));
         var posted = await form.SubmitAsync(onFirst, "main form", new Dictionary<string, string>
@@ -64,7 +57,7 @@ public sealed class ContactsTwoInstancesTests : IDisposable
         });
         Assert.Equal("/?session=expiree&conserve=contact&retour=%2Fcontacts%2Ffiche", posted.Headers.Location!.OriginalString);
 
-        var onSecond = await _second.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        var onSecond = await Second.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
         var restored = await HtmlPage.GetAsync(onSecond, "/contacts/fiche");
 
         Assert.Equal("Élodie Petit", restored.Query("#Input_Name")!.GetAttribute("value"));

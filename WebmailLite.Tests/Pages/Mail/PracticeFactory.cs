@@ -18,9 +18,7 @@ public static class PracticeFactory
     /// The same app with <c>Storage:Provider=PostgreSQL</c> on <paramref name="schema"/>: two factories on one schema are
     /// two instances of one deployment (each keeps its own practice mailbox, which stays on LiteDB).
     /// </summary>
-    public static WebmailFactory OnPostgres(TestSchema schema, TimeProvider? clock = null) => new(
-        new Dictionary<string, string?> { ["Storage:Provider"] = "PostgreSQL", ["Storage:ConnectionString"] = schema.ConnectionString },
-        Services(clock));
+    public static WebmailFactory OnPostgres(TestSchema schema, TimeProvider? clock = null) => new(schema.AppSettings(), Services(clock));
 
     private static Action<IServiceCollection> Services(TimeProvider? clock) => services =>
     {

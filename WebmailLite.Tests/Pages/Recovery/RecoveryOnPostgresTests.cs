@@ -18,35 +18,24 @@ public sealed class RecoveryOnPostgresTests : IDisposable
 {
     private const string NewPassword = "le chat dort sur trois coussins";
 
-    private readonly TestSchema _schema = PostgresServer.Instance.NewSchema();
     private readonly CapturingSystemMail _mail = new();
-    private readonly WebmailFactory _first;
-    private readonly WebmailFactory _second;
+    private readonly TwoInstances _instances;
 
-    public RecoveryOnPostgresTests()
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "PostgreSQL",
-            ["Storage:ConnectionString"] = _schema.ConnectionString,
-        };
-        _first = new WebmailFactory(settings, services => services.AddSingleton<ISystemMail>(_mail));
-        _second = new WebmailFactory(settings, services => services.AddSingleton<ISystemMail>(_mail));
-    }
+    public RecoveryOnPostgresTests() =>
+        _instances = new TwoInstances(schema => new WebmailFactory(schema.AppSettings(), services => services.AddSingleton<ISystemMail>(_mail)));
 
-    public void Dispose()
-    {
-        _first.Dispose();
-        _second.Dispose();
-        _schema.Dispose();
-    }
+    private WebmailFactory First => _instances.First;
+
+    private WebmailFactory Second => _instances.Second;
+
+    public void Dispose() => _instances.Dispose();
 
     /// <summary>A browser (cookies kept) behind a balancer alternating between the two instances.</summary>
     private HttpClient NewBalancedClient(out AlternatingHandler balancer)
     {
         // The first instance starts, and makes the Data Protection key, before the second is asked anything.
-        var first = _first.Server.CreateHandler();
-        balancer = new AlternatingHandler(first, _second.Server.CreateHandler());
+        var first = First.Server.CreateHandler();
+        balancer = new AlternatingHandler(first, Second.Server.CreateHandler());
         return new HttpClient(new CookieContainerHandler(new CookieContainer()) { InnerHandler = balancer }) { BaseAddress = new Uri("http://localhost") };
     }
 
@@ -61,7 +50,7 @@ public sealed class RecoveryOnPostgresTests : IDisposable
         await RecoveryFlow.FinishAsync(client, code, NewPassword);
 
         Assert.True(balancer.Served.Distinct().Count() == 2, "both instances served the journey");
-        foreach (var instance in new[] { _first, _second })
+        foreach (var instance in new[] { First, Second })
         {
             Assert.IsType<PostgresRecoveryCodeStore>(instance.Services.GetRequiredService<IRecoveryCodeStore>());
             var audit = instance.Services.GetRequiredService<IRecoveryAudit>().For(PracticeSeed.Identifier);
@@ -80,13 +69,13 @@ public sealed class RecoveryOnPostgresTests : IDisposable
         var sent = await form.SubmitAsync(client, "main form", new Dictionary<string, string> { ["Input.HowToReach"] = "06 12 34 56 78" });
         Assert.Equal("/mot-de-passe-oublie/assistance/envoyee", sent.Headers.Location?.OriginalString);
 
-        var seenByFirst = Assert.Single(_first.Services.GetRequiredService<IAssistanceTicketStore>().List(open: true));
-        var seenBySecond = Assert.Single(_second.Services.GetRequiredService<IAssistanceTicketStore>().List(open: true));
+        var seenByFirst = Assert.Single(First.Services.GetRequiredService<IAssistanceTicketStore>().List(open: true));
+        var seenBySecond = Assert.Single(Second.Services.GetRequiredService<IAssistanceTicketStore>().List(open: true));
         Assert.Equal(seenByFirst.Id, seenBySecond.Id);
         Assert.Equal("06 12 34 56 78", seenBySecond.HowToReach);
 
         // The agent works on the first instance; the person types the code read out to them wherever the balancer sends them.
-        var code = await _first.Services.CreateScope().ServiceProvider.GetRequiredService<AssistanceDesk>()
+        var code = await First.Services.CreateScope().ServiceProvider.GetRequiredService<AssistanceDesk>()
             .IssueCodeAsync(seenByFirst, "agent.test", "Rappel au numéro de l'annuaire, NUMEN confirmé", default);
         await RecoveryFlow.FinishAsync(client, code!, NewPassword);
     }

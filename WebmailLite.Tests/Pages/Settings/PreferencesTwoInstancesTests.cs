@@ -12,32 +12,25 @@ public sealed class PreferencesTwoInstancesTests : IDisposable
     private const string Signature = "Camille Martin\nSecrétaire de direction\nCollège Jean Moulin — 59000 Lille";
 
     private readonly TestClock _clock = new();
-    private readonly TestSchema _schema = PostgresServer.Instance.NewSchema();
-    private readonly WebmailFactory _first;
-    private readonly WebmailFactory _second;
+    private readonly TwoInstances _instances;
 
-    public PreferencesTwoInstancesTests()
-    {
-        _first = PracticeFactory.OnPostgres(_schema, _clock);
-        _second = PracticeFactory.OnPostgres(_schema, _clock);
-    }
+    public PreferencesTwoInstancesTests() => _instances = new TwoInstances(schema => PracticeFactory.OnPostgres(schema, _clock));
 
-    public void Dispose()
-    {
-        _first.Dispose();
-        _second.Dispose();
-        _schema.Dispose();
-    }
+    private WebmailFactory First => _instances.First;
+
+    private WebmailFactory Second => _instances.Second;
+
+    public void Dispose() => _instances.Dispose();
 
     [Fact]
     public async Task SavedOnOneInstance_ShownOnTheOther()
     {
-        var onFirst = await _first.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        var onFirst = await First.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
         var form = await HtmlPage.GetAsync(onFirst, Url);
         var saved = await form.SubmitAsync(onFirst, "main form", new Dictionary<string, string> { ["Input.Signature"] = Signature, ["Input.PageSize"] = "100" });
         Assert.Equal(Url, saved.Headers.Location!.OriginalString);
 
-        var onSecond = await _second.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        var onSecond = await Second.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
         var shown = await HtmlPage.GetAsync(onSecond, Url);
 
         Assert.Equal(Signature, shown.Query("#Input_Signature")!.TextContent);
@@ -47,18 +40,18 @@ public sealed class PreferencesTwoInstancesTests : IDisposable
     [Fact]
     public async Task KeptByTheInstanceWhoseSessionEnded_BackOnTheOther_Once()
     {
-        var onFirst = await _first.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        var onFirst = await First.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
         var form = await HtmlPage.GetAsync(onFirst, Url);
         _clock.Advance(TimeSpan.FromMinutes(16));
         var posted = await form.SubmitAsync(onFirst, "main form", new Dictionary<string, string> { ["Input.Signature"] = Signature });
         Assert.Equal(WebmailLite.Pages.Settings.PreferencesModel.KeptSignInUrl, posted.Headers.Location!.OriginalString);
 
-        var onSecond = await _second.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        var onSecond = await Second.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
         var restored = await HtmlPage.GetAsync(onSecond, Url);
 
         Assert.Equal(Signature, restored.Query("#Input_Signature")!.TextContent);
         Assert.Contains("rien n'est encore enregistré", restored.Text("main [role=status]"));
-        var onFirstAgain = await _first.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
+        var onFirstAgain = await First.SignedInAsync(PracticeSeed.Identifier, PracticeSeed.Password);
         Assert.Equal("", (await HtmlPage.GetAsync(onFirstAgain, Url)).Query("#Input_Signature")!.TextContent);
     }
 }
