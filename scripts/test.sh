@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The one test command (CI runs it through .ci/run). On a fresh Debian 12, as root: installs
-# the mail servers, the directory (OpenLDAP), Chromium and the screen reader (Orca under Xvfb)
-# when missing, starts the private directory, mail servers and screen-reader rig, runs the whole
-# suite, stops what it started, and exits with the suite's exit code.
+# the mail servers, the directory (OpenLDAP), PostgreSQL, HAProxy, Chromium and the screen
+# reader (Orca under Xvfb) when missing, starts the private PostgreSQL, directory, mail servers
+# and screen-reader rig (the cluster tests start their own HAProxy), runs the whole suite, stops
+# what it started, and exits with the suite's exit code.
 # Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Infrastructure").
 set -euo pipefail
 
